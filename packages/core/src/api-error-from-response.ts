@@ -1,0 +1,78 @@
+/**
+ * Builds the typed error for an HTTP error response: status class, redacted URL and headers,
+ * parsed (or raw) body, request id, Retry-After.
+ */
+import { apiErrorClassFor, type ApiError, type ApiErrorClass } from './errors.js';
+import type { Redactor } from './redact.js';
+
+/** What a vendor may tune about its errors. */
+export interface ErrorShape {
+  /** Response headers that carry the vendor's request id, first match wins. */
+  requestIdHeaders: readonly string[];
+  /** Picks the vendor's message out of a parsed error body. */
+  messageOf: (body: unknown) => string | undefined;
+  /** The class for a status; vendors with their own error names wrap {@link apiErrorClassFor}. */
+  classFor: (status: number) => ApiErrorClass;
+}
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** The message most vendors put in an error body: `message`, `error`, or the first of `errors`. */
+export function defaultMessageOf(body: unknown): string | undefined {
+  const first = (list: unknown) => (Array.isArray(list) ? list[0] : undefined);
+  const candidates = [
+    field(body, 'message'),
+    field(body, 'error_description'),
+    field(body, 'error'),
+    first(field(body, 'errors')),
+    field(first(field(body, 'errors')), 'description'),
+    field(first(field(body, 'errors')), 'message'),
+  ];
+  return candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
+}
+
+/** The defaults: `x-request-id`-style headers, {@link defaultMessageOf}, one class per status. */
+export const DEFAULT_ERROR_SHAPE: ErrorShape = {
+  requestIdHeaders: ['x-request-id', 'request-id', 'x-amzn-requestid'],
+  messageOf: defaultMessageOf,
+  classFor: (status) => apiErrorClassFor(status),
+};
+
+/** Parses a body as JSON when it is JSON, else keeps the text (empty, HTML, plain text). */
+export function parseBody(text: string, contentType: string | null): unknown {
+  const looksJson = /json/i.test(contentType ?? '') || /^\s*[{[]/.test(text);
+  if (!looksJson || text.trim() === '') return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** The typed, redacted error for one error response whose body has been read as `text`. */
+export function apiErrorFromResponse(
+  response: Response,
+  text: string,
+  request: { method: string; url: string },
+  redactor: Redactor,
+  shape: ErrorShape,
+  retryAfterMs: number | undefined,
+): ApiError {
+  const body = parseBody(redactor.text(text), response.headers.get('content-type'));
+  const requestId = shape.requestIdHeaders.map((h) => response.headers.get(h)).find((v) => v) ?? field(body, 'trackingId');
+  const ErrorClass = shape.classFor(response.status);
+  const vendorMessage = shape.messageOf(body);
+  return new ErrorClass({
+    status: response.status,
+    statusText: response.statusText,
+    method: request.method,
+    url: redactor.url(request.url),
+    headers: redactor.headers(response.headers),
+    body,
+    requestId: typeof requestId === 'string' ? requestId : undefined,
+    vendorMessage: vendorMessage === undefined ? undefined : redactor.text(vendorMessage),
+    retryAfterMs,
+  });
+}

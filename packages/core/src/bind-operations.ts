@@ -1,0 +1,190 @@
+/**
+ * Turns a generated operation table into `client.<resource>.<method>(args, options)` functions on top of an
+ * openapi-fetch client: camelCase arguments to wire parameters, the operation's retry policy, response
+ * decoding by media type, and a {@link PagedList} for operations with `x-apiclients-pagination`.
+ */
+import type { Client } from 'openapi-fetch';
+import type { CallOptions } from './call-options.js';
+import { ConfigurationError, InvalidResponseError } from './errors.js';
+import { nextLink } from './link-header.js';
+import type { OperationEntry, OperationTable, PaginationPolicy } from './operation-table.js';
+import type { BoundOperations } from './operation-types.js';
+import { PagedList, type PageResult } from './paged-list.js';
+import type { RequestPolicy, Transport } from './transport.js';
+
+/** Options of {@link bindOperations}. */
+export interface BindOptions {
+  /** Most pages one list may fetch (default 10 000). */
+  maxPages?: number;
+}
+
+type LooseClient = {
+  request(
+    method: string,
+    path: string,
+    init: Record<string, unknown>,
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+};
+type Params = { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, string> };
+type Args = Record<string, unknown>;
+
+/** Binds every operation of `table`; the result is typed by the generated `operations` interface. */
+export function bindOperations<Ops, Table extends OperationTable>(
+  client: Client<any>,
+  table: Table,
+  transport: Transport,
+  options: BindOptions = {},
+): BoundOperations<Table, Ops> {
+  const bound: Record<string, Record<string, unknown>> = {};
+  for (const [operationId, entry] of Object.entries(table)) {
+    const call = (args: Args = {}, callOptions: CallOptions = {}) => {
+      if (entry.pagination) {
+        const request = prepare(operationId, entry, args, callOptions);
+        return listOf(client as unknown as LooseClient, entry, entry.pagination, request, transport, options);
+      }
+      // A promise-returning call reports bad arguments as a rejection, like every other failure (still before any request).
+      return new Promise<Prepared>((resolve) => resolve(prepare(operationId, entry, args, callOptions)))
+        .then((request) => send(client as unknown as LooseClient, entry, request, transport))
+        .then(({ data }) => data);
+    };
+    (bound[entry.resource] ??= {})[entry.method] = call;
+  }
+  return bound as BoundOperations<Table, Ops>;
+}
+
+interface Prepared {
+  params: Params;
+  body: unknown;
+  callOptions: CallOptions;
+  policy: RequestPolicy;
+}
+
+// Arguments → wire parameters, refusing unknown and missing ones before any request.
+function prepare(operationId: string, entry: OperationEntry, args: Args, callOptions: CallOptions): Prepared {
+  const params: Params = { path: {}, query: {}, header: {} };
+  const known = new Set(entry.params.map((p) => p.key));
+  const name = `${entry.resource}.${entry.method}`;
+  if (args === null || typeof args !== 'object') {
+    throw new ConfigurationError(`${name}: expected an object of arguments, got ${args === null ? 'null' : typeof args}`);
+  }
+  for (const key of Object.keys(args)) {
+    if (!known.has(key) && key !== 'body') {
+      throw new ConfigurationError(`${name}: unknown argument "${key}" (${operationId} takes ${[...known].join(', ') || 'none'})`);
+    }
+  }
+  for (const param of entry.params) {
+    const value = args[param.key];
+    if (value === undefined) {
+      if (param.required) throw new ConfigurationError(`${name}: missing required argument "${param.key}"`);
+      continue;
+    }
+    if (param.in === 'path' && (value === '' || (typeof value !== 'string' && typeof value !== 'number'))) {
+      throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${JSON.stringify(value)}`);
+    }
+    const group = params[param.in as keyof Params] as Record<string, unknown> | undefined;
+    if (group) group[param.name] = value;
+    const accept = param.accept?.[String(value)];
+    if (accept) params.header.accept = accept;
+  }
+  Object.assign(params.query, callOptions.extraParams);
+  const policy: RequestPolicy = { idempotent: entry.idempotent };
+  if (callOptions.credential) policy.credential = callOptions.credential;
+  return { params, body: args.body, callOptions, policy };
+}
+
+// Whether a media type is decoded as JSON.
+const isJson = (media: string) => /json/i.test(media);
+
+async function send(client: LooseClient, entry: OperationEntry, prepared: Prepared, transport: Transport) {
+  const { params, body, callOptions, policy } = prepared;
+  // An operation that can answer in another media type than JSON (V-Spark's CSV) is read as text, then decoded.
+  const textFirst = entry.responses.some((m) => !isJson(m));
+  let requestUrl = '';
+  let status = 0;
+  const where = `${entry.verb.toUpperCase()} ${entry.path}`;
+  try {
+    const { data, response } = await client.request(entry.verb, entry.path, {
+      params,
+      ...(body === undefined ? {} : { body }),
+      headers: { ...params.header, ...callOptions.headers },
+      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      ...(textFirst ? { parseAs: 'text' } : {}),
+      fetch: async (request: Request) => {
+        requestUrl = request.url;
+        const response = await transport(request, policy);
+        status = response.status;
+        return response;
+      },
+    });
+    const decoded = textFirst && typeof data === 'string' && isJson(response.headers.get('content-type') ?? '')
+      ? parseJson(data, where, response.status)
+      : data;
+    // A fetch stub's Response has no url; the request's is the one that answered then.
+    return { data: decoded, response, url: response.url || requestUrl };
+  } catch (error) {
+    // openapi-fetch parses JSON itself; a body that is not JSON surfaces as a bare SyntaxError.
+    if (error instanceof SyntaxError) throw invalidJson(where, status, error);
+    throw error;
+  }
+}
+
+function invalidJson(where: string, status: number, cause: unknown): InvalidResponseError {
+  // The path template, not the URL: it names the operation and carries no secret.
+  return new InvalidResponseError(`The ${status} response of ${where} is not valid JSON`, status, { cause });
+}
+
+/** Parses JSON text, empty as undefined, failing with an {@link InvalidResponseError}. */
+function parseJson(text: string, where: string, status: number): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidJson(where, status, error);
+  }
+}
+
+function at(value: unknown, path: string | undefined): unknown {
+  if (!path) return value;
+  return path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Args)[key] : undefined), value);
+}
+
+function listOf(
+  client: LooseClient,
+  entry: OperationEntry,
+  pagination: PaginationPolicy,
+  prepared: Prepared,
+  transport: Transport,
+  options: BindOptions,
+): PagedList<unknown> {
+  const fetchPage = async (nextUrl: string | null, signal?: AbortSignal): Promise<PageResult<unknown>> => {
+    const callOptions = signal ? { ...prepared.callOptions, signal } : prepared.callOptions;
+    let data: unknown;
+    let response: Response;
+    let url: string;
+    if (nextUrl === null) {
+      ({ data, response, url } = await send(client, entry, { ...prepared, callOptions }, transport));
+    } else {
+      // Next pages are followed verbatim through the same transport (credentials, retries, timeouts).
+      const init: RequestInit = { headers: { accept: 'application/json', ...callOptions.headers } };
+      if (callOptions.signal) init.signal = callOptions.signal;
+      response = await transport(new Request(nextUrl, init), prepared.policy);
+      const text = await response.text();
+      data = parseJson(text, `GET ${new URL(nextUrl).pathname}`, response.status);
+      url = response.url || nextUrl;
+    }
+    const items = at(data, pagination.items);
+    return {
+      items: Array.isArray(items) ? items : [],
+      next: nextOf(pagination, response, data),
+      url,
+      response,
+    };
+  };
+  return new PagedList(fetchPage, options.maxPages === undefined ? {} : { maxPages: options.maxPages });
+}
+
+function nextOf(pagination: PaginationPolicy, response: Response, data: unknown): string | null {
+  if (pagination.style === 'link') return nextLink(response.headers.get('link'));
+  const next = at(data, pagination.next);
+  return typeof next === 'string' && next !== '' ? next : null;
+}

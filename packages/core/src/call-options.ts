@@ -1,0 +1,16 @@
+import type { Credential } from './transport.js';
+
+/** Options of a single call, after its arguments. */
+export interface CallOptions {
+  /** Aborts the call (and any wait between retries). */
+  signal?: AbortSignal;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+  /**
+   * Query parameters the spec does not know yet (the API added them later). Named explicitly so that a
+   * misspelt known parameter still fails to compile.
+   */
+  extraParams?: Record<string, string | number | boolean>;
+  /** A credential for this call only (V-Spark's per-company tokens). */
+  credential?: Credential;
+}

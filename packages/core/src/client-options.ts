@@ -1,0 +1,45 @@
+/** The options every vendor client accepts, and how they become transport options. */
+import type { Logger } from './logger.js';
+import type { Redactor } from './redact.js';
+import type { Credential, TransportOptions } from './transport.js';
+import { ConfigurationError } from './errors.js';
+
+/** Options common to every @apiclients client. */
+export interface CommonClientOptions {
+  /** Overrides the vendor's base URL (a mock server, a proxy). */
+  baseUrl?: string;
+  /** Longest time one attempt may take, in ms (default 60 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** Longest single wait before a retry, in ms (default 60 000). */
+  maxRetryDelayMs?: number;
+  /** Wait and retry when rate limited (default true); false throws the RateLimitError at once. */
+  waitOnRateLimit?: boolean;
+  /** The fetch to use (default globalThis.fetch). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Headers added to every request. */
+  headers?: Record<string, string>;
+  /** The `User-Agent` header. */
+  userAgent?: string;
+  /** Receives redacted debug and retry lines (off by default); `console` fits. */
+  logger?: Logger;
+}
+
+/** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */
+export function transportOptionsFrom(
+  options: CommonClientOptions,
+  vendor: { credential: Credential; redactor: Redactor; defaults?: Partial<TransportOptions> },
+): TransportOptions {
+  const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
+  const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger'] as const;
+  for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
+  for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) {
+    const value = out[key];
+    if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
+      throw new ConfigurationError(`${key} must be a finite number ≥ 0, got ${value}`);
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,44 @@
+/**
+ * The shape of the per-operation tables that scripts/generate.mjs writes to generated/<vendor>/operations.ts.
+ * Core reads them; it never knows a vendor's operations by name.
+ */
+
+/** One parameter of an operation. */
+export interface OperationParam {
+  /** Name on the wire (`per_page`). */
+  readonly name: string;
+  /** Name callers use (`perPage`). */
+  readonly key: string;
+  /** Where it goes. */
+  readonly in: string;
+  /** Whether the spec requires it. */
+  readonly required: boolean;
+  /** `x-apiclients-accept`: the response media type each value asks for, sent as `Accept`. */
+  readonly accept?: Readonly<Record<string, string>>;
+}
+
+/** Pagination policy from `x-apiclients-pagination`. */
+export interface PaginationPolicy {
+  /** `link`: RFC 8288 `Link rel="next"` header. `next-url`: a next URL in the body at `next`. */
+  readonly style: string;
+  /** Dotted path of the item list in the body (`items`, `data`); absent when the body is the list. */
+  readonly items?: string;
+  /** `next-url` only: dotted path of the next URL in the body (`meta.pages.next_url`). */
+  readonly next?: string;
+}
+
+/** One operation, as the generator extracted it from the spec. */
+export interface OperationEntry {
+  readonly resource: string;
+  readonly method: string;
+  readonly verb: string;
+  readonly path: string;
+  readonly params: readonly OperationParam[];
+  readonly requestBody: readonly string[];
+  readonly responses: readonly string[];
+  readonly pagination: PaginationPolicy | null;
+  readonly idempotent: boolean;
+}
+
+/** A vendor's table, keyed by operationId. */
+export type OperationTable = Readonly<Record<string, OperationEntry>>;

@@ -1,0 +1,125 @@
+/**
+ * The reusable async iterable every list operation returns. `for await` yields items across pages;
+ * each iteration starts again from the first page (like the Spark seed's reusable containers);
+ * `.pages()` yields pages, `.toArray()` collects, `.take(n)` stops after n items.
+ * Safety: next links are followed only within the first page's origin, a link seen before stops the
+ * walk with an error, and so does passing `maxPages`.
+ */
+import { PaginationError } from './errors.js';
+
+/** What fetching one page produces. */
+export interface PageResult<T> {
+  /** The items of this page (possibly none: Webex may link to an empty page). */
+  items: T[];
+  /** The next page's URL as the server gave it (absolute or relative), or null on the last page. */
+  next: string | null;
+  /** The URL that answered; relative next links resolve against it. */
+  url: string;
+  /** The raw response, for headers. */
+  response: Response;
+}
+
+/** One page as a caller sees it. */
+export interface Page<T> {
+  /** The items of this page. */
+  items: T[];
+  /** 1 for the first page. */
+  number: number;
+  /** The absolute URL of the next page, or null when this is the last. */
+  nextUrl: string | null;
+  /** The raw response, for headers. */
+  response: Response;
+}
+
+/** Limits of one list. */
+export interface PagedListOptions {
+  /** Most pages to fetch before failing with {@link PaginationError} (default 10 000). */
+  maxPages?: number;
+  /** Stop after this many items. */
+  limit?: number;
+}
+
+/** Fetches the first page, or the page at an absolute next URL. */
+export type PageFetcher<T> = (nextUrl: string | null, signal?: AbortSignal) => Promise<PageResult<T>>;
+
+const DEFAULT_MAX_PAGES = 10_000;
+
+/** An async iterable of items across pages. Iterating again re-fetches from the first page. */
+export class PagedList<T> implements AsyncIterable<T> {
+  readonly #fetchPage: PageFetcher<T>;
+  readonly #options: PagedListOptions;
+
+  constructor(fetchPage: PageFetcher<T>, options: PagedListOptions = {}) {
+    this.#fetchPage = fetchPage;
+    this.#options = options;
+  }
+
+  /** A list that stops after `count` items (fetching no page beyond the one that holds the last). */
+  take(count: number): PagedList<T> {
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`take() needs a whole number ≥ 0, got ${count}`);
+    return new PagedList(this.#fetchPage, { ...this.#options, limit: Math.min(count, this.#options.limit ?? Infinity) });
+  }
+
+  /** Every page, in order; items beyond the limit are cut from the last page. */
+  async *pages(signal?: AbortSignal): AsyncGenerator<Page<T>, void, undefined> {
+    const maxPages = this.#options.maxPages ?? DEFAULT_MAX_PAGES;
+    let remaining = this.#options.limit ?? Infinity;
+    if (remaining <= 0) return;
+    const seen = new Set<string>();
+    let origin: string | undefined;
+    let nextUrl: string | null = null;
+    for (let number = 1; ; number++) {
+      const page: PageResult<T> = await this.#fetchPage(nextUrl, signal);
+      origin ??= new URL(page.url).origin;
+      seen.add(page.url);
+      // A next link we refuse still leaves this page's items to hand over first: nothing fetched is lost.
+      let refusal: PaginationError | undefined;
+      try {
+        nextUrl = page.next === null ? null : resolveNext(page.next, page.url, origin, seen);
+      } catch (error) {
+        if (!(error instanceof PaginationError)) throw error;
+        refusal = error;
+        nextUrl = null;
+      }
+      const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
+      remaining -= items.length;
+      yield { items, number, nextUrl, response: page.response };
+      if (remaining <= 0) return;
+      if (refusal) throw refusal;
+      if (nextUrl === null) return;
+      if (number >= maxPages) {
+        throw new PaginationError(`Stopped after ${maxPages} pages (maxPages); the list goes on at page ${number + 1}`);
+      }
+      seen.add(nextUrl);
+    }
+  }
+
+  /** Every item, across pages. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
+  }
+
+  /** Every item in one array. */
+  async toArray(): Promise<T[]> {
+    const all: T[] = [];
+    for await (const page of this.pages()) all.push(...page.items);
+    return all;
+  }
+}
+
+function resolveNext(next: string, base: string, origin: string, seen: Set<string>): string {
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    throw new PaginationError(`The server's next link is not a URL: ${JSON.stringify(next.slice(0, 200))}`);
+  }
+  // Following another origin would send our credentials there.
+  if (url.origin !== origin) {
+    throw new PaginationError(`Refusing a next link to another origin (${url.origin}); the list started at ${origin}`);
+  }
+  // Absolute next links are kept verbatim (Webex's valueless `&before&` parameters); relative ones resolved.
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(next) ? next : url.href;
+  if (seen.has(absolute)) throw new PaginationError('The server repeated a next link; stopping to avoid a loop');
+  return absolute;
+}

@@ -1,0 +1,408 @@
+/**
+ * bindOperations: a generated operation table → `api.<resource>.<method>(args, options)` over openapi-fetch and the
+ * transport. The table and the openapi-typescript types are written inline, as the generator would write them.
+ */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  bindOperations,
+  ConfigurationError,
+  createFetchClient,
+  createTransport,
+  InternalServerError,
+  NotFoundError,
+  RequestAbortedError,
+  type OperationTable,
+  type TransportOptions,
+} from '../src/index.js';
+import { fakeFetch, hang, recordedSleep, rejectionOf, reply, text, type Reply } from './support/fake-fetch.js';
+
+const BASE = 'https://api.example.test/v2';
+
+// ── The spec's types ─────────────────────────────────────────────────────────────────────────────────────────
+interface Room {
+  id: string;
+  title: string;
+}
+interface Status {
+  ok: boolean;
+}
+type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
+type None = { query?: never; header?: never; path?: never; cookie?: never };
+interface operations {
+  rooms_get: {
+    parameters: { query?: never; header?: never; path: { roomId: string }; cookie?: never };
+    requestBody?: never;
+    responses: { 200: Json<Room>; 404: Json<{ message: string }> };
+  };
+  items_search: {
+    parameters: {
+      query?: { per_page?: number; sort_order?: 'asc' | 'desc' };
+      header?: never;
+      path: { org_id: string };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: { 200: Json<{ items: string[] }> };
+  };
+  status_company: {
+    parameters: { query?: { format?: 'json' | 'csv' }; header?: never; path: { company: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { 'application/json': Status; 'text/csv': string } };
+    };
+  };
+  things_create: {
+    parameters: None;
+    requestBody: { content: { 'application/json': { name: string } } };
+    responses: { 201: Json<{ id: string }> };
+  };
+  things_replay: {
+    parameters: None;
+    requestBody: { content: { 'application/json': { name: string } } };
+    responses: { 200: Json<{ id: string }> };
+  };
+  things_delete: {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: { 204: { headers: { [name: string]: unknown }; content?: never } };
+  };
+}
+interface paths {
+  '/rooms/{roomId}': { get: operations['rooms_get'] };
+  '/orgs/{org_id}/items': { get: operations['items_search'] };
+  '/status/{company}': { get: operations['status_company'] };
+  '/things': { post: operations['things_create'] };
+  '/things/replay': { post: operations['things_replay'] };
+  '/things/{id}': { delete: operations['things_delete'] };
+}
+
+const get = { verb: 'get', requestBody: [], pagination: null, idempotent: true } as const;
+const table = {
+  rooms_get: {
+    ...get,
+    resource: 'rooms',
+    method: 'get',
+    path: '/rooms/{roomId}',
+    params: [{ name: 'roomId', key: 'roomId', in: 'path', required: true }],
+    responses: ['application/json'],
+  },
+  items_search: {
+    ...get,
+    resource: 'items',
+    method: 'search',
+    path: '/orgs/{org_id}/items',
+    params: [
+      { name: 'org_id', key: 'orgId', in: 'path', required: true },
+      { name: 'per_page', key: 'perPage', in: 'query', required: false },
+      { name: 'sort_order', key: 'sortOrder', in: 'query', required: false },
+    ],
+    responses: ['application/json'],
+  },
+  status_company: {
+    ...get,
+    resource: 'status',
+    method: 'company',
+    path: '/status/{company}',
+    params: [
+      { name: 'company', key: 'company', in: 'path', required: true },
+      { name: 'format', key: 'format', in: 'query', required: false },
+    ],
+    responses: ['application/json', 'text/csv'],
+  },
+  things_create: {
+    resource: 'things',
+    method: 'create',
+    verb: 'post',
+    path: '/things',
+    params: [],
+    requestBody: ['application/json'],
+    responses: ['application/json'],
+    pagination: null,
+    idempotent: false,
+  },
+  things_replay: {
+    resource: 'things',
+    method: 'replay',
+    verb: 'post',
+    path: '/things/replay',
+    params: [],
+    requestBody: ['application/json'],
+    responses: ['application/json'],
+    pagination: null,
+    idempotent: true,
+  },
+  things_delete: {
+    resource: 'things',
+    method: 'delete',
+    verb: 'delete',
+    path: '/things/{id}',
+    params: [{ name: 'id', key: 'id', in: 'path', required: true }],
+    requestBody: [],
+    responses: [],
+    pagination: null,
+    idempotent: true,
+  },
+} as const satisfies OperationTable;
+
+function setup(replies: Reply[] = [reply(200, { id: 'r1', title: 'Room' })], options: TransportOptions = {}) {
+  const fake = fakeFetch(...replies);
+  const transport = createTransport({ fetch: fake.fetch, sleep: recordedSleep().sleep, ...options });
+  const api = bindOperations<operations, typeof table>(createFetchClient<paths>(BASE, transport), table, transport);
+  return { api, sent: fake.sent };
+}
+
+describe('shape and types', () => {
+  it('binds every operation as resource.method', () => {
+    const { api } = setup();
+    expect(Object.keys(api).sort()).toEqual(['items', 'rooms', 'status', 'things']);
+    expect(Object.keys(api.things).sort()).toEqual(['create', 'delete', 'replay']);
+    expect(typeof api.rooms.get).toBe('function');
+  });
+
+  it('takes camelCase arguments and resolves to the response type', () => {
+    const { api } = setup();
+    expectTypeOf(api.items.search).parameter(0).toEqualTypeOf<{ orgId: string; perPage?: number; sortOrder?: 'asc' | 'desc' }>();
+    expectTypeOf(api.rooms.get).returns.toEqualTypeOf<Promise<Room>>();
+    expectTypeOf(api.status.company).returns.toEqualTypeOf<Promise<Status | string>>();
+    expectTypeOf(api.things.delete).returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf(api.things.create).parameter(0).toEqualTypeOf<{ body: { name: string } }>();
+  });
+});
+
+describe('arguments → the wire', () => {
+  it('maps camelCase keys to wire names (perPage → per_page)', async () => {
+    const { api, sent } = setup([reply(200, { items: ['a'] })]);
+    expect(await api.items.search({ orgId: 'org-1', perPage: 50, sortOrder: 'desc' })).toEqual({ items: ['a'] });
+    expect(sent[0]?.url).toBe(`${BASE}/orgs/org-1/items?per_page=50&sort_order=desc`);
+    expect(sent[0]?.method).toBe('GET');
+  });
+
+  it('leaves out optional arguments that are not given', async () => {
+    const { api, sent } = setup([reply(200, { items: [] })]);
+    await api.items.search({ orgId: 'org-1' });
+    expect(sent[0]?.url).toBe(`${BASE}/orgs/org-1/items`);
+  });
+
+  it('substitutes and percent-encodes path parameters', async () => {
+    const { api, sent } = setup();
+    await api.rooms.get({ roomId: 'a b/c?d#e%f' });
+    expect(sent[0]?.url).toBe(`${BASE}/rooms/a%20b%2Fc%3Fd%23e%25f`);
+    expect(new URL(sent[0]?.url ?? '').pathname).toBe('/v2/rooms/a%20b%2Fc%3Fd%23e%25f');
+  });
+
+  it('adds extraParams to the query', async () => {
+    const { api, sent } = setup([reply(200, { items: [] })]);
+    await api.items.search({ orgId: 'o', perPage: 5 }, { extraParams: { beta: true, since: '2024-01-01', limit: 3 } });
+    const url = new URL(sent[0]?.url ?? '');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ per_page: '5', beta: 'true', since: '2024-01-01', limit: '3' });
+  });
+
+  it('sends the call’s headers', async () => {
+    const { api, sent } = setup();
+    await api.rooms.get({ roomId: 'r1' }, { headers: { 'x-trace': 'abc' } });
+    expect(sent[0]?.headers.get('x-trace')).toBe('abc');
+  });
+
+  it('sends the body as JSON', async () => {
+    const { api, sent } = setup([reply(201, { id: 't1' })]);
+    expect(await api.things.create({ body: { name: 'Zoë' } })).toEqual({ id: 't1' });
+    expect(sent[0]?.method).toBe('POST');
+    expect(sent[0]?.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(text(sent[0]?.body ?? new Uint8Array()))).toEqual({ name: 'Zoë' });
+  });
+});
+
+describe('bad arguments: ConfigurationError before any request', () => {
+  it('an unknown argument', async () => {
+    const { api, sent } = setup();
+    // @ts-expect-error: `roomID` is not an argument of rooms.get
+    const error = await rejectionOf(api.rooms.get({ roomId: 'r1', roomID: 'typo' }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe('rooms.get: unknown argument "roomID" (rooms_get takes roomId)');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a wire name where the camelCase key is expected', async () => {
+    const { api, sent } = setup();
+    // @ts-expect-error: the argument is perPage, not per_page
+    const error = await rejectionOf(api.items.search({ orgId: 'o', per_page: 5 }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('"per_page"');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a missing required argument', async () => {
+    const { api, sent } = setup();
+    // @ts-expect-error: roomId is required
+    const error = await rejectionOf(api.rooms.get({}));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe('rooms.get: missing required argument "roomId"');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('no arguments at all where one is required', async () => {
+    const { api, sent } = setup();
+    // @ts-expect-error: roomId is required
+    await expect(api.rooms.get()).rejects.toBeInstanceOf(ConfigurationError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it.each([
+    ['an empty string', ''],
+    ['an object', { id: 'x' }],
+    ['null', null],
+  ])('a path parameter that is %s', async (_what, value) => {
+    const { api, sent } = setup();
+    const error = await rejectionOf(api.rooms.get({ roomId: value as string }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('"roomId" must be a non-empty string');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('arguments that are not an object', async () => {
+    const { api, sent } = setup();
+    await expect(api.rooms.get(null as unknown as { roomId: string })).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(api.rooms.get('r1' as unknown as { roomId: string })).rejects.toBeInstanceOf(ConfigurationError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('is reported as a rejection, never thrown synchronously from a promise-returning call', () => {
+    const { api } = setup();
+    let promise: Promise<unknown> | undefined;
+    // @ts-expect-error: unknown argument
+    expect(() => (promise = api.rooms.get({ nope: 1 }))).not.toThrow();
+    expect(promise).toBeInstanceOf(Promise);
+    return expect(promise).rejects.toBeInstanceOf(ConfigurationError);
+  });
+});
+
+describe('credentials', () => {
+  const ROOT = 'rootTok_0000111122223333';
+  const COMPANY = 'companyTok_444455556666';
+
+  it('the transport’s query credential is added', async () => {
+    const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
+    await api.status.company({ company: 'acme' });
+    expect(sent[0]?.url).toBe(`${BASE}/status/acme?token=${ROOT}`);
+  });
+
+  it('a per-call credential overrides the transport’s query credential', async () => {
+    const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
+    await api.status.company({ company: 'acme', format: 'json' }, { credential: { in: 'query', name: 'token', value: COMPANY } });
+    expect(sent[0]?.url).toBe(`${BASE}/status/acme?format=json&token=${COMPANY}`);
+    expect(sent[0]?.url).not.toContain(ROOT);
+  });
+
+  it('a per-call header credential replaces a query one entirely', async () => {
+    const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
+    await api.status.company({ company: 'acme' }, { credential: { in: 'header', name: 'x-company-token', value: COMPANY } });
+    expect(sent[0]?.url).toBe(`${BASE}/status/acme`);
+    expect(sent[0]?.headers.get('x-company-token')).toBe(COMPANY);
+  });
+
+  it('the override lasts for that call only', async () => {
+    const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
+    await api.status.company({ company: 'acme' }, { credential: { in: 'query', name: 'token', value: COMPANY } });
+    await api.status.company({ company: 'acme' });
+    expect(sent.map((s) => new URL(s.url).searchParams.get('token'))).toEqual([COMPANY, ROOT]);
+  });
+});
+
+describe('responses by media type', () => {
+  it('a text/csv response is returned as the exact string', async () => {
+    const csv = 'company,org,folder,mode\r\nacme,acme-org,"calls, inbound",active\r\n';
+    const { api, sent } = setup([reply(200, csv, { 'content-type': 'text/csv; charset=utf-8' })]);
+    const result = await api.status.company({ company: 'acme', format: 'csv' });
+    expect(result).toBe(csv);
+    expect(sent[0]?.url).toBe(`${BASE}/status/acme?format=csv`);
+  });
+
+  it('a JSON response of the same operation is parsed', async () => {
+    const { api } = setup([reply(200, '{"ok":true}', { 'content-type': 'application/json; charset=utf-8' })]);
+    expect(await api.status.company({ company: 'acme', format: 'json' })).toEqual({ ok: true });
+  });
+
+  it('a CSV body that looks like JSON is still returned as text', async () => {
+    const { api } = setup([reply(200, '[1,2]', { 'content-type': 'text/csv' })]);
+    expect(await api.status.company({ company: 'acme', format: 'csv' })).toBe('[1,2]');
+  });
+
+  it('an empty JSON body on a text-first operation is undefined', async () => {
+    const { api } = setup([reply(200, '', { 'content-type': 'application/json' })]);
+    expect(await api.status.company({ company: 'acme' })).toBeUndefined();
+  });
+
+  it('a JSON-only operation parses JSON', async () => {
+    const { api } = setup([reply(200, { id: 'r1', title: 'Room' })]);
+    expect(await api.rooms.get({ roomId: 'r1' })).toEqual({ id: 'r1', title: 'Room' });
+  });
+
+  it('a 204 resolves to undefined', async () => {
+    const { api, sent } = setup([() => new Response(null, { status: 204 })]);
+    expect(await api.things.delete({ id: 't1' })).toBeUndefined();
+    expect(sent[0]?.method).toBe('DELETE');
+  });
+});
+
+describe('policy from the table, errors from the transport', () => {
+  it('a non-idempotent POST is not retried on 503', async () => {
+    const { api, sent } = setup([reply(503), reply(201, { id: 't1' })]);
+    await expect(api.things.create({ body: { name: 'x' } })).rejects.toBeInstanceOf(InternalServerError);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a POST the table marks idempotent is retried on 503', async () => {
+    const { api, sent } = setup([reply(503), reply(200, { id: 't1' })]);
+    expect(await api.things.replay({ body: { name: 'x' } })).toEqual({ id: 't1' });
+    expect(sent).toHaveLength(2);
+    expect(text(sent[1]?.body ?? new Uint8Array())).toBe('{"name":"x"}');
+  });
+
+  it('an error response rejects with its typed error', async () => {
+    const { api } = setup([reply(404, { message: 'Room not found' })]);
+    const error = await rejectionOf(api.rooms.get({ roomId: 'nope' }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toBe(`404 Room not found: GET ${BASE}/rooms/nope`);
+  });
+
+  it('the call’s signal aborts it', async () => {
+    const { api, sent } = setup([hang()]);
+    const controller = new AbortController();
+    const pending = api.rooms.get({ roomId: 'r1' }, { signal: controller.signal });
+    setTimeout(() => controller.abort('cancel'), 5);
+    await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('paginated operations validate at call time', () => {
+  const listTable = {
+    people_list: {
+      resource: 'people',
+      method: 'list',
+      verb: 'get',
+      path: '/people',
+      params: [{ name: 'max', key: 'max', in: 'query', required: false }],
+      requestBody: [],
+      responses: ['application/json'],
+      pagination: { style: 'link', items: 'items' },
+      idempotent: true,
+    },
+  } as const satisfies OperationTable;
+  interface listOps {
+    people_list: {
+      parameters: { query?: { max?: number }; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: { 200: Json<{ items: Room[] }> };
+    };
+  }
+
+  it('an unknown argument throws when the list is created, before any fetch', () => {
+    const fake = fakeFetch(reply(200, { items: [] }));
+    const transport = createTransport({ fetch: fake.fetch });
+    const api = bindOperations<listOps, typeof listTable>(createFetchClient(BASE, transport), listTable, transport);
+    // @ts-expect-error: unknown argument
+    expect(() => api.people.list({ maximum: 5 })).toThrow(ConfigurationError);
+    expect(fake.sent).toHaveLength(0);
+  });
+});

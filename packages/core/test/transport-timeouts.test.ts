@@ -1,0 +1,169 @@
+/** `timeoutMs` bounds each attempt, body included; a timed-out attempt counts as a retry. */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClientError, ConnectionError, createTransport, TimeoutError } from '../src/index.js';
+import { fakeFetch, hang, recordedLogger, recordedSleep, rejectionOf, reply } from './support/fake-fetch.js';
+import { collectGarbage, settledWithin } from './support/gc.js';
+import { startLocalServer, type LocalServer } from './support/local-server.js';
+
+// Long enough that every attempt reaches the server before it times out, short enough to keep the file fast.
+const TIMEOUT_MS = 150;
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+// The first fetch of a process loads and warms up undici, which can take longer than TIMEOUT_MS on a busy machine.
+beforeAll(async () => {
+  const warm = await startLocalServer((_req, res) => res.end('ok'));
+  await (await fetch(`${warm.url}/warm-up`)).text();
+  await warm.close();
+});
+
+/** A server that accepts requests and never answers them. */
+const stallBeforeHeaders = () => startLocalServer(() => {});
+/** A server that sends headers and part of the body, then goes quiet. */
+const stallMidBody = () =>
+  startLocalServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"items":[');
+  });
+
+/** A transport over the real fetch that counts its attempts. */
+function realTransport(maxRetries = 2) {
+  const { delays, sleep } = recordedSleep();
+  const { lines, logger } = recordedLogger();
+  const counted = { attempts: 0 };
+  const transport = createTransport({
+    fetch: (request) => {
+      counted.attempts++;
+      return globalThis.fetch(request);
+    },
+    timeoutMs: TIMEOUT_MS,
+    maxRetries,
+    sleep,
+    random: () => 0,
+    logger,
+  });
+  return { transport, delays, lines, counted };
+}
+
+describe('timeouts against a real server', () => {
+  it('a server that stalls before the headers: TimeoutError after every retry', async () => {
+    server = await stallBeforeHeaders();
+    const { transport, delays, lines, counted } = realTransport(2);
+    const started = Date.now();
+    const error = await rejectionOf(transport(new Request(`${server.url}/slow`)));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toBeInstanceOf(ApiClientError);
+    expect(error).toMatchObject({
+      name: 'TimeoutError',
+      timeoutMs: TIMEOUT_MS,
+      method: 'GET',
+      url: `${server.url}/slow`,
+      message: `Request timed out after ${TIMEOUT_MS} ms: GET ${server.url}/slow`,
+    });
+    expect(counted.attempts).toBe(3);
+    await expect.poll(() => server?.requests).toBe(3);
+    expect(delays).toEqual([500, 1000]);
+    expect(lines.filter((l) => l.includes('timed out'))).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * TIMEOUT_MS - 5);
+  });
+
+  it('a server that stalls mid-body: the body read is under the timeout too', async () => {
+    server = await stallMidBody();
+    const { transport, counted } = realTransport(1);
+    const error = await rejectionOf(transport(new Request(`${server.url}/half`)));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(counted.attempts).toBe(2);
+    expect(server.requests).toBe(2);
+  });
+
+  it('a timed-out POST is not replayed', async () => {
+    server = await stallBeforeHeaders();
+    const { transport, delays, counted } = realTransport(2);
+    const error = await rejectionOf(transport(new Request(`${server.url}/slow`, { method: 'POST', body: '{}' })));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(counted.attempts).toBe(1);
+    await expect.poll(() => server?.requests).toBe(1);
+    expect(delays).toEqual([]);
+  });
+
+  it('a timed-out POST marked idempotent is replayed', async () => {
+    server = await stallBeforeHeaders();
+    const { transport, counted } = realTransport(1);
+    const error = await rejectionOf(transport(new Request(`${server.url}/slow`, { method: 'POST', body: '{}' }), { idempotent: true }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(counted.attempts).toBe(2);
+    await expect.poll(() => server?.requests).toBe(2);
+  });
+
+  it('the timeout is per attempt: a retry that answers in time succeeds', async () => {
+    server = await startLocalServer((_req, res, index) => {
+      if (index === 0) return; // stall the first attempt
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    const { transport, counted } = realTransport(2);
+    const response = await transport(new Request(`${server.url}/flaky`));
+    expect(await response.json()).toEqual({ ok: true });
+    expect(counted.attempts).toBe(2);
+    expect(server.requests).toBe(2);
+  });
+
+  it('a slow response within the limit is not cut off', async () => {
+    server = await startLocalServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('first ');
+      setTimeout(() => res.end('second'), 20);
+    });
+    const transport = createTransport({ timeoutMs: 2000, sleep: recordedSleep().sleep });
+    const response = await transport(new Request(`${server.url}/trickle`));
+    expect(await response.text()).toBe('first second');
+    expect(server.requests).toBe(1);
+  });
+});
+
+describe('timeouts survive a garbage collection (Node’s fetch follows a Request’s signal weakly)', () => {
+  it('with the default fetch, a GC while the request is in flight does not disable the timeout', async () => {
+    server = await startLocalServer(() => setTimeout(collectGarbage, 5));
+    const transport = createTransport({ timeoutMs: TIMEOUT_MS, maxRetries: 1, sleep: recordedSleep().sleep });
+    const error = await rejectionOf(settledWithin(transport(new Request(`${server.url}/slow`)), 2000));
+    expect(error).toBeInstanceOf(TimeoutError);
+    await expect.poll(() => server?.requests).toBe(2);
+  });
+
+  it('the same for a stalled body', async () => {
+    server = await startLocalServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"partial":');
+      setTimeout(collectGarbage, 5);
+    });
+    const transport = createTransport({ timeoutMs: TIMEOUT_MS, maxRetries: 0 });
+    const error = await rejectionOf(settledWithin(transport(new Request(`${server.url}/half`)), 2000));
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe('timeouts with an injected fetch', () => {
+  it('a fetch that never answers times out, retries counted', async () => {
+    const fake = fakeFetch(hang());
+    const { delays, sleep } = recordedSleep();
+    const transport = createTransport({ fetch: fake.fetch, timeoutMs: 10, maxRetries: 3, sleep, random: () => 0 });
+    const error = await rejectionOf(transport(new Request('https://api.example.test/x')));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(10);
+    expect(fake.sent).toHaveLength(4);
+    expect(delays).toEqual([500, 1000, 2000]);
+    // Each attempt had its own signal, and each was aborted.
+    expect(fake.sent.every((s) => s.signal.aborted)).toBe(true);
+  });
+
+  it('a timeout followed by a success returns the success', async () => {
+    const fake = fakeFetch(hang(), reply(200, { ok: 1 }));
+    const transport = createTransport({ fetch: fake.fetch, timeoutMs: 10, sleep: recordedSleep().sleep });
+    expect(await (await transport(new Request('https://api.example.test/x'))).json()).toEqual({ ok: 1 });
+    expect(fake.sent).toHaveLength(2);
+  });
+});

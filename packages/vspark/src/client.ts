@@ -1,0 +1,131 @@
+/**
+ * VSparkClient: every operation of specs/vspark.yaml as `vspark.<resource>.<method>()`, plus the hierarchy walk.
+ */
+import {
+  bindOperations,
+  ConfigurationError,
+  createFetchClient,
+  createTransport,
+  readEnv,
+  Redactor,
+  transportOptionsFrom,
+  type BoundOperations,
+  type CommonClientOptions,
+  type Credential,
+  type Transport,
+} from '@apiclients/core';
+import type { Client } from 'openapi-fetch';
+import { operationTable, type components, type operations, type paths } from './generated.js';
+import { walkFolders, type FolderRef } from './walk.js';
+
+/** Options of {@link VSparkClient}. */
+export interface VSparkClientOptions extends CommonClientOptions {
+  /**
+   * The V-Spark server as `host:port` (the seed program's first argument), or a full `http(s)://` URL.
+   * Falls back to `VSPARK_HOST`. Ignored when `baseUrl` is given.
+   */
+  host?: string;
+  /** The root token or a company's token; falls back to `VSPARK_TOKEN`. */
+  token?: string;
+  /** Use https with a bare `host:port` (default false: V-Spark listens on http by default). */
+  secure?: boolean;
+}
+
+/** Output format of the status calls. */
+export type StatusFormat = components['schemas']['StatusFormat'];
+/** A folder's status, as JSON. */
+export type FolderStatus = components['schemas']['FolderStatus'];
+/** A company as `/config` describes it. */
+export type CompanyConfig = components['schemas']['CompanyConfig'];
+/** A folder as `/config/folders` describes it. */
+export type FolderConfig = components['schemas']['FolderConfig'];
+
+// V-Spark's token travels in the query string (V-Spark docs, "Reference for the /status API": `token` is required).
+const TOKEN_PARAM = 'token';
+
+/** The base URL for a `host:port` or URL. */
+export function vsparkBaseUrl(host: string, secure = false): string {
+  const trimmed = host.trim();
+  if (/^https?:\/\//i.test(trimmed)) return trimmed.replace(/\/+$/, '');
+  if (!/^[A-Za-z0-9.\-[\]:]+$/.test(trimmed)) {
+    throw new ConfigurationError(`host must look like "host:port" or "http://host:port", got ${JSON.stringify(host)}`);
+  }
+  return `${secure ? 'https' : 'http'}://${trimmed}`;
+}
+
+/** A client for one V-Spark installation. */
+export class VSparkClient {
+  /** `/config` and `/config/folders`. */
+  readonly config: BoundOperations<typeof operationTable, operations>['config'];
+  /** `/status` at each level of the hierarchy. */
+  readonly status: BoundOperations<typeof operationTable, operations>['status'];
+  /** The plain openapi-fetch client, for calls the methods above do not cover. */
+  readonly raw: Client<paths>;
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  readonly #redactor: Redactor;
+  readonly #transport: Transport;
+  readonly #token: string;
+
+  constructor(options: VSparkClientOptions = {}) {
+    const token = options.token ?? readEnv('VSPARK_TOKEN');
+    if (!token) throw new ConfigurationError('No V-Spark token: pass { token } or set VSPARK_TOKEN');
+    const host = options.host ?? readEnv('VSPARK_HOST');
+    if (!options.baseUrl && !host) throw new ConfigurationError('No V-Spark host: pass { host: "host:port" } or set VSPARK_HOST');
+    this.baseUrl = options.baseUrl ?? vsparkBaseUrl(host as string, options.secure);
+    this.#token = token;
+    this.#redactor = new Redactor([token]);
+    this.#transport = createTransport(
+      transportOptionsFrom(options, { credential: tokenCredential(token), redactor: this.#redactor }),
+    );
+    this.raw = createFetchClient<paths>(this.baseUrl, this.#transport);
+    const bound = bindOperations<operations, typeof operationTable>(this.raw, operationTable, this.#transport);
+    this.config = bound.config;
+    this.status = bound.status;
+  }
+
+  /** Company short name → that company's token (the seed's `gettokens()`). Needs the root token. */
+  async companyTokens(options: { signal?: AbortSignal } = {}): Promise<Map<string, string>> {
+    const companies = await this.config.companies({}, options);
+    const tokens = new Map<string, string>();
+    for (const [company, config] of Object.entries(companies)) {
+      this.#redactor.add(config.uuid);
+      tokens.set(company, config.uuid);
+    }
+    return tokens;
+  }
+
+  /**
+   * Every folder of the installation with the token of its company (the seed's `gettokens()` + `findfolders()`),
+   * in `/config/folders` order. A company missing from `/config` is read with this client's own token.
+   */
+  walk(options: { signal?: AbortSignal } = {}): AsyncIterable<FolderRef> {
+    return walkFolders(this, this.#token, options);
+  }
+
+  /**
+   * One folder's status exactly as served (bytes), read with `token` (a company token from {@link walk}).
+   * The export writes these bytes unchanged, so CSV is kept byte for byte.
+   */
+  async folderStatusBytes(
+    folder: { company: string; org: string; folder: string },
+    options: { format?: StatusFormat; token?: string; signal?: AbortSignal } = {},
+  ): Promise<Uint8Array> {
+    const credential = options.token ? tokenCredential(options.token) : undefined;
+    if (options.token) this.#redactor.add(options.token);
+    const format = options.format ?? 'json';
+    const accept = operationTable.status_folder.params.find((p) => p.name === 'format')?.accept[format];
+    const { data } = await this.raw.GET('/status/{company}/{org}/{folder}', {
+      params: { path: folder, query: { format } },
+      ...(accept ? { headers: { accept } } : {}),
+      parseAs: 'arrayBuffer',
+      ...(options.signal ? { signal: options.signal } : {}),
+      fetch: (request: Request) => this.#transport(request, credential ? { credential } : {}),
+    });
+    return new Uint8Array(data ?? new ArrayBuffer(0));
+  }
+}
+
+function tokenCredential(token: string): Credential {
+  return { in: 'query', name: TOKEN_PARAM, value: token };
+}

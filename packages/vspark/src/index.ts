@@ -1,0 +1,21 @@
+/**
+ * @apiclients/vspark: a typed client for Voci V-Spark's `/config` and `/status` API.
+ * @packageDocumentation
+ */
+export { VSparkClient, vsparkBaseUrl } from './client.js';
+export type { VSparkClientOptions, StatusFormat, FolderStatus, CompanyConfig, FolderConfig } from './client.js';
+export type { FolderRef } from './walk.js';
+export { exportStatus, statusFileName } from './export-status.js';
+export type { ExportStatusOptions, ExportStatusResult, FolderFailure } from './export-status.js';
+export type { paths, components, operations } from './generated.js';
+export {
+  ApiClientError,
+  ApiError,
+  AuthenticationError,
+  ConfigurationError,
+  ConnectionError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+} from '@apiclients/core';

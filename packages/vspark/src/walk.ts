@@ -1,0 +1,30 @@
+/** The hierarchy walk: company → organization → folder, each with its company's token. */
+import type { VSparkClient } from './client.js';
+
+/** One folder of the installation and the token to read it with. */
+export interface FolderRef {
+  /** Company short name. */
+  company: string;
+  /** Organization short name. */
+  org: string;
+  /** Folder name. */
+  folder: string;
+  /** The company's token (a secret: never print it). */
+  token: string;
+}
+
+/** Yields every folder with its company's token; `/config` and `/config/folders` are read concurrently. */
+export async function* walkFolders(
+  client: VSparkClient,
+  fallbackToken: string,
+  options: { signal?: AbortSignal },
+): AsyncGenerator<FolderRef> {
+  const [tokens, tree] = await Promise.all([client.companyTokens(options), client.config.folders({}, options)]);
+  for (const [company, orgs] of Object.entries(tree)) {
+    // The seed indexes tokens[comp] and crashes on a company /config lacks; the client's own token is the fallback.
+    const token = tokens.get(company) ?? fallbackToken;
+    for (const [org, folders] of Object.entries(orgs)) {
+      for (const folder of Object.keys(folders)) yield { company, org, folder, token };
+    }
+  }
+}

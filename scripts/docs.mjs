@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// npm run docs: a documentation site in site/ that works offline. One Redocly page per spec (`<vendor>.html`,
+// script inlined, then made self-contained by makeOffline) and an index linking them. Fails if a page would
+// still fetch anything from another host when opened.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { bin, listSpecs, readSpec, root } from './lib/specs.mjs';
+import { makeOffline } from './lib/offline-page.mjs';
+import { findOutsideFetches } from './lib/outside-fetches.mjs';
+
+const site = join(root, 'site');
+
+/** Text safe to put in HTML, in content and in attribute values. */
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** What the index says about an API: `info.summary`, else the first line of `info.description`. */
+const summaryOf = (info) => info.summary ?? info.description?.trim().split('\n')[0] ?? '';
+
+/** How many operations a spec has. */
+const countOperations = (spec) =>
+  Object.values(spec.paths ?? {}).reduce(
+    (n, item) => n + Object.keys(item).filter((key) => ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(key)).length,
+    0,
+  );
+
+/** Builds one spec's page with Redocly, makes it self-contained, and checks that it is. */
+function buildPage(file, out) {
+  const build = spawnSync(bin('redocly'), ['build-docs', file, '--inlineBundle', '--output', out], {
+    cwd: root,
+    encoding: 'utf8',
+    // redocly.yaml says `telemetry: off` too; the variable also covers the CLI's own usage report.
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  if (build.status !== 0) {
+    throw new Error(`redocly build-docs ${relative(root, file)} failed (${build.error?.message ?? `exit ${build.status}`}):\n${build.stdout}${build.stderr}`);
+  }
+  const html = makeOffline(readFileSync(out, 'utf8'));
+  const outside = findOutsideFetches(html);
+  if (outside.length) {
+    throw new Error(`${relative(root, out)} would still fetch from other hosts when opened:\n  ${outside.join('\n  ')}`);
+  }
+  writeFileSync(out, html);
+}
+
+/** The landing page: one entry per API. Inline CSS only, so it fetches nothing either. */
+function indexPage(apis) {
+  const items = apis
+    .map(
+      (api) => `    <li>
+      <a href="${escapeHtml(api.vendor)}.html">${escapeHtml(api.title)}</a>
+      <p>${escapeHtml(api.summary)}</p>
+      <p class="meta">${api.operations} operation${api.operations === 1 ? '' : 's'} · version ${escapeHtml(api.version)} · <code>specs/${escapeHtml(api.vendor)}.yaml</code></p>
+    </li>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>apiclients API reference</title>
+  <style>
+    :root { color-scheme: light dark; --fg: #1d2330; --muted: #5b6478; --line: #d8dce5; --link: #2450b2; --bg: #fff; }
+    @media (prefers-color-scheme: dark) { :root { --fg: #e6e8ee; --muted: #a0a8ba; --line: #39404f; --link: #8fb0ff; --bg: #161a22; } }
+    body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); max-width: 46rem; margin: 3rem auto; padding: 0 1.25rem; }
+    h1 { font-size: 1.75rem; margin: 0 0 .5rem; }
+    ul { list-style: none; padding: 0; }
+    li { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem; margin: 1rem 0; }
+    li p { margin: .35rem 0 0; }
+    a { color: var(--link); font-weight: 600; font-size: 1.1rem; text-decoration: none; }
+    a:hover, a:focus { text-decoration: underline; }
+    .meta { color: var(--muted); font-size: .875rem; }
+  </style>
+</head>
+<body>
+  <h1>apiclients API reference</h1>
+  <p>Typed TypeScript clients for vendor HTTP APIs, each built from a hand-written OpenAPI 3.1 spec; these pages document those specs and work offline.</p>
+  <ul>
+${items}
+  </ul>
+</body>
+</html>
+`;
+}
+
+const size = (file) => `${Math.round(statSync(file).size / 1024)} KiB`;
+
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+
+const apis = [];
+for (const { vendor, file } of listSpecs()) {
+  const spec = readSpec(file);
+  const out = join(site, `${vendor}.html`);
+  try {
+    buildPage(file, out);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  apis.push({ vendor, title: spec.info.title, version: spec.info.version, summary: summaryOf(spec.info), operations: countOperations(spec) });
+  console.log(`wrote ${relative(root, out)} (${size(out)}): ${spec.info.title}`);
+}
+
+const index = join(site, 'index.html');
+writeFileSync(index, indexPage(apis));
+console.log(`wrote ${relative(root, index)} (${apis.length} API${apis.length === 1 ? '' : 's'})`);

@@ -1,0 +1,88 @@
+// Step 3 of generation: the per-operation table the runtime binds, read from each operation and its
+// x-apiclients-* extensions (see ARCHITECTURE.md, "Spec extensions carry per-operation policy").
+const VERBS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+// RFC 9110 §9.2.2: these methods are idempotent unless the spec says otherwise.
+const IDEMPOTENT_VERBS = new Set(['get', 'put', 'delete', 'head', 'options']);
+
+/** snake_case, kebab-case or dotted name → camelCase. */
+export function camelCase(name) {
+  return name.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c) => c.toUpperCase());
+}
+
+function resolve(spec, node) {
+  let current = node;
+  while (current && typeof current.$ref === 'string') {
+    const path = current.$ref.replace(/^#\//, '').split('/');
+    current = path.reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  }
+  return current;
+}
+
+function parametersOf(spec, pathItem, operation) {
+  const byKey = new Map();
+  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) => resolve(spec, x))) {
+    const param = { name: p.name, key: camelCase(p.name), in: p.in, required: p.required === true };
+    // x-apiclients-accept: { value: media type }: a parameter that picks the response's media type (V-Spark's
+    // `format`), so the client sends the matching Accept header (Prism and proxies negotiate on it).
+    if (p['x-apiclients-accept']) param.accept = p['x-apiclients-accept'];
+    byKey.set(`${p.in}:${p.name}`, param);
+  }
+  return [...byKey.values()];
+}
+
+function responseMediaTypes(spec, operation) {
+  const types = new Set();
+  for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    if (!/^2/.test(status)) continue;
+    for (const media of Object.keys(resolve(spec, response)?.content ?? {})) types.add(media);
+  }
+  return [...types];
+}
+
+function requestMediaTypes(spec, operation) {
+  return Object.keys(resolve(spec, operation.requestBody)?.content ?? {});
+}
+
+function operationName(operation, verb, path) {
+  const resource = operation['x-apiclients-resource'];
+  const method = operation['x-apiclients-method'];
+  if (resource && method) return { resource, method };
+  const match = /^([A-Za-z0-9]+)_([A-Za-z0-9_]+)$/.exec(operation.operationId ?? '');
+  if (match) return { resource: camelCase(match[1]), method: camelCase(match[2]) };
+  throw new Error(`${verb.toUpperCase()} ${path}: needs an operationId like "rooms_list" or x-apiclients-resource/method`);
+}
+
+/** Every operation of a spec, in spec order, as plain data. */
+export function buildOperationTable(spec) {
+  const table = [];
+  for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
+    for (const verb of VERBS) {
+      const operation = pathItem[verb];
+      if (!operation) continue;
+      const idempotent = operation['x-apiclients-idempotent'] ?? IDEMPOTENT_VERBS.has(verb);
+      table.push({
+        operationId: operation.operationId,
+        ...operationName(operation, verb, path),
+        verb,
+        path,
+        params: parametersOf(spec, pathItem, operation),
+        requestBody: requestMediaTypes(spec, operation),
+        responses: responseMediaTypes(spec, operation),
+        pagination: operation['x-apiclients-pagination'] ?? null,
+        idempotent,
+      });
+    }
+  }
+  return table;
+}
+
+/** The operations.ts text for one spec. */
+export function renderOperationTable(table, header) {
+  const byId = Object.fromEntries(table.map(({ operationId, ...rest }) => [operationId, rest]));
+  return `${header}/** Every operation of the spec, keyed by operationId: what the runtime needs to call it. */
+export const operationTable = ${JSON.stringify(byId, null, 2)} as const;
+
+/** The operationIds of the spec. */
+export type OperationId = keyof typeof operationTable;
+`;
+}

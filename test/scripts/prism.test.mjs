@@ -1,0 +1,82 @@
+// startPrism (scripts/lib/prism.mjs): serves a spec, enforces its security scheme, and leaves nothing behind.
+import { connect, createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort, startPrism } from '../../scripts/lib/prism.mjs';
+import { root } from '../../scripts/lib/specs.mjs';
+
+const vsparkSpec = join(root, 'specs', 'vspark.yaml');
+
+/** Whether a TCP connection to 127.0.0.1:port is refused. */
+const refusesConnections = (port) =>
+  new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error) => resolve(error.code === 'ECONNREFUSED'));
+  });
+
+/** Whether a process with this PID still exists (signal 0 only checks). */
+const isRunning = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('startPrism', () => {
+  it('serves the spec on a free loopback port, enforces the token, and is gone after stop()', async () => {
+    const lines = [];
+    const mock = await startPrism({ spec: vsparkSpec, log: (line) => lines.push(line) });
+    try {
+      expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
+      expect(isRunning(mock.pid)).toBe(true);
+      expect(lines.some((line) => line.includes(`Prism is listening on ${mock.url}`))).toBe(true);
+
+      const companies = await fetch(`${mock.url}/config?token=abc`);
+      expect(companies.status).toBe(200);
+      expect(companies.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = await companies.json();
+      expect(body).toBeTypeOf('object');
+      expect(Array.isArray(body)).toBe(false);
+      expect(body.DocTestCo).toMatchObject({ name: 'Doc Test Co' });
+
+      // The spec's only security scheme is the `token` query parameter; Prism answers 401 without it (not 422),
+      // with the spec's Unauthorized example and the violation in its sl-violations header.
+      const anonymous = await fetch(`${mock.url}/config`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('sl-violations')).toContain('Invalid security scheme used');
+      await anonymous.arrayBuffer();
+    } finally {
+      await mock.stop();
+    }
+
+    expect(await refusesConnections(mock.port)).toBe(true);
+    expect(() => process.kill(mock.pid, 0)).toThrow();
+    await expect(mock.stop()).resolves.toBeUndefined(); // idempotent
+  });
+
+  it('rejects with Prism’s last output when Prism cannot load the spec, leaving no process', async () => {
+    const error = await startPrism({ spec: join(root, 'specs', 'no-such-spec.yaml'), timeoutMs: 20_000 }).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/Prism did not start on 127\.0\.0\.1:\d+ .*no-such-spec\.yaml: it exited/);
+    expect(error.message).toContain('ENOENT');
+  });
+
+  it('does not take another server on a fixed port for Prism: it rejects when the port is in use', async () => {
+    const port = await freePort();
+    const squatter = createServer((socket) => socket.destroy());
+    await new Promise((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      const error = await startPrism({ spec: vsparkSpec, port, timeoutMs: 20_000 }).catch((e) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.message).toContain('EADDRINUSE');
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  });
+});
