@@ -13,6 +13,7 @@ export const operationTable = {
       "application/json"
     ],
     "pagination": null,
+    "envelope": null,
     "idempotent": true
   },
   "config_folders": {
@@ -26,6 +27,7 @@ export const operationTable = {
       "application/json"
     ],
     "pagination": null,
+    "envelope": null,
     "idempotent": true
   },
   "status_all": {
@@ -51,6 +53,7 @@ export const operationTable = {
       "text/csv"
     ],
     "pagination": null,
+    "envelope": null,
     "idempotent": true
   },
   "status_company": {
@@ -82,6 +85,7 @@ export const operationTable = {
       "text/csv"
     ],
     "pagination": null,
+    "envelope": null,
     "idempotent": true
   },
   "status_org": {
@@ -119,6 +123,7 @@ export const operationTable = {
       "text/csv"
     ],
     "pagination": null,
+    "envelope": null,
     "idempotent": true
   },
   "status_folder": {
@@ -162,6 +167,7 @@ export const operationTable = {
       "text/csv"
     ],
     "pagination": null,
+    "envelope": null,
     "idempotent": true
   }
 } as const;

@@ -69,6 +69,8 @@ export function buildOperationTable(spec) {
         requestBody: requestMediaTypes(spec, operation),
         responses: responseMediaTypes(spec, operation),
         pagination: operation['x-apiclients-pagination'] ?? null,
+        // x-apiclients-envelope: the key the request body is wrapped in (Statuspage's `{ component: {...} }`).
+        envelope: operation['x-apiclients-envelope'] ?? null,
         idempotent,
       });
     }

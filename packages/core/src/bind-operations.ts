@@ -16,6 +16,11 @@ import type { RequestPolicy, Transport } from './transport.js';
 export interface BindOptions {
   /** Most pages one list may fetch (default 10 000). */
   maxPages?: number;
+  /**
+   * Argument values used when a call gives none, by camelCase key: what the client already knows, such as
+   * Statuspage's `pageId`. The types make these arguments optional.
+   */
+  defaults?: Record<string, string | number>;
 }
 
 type LooseClient = {
@@ -29,27 +34,38 @@ type Params = { path: Record<string, unknown>; query: Record<string, unknown>; h
 type Args = Record<string, unknown>;
 
 /** Binds every operation of `table`; the result is typed by the generated `operations` interface. */
-export function bindOperations<Ops, Table extends OperationTable>(
+export function bindOperations<Ops, Table extends OperationTable, Defaulted extends string = never>(
   client: Client<any>,
   table: Table,
   transport: Transport,
-  options: BindOptions = {},
-): BoundOperations<Table, Ops> {
+  options: BindOptions & { defaults?: Partial<Record<Defaulted, string | number>> } = {},
+): BoundOperations<Table, Ops, Defaulted> {
   const bound: Record<string, Record<string, unknown>> = {};
   for (const [operationId, entry] of Object.entries(table)) {
     const call = (args: Args = {}, callOptions: CallOptions = {}) => {
       if (entry.pagination) {
-        const request = prepare(operationId, entry, args, callOptions);
+        const request = prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions);
         return listOf(client as unknown as LooseClient, entry, entry.pagination, request, transport, options);
       }
       // A promise-returning call reports bad arguments as a rejection, like every other failure (still before any request).
-      return new Promise<Prepared>((resolve) => resolve(prepare(operationId, entry, args, callOptions)))
+      return new Promise<Prepared>((resolve) => resolve(prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions)))
         .then((request) => send(client as unknown as LooseClient, entry, request, transport))
         .then(({ data }) => data);
     };
     (bound[entry.resource] ??= {})[entry.method] = call;
   }
-  return bound as BoundOperations<Table, Ops>;
+  return bound as BoundOperations<Table, Ops, Defaulted>;
+}
+
+// Client defaults fill only the parameters this operation takes.
+function withDefaults(entry: OperationEntry, args: Args, defaults: BindOptions['defaults']): Args {
+  if (!defaults || args === null || typeof args !== 'object') return args;
+  const out: Args = { ...args };
+  for (const param of entry.params) {
+    const value = defaults[param.key];
+    if (out[param.key] === undefined && value !== undefined) out[param.key] = value;
+  }
+  return out;
 }
 
 interface Prepared {
@@ -89,7 +105,9 @@ function prepare(operationId: string, entry: OperationEntry, args: Args, callOpt
   Object.assign(params.query, callOptions.extraParams);
   const policy: RequestPolicy = { idempotent: entry.idempotent };
   if (callOptions.credential) policy.credential = callOptions.credential;
-  return { params, body: args.body, callOptions, policy };
+  // x-apiclients-envelope: callers pass the attributes; the API wants them under one key.
+  const body = entry.envelope && args.body !== undefined ? { [entry.envelope]: args.body } : args.body;
+  return { params, body, callOptions, policy };
 }
 
 // Whether a media type is decoded as JSON.
@@ -156,6 +174,11 @@ function listOf(
   transport: Transport,
   options: BindOptions,
 ): PagedList<unknown> {
+  const { perPageParam, defaultPerPage } = pagination;
+  if (perPageParam && defaultPerPage !== undefined && prepared.params.query[perPageParam] === undefined) {
+    prepared.params.query[perPageParam] = defaultPerPage;
+  }
+  const perPage = perPageParam ? Number(prepared.params.query[perPageParam]) : NaN;
   const fetchPage = async (nextUrl: string | null, signal?: AbortSignal): Promise<PageResult<unknown>> => {
     const callOptions = signal ? { ...prepared.callOptions, signal } : prepared.callOptions;
     let data: unknown;
@@ -172,19 +195,78 @@ function listOf(
       data = parseJson(text, `GET ${new URL(nextUrl).pathname}`, response.status);
       url = response.url || nextUrl;
     }
-    const items = at(data, pagination.items);
-    return {
-      items: Array.isArray(items) ? items : [],
-      next: nextOf(pagination, response, data),
-      url,
-      response,
-    };
+    const found = at(data, pagination.items);
+    const items = Array.isArray(found) ? found : [];
+    const page: PageResult<unknown> = { items, next: nextOf(pagination, response, data, items, url, perPage), url, response };
+    if (nextUrl === null) {
+      const later = laterPagesOf(pagination, data, url);
+      if (later) page.laterPages = later;
+    }
+    return page;
   };
-  return new PagedList(fetchPage, options.maxPages === undefined ? {} : { maxPages: options.maxPages });
+  const { concurrency, maxPages = options.maxPages } = prepared.callOptions;
+  return new PagedList(fetchPage, {
+    ...(maxPages === undefined ? {} : { maxPages }),
+    ...(concurrency === undefined ? {} : { concurrency: checkedConcurrency(concurrency) }),
+  });
 }
 
-function nextOf(pagination: PaginationPolicy, response: Response, data: unknown): string | null {
-  if (pagination.style === 'link') return nextLink(response.headers.get('link'));
-  const next = at(data, pagination.next);
-  return typeof next === 'string' && next !== '' ? next : null;
+function checkedConcurrency(concurrency: number): number {
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new ConfigurationError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  }
+  return concurrency;
+}
+
+function pageNumberOf(url: string, pageParam: string, start: number): number {
+  const value = new URL(url).searchParams.get(pageParam);
+  return value === null || !/^\d+$/.test(value) ? start : Number(value);
+}
+
+function withPage(url: string, pageParam: string, page: number): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set(pageParam, String(page));
+  return parsed.href;
+}
+
+/** The next page's URL, by the operation's pagination style, or null on the last page. */
+function nextOf(
+  pagination: PaginationPolicy,
+  response: Response,
+  data: unknown,
+  items: unknown[],
+  url: string,
+  perPage: number,
+): string | null {
+  switch (pagination.style) {
+    // RFC 8288 Link header (Webex). An empty page may still link on: page until there is no next link.
+    case 'link':
+      return nextLink(response.headers.get('link'));
+    // A next URL in the body (VSS `meta.pages.next_url`); a missing one (or a missing `meta`: the live VSS Python
+    // client loops forever there) ends the list, and so does an empty page where the spec says `endOnEmptyPage`.
+    case 'next-url': {
+      const next = at(data, pagination.next);
+      if (pagination.endOnEmptyPage && items.length === 0) return null;
+      return typeof next === 'string' && next !== '' ? next : null;
+    }
+    // Page numbers (Statuspage): the list ends at an empty page or one shorter than the page size asked for.
+    case 'page-number': {
+      const pageParam = pagination.pageParam ?? 'page';
+      if (items.length === 0 || (Number.isFinite(perPage) && items.length < perPage)) return null;
+      return withPage(url, pageParam, pageNumberOf(url, pageParam, pagination.start ?? 1) + 1);
+    }
+    default:
+      throw new ConfigurationError(`Unknown x-apiclients-pagination style "${pagination.style}"`);
+  }
+}
+
+/** Every later page's URL, when the first page says how many pages there are. */
+function laterPagesOf(pagination: PaginationPolicy, data: unknown, url: string): string[] | undefined {
+  if (!pagination.totalPages || !pagination.pageParam) return undefined;
+  const total = at(data, pagination.totalPages);
+  if (typeof total !== 'number' || !Number.isInteger(total)) return undefined;
+  const current = pageNumberOf(url, pagination.pageParam, pagination.start ?? 1);
+  const later: string[] = [];
+  for (let page = current + 1; page <= total; page++) later.push(withPage(url, pagination.pageParam, page));
+  return later;
 }

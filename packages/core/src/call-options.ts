@@ -13,4 +13,11 @@ export interface CallOptions {
   extraParams?: Record<string, string | number | boolean>;
   /** A credential for this call only (V-Spark's per-company tokens). */
   credential?: Credential;
+  /**
+   * Lists only: pages fetched at once once the first page has told how many there are (default 1).
+   * Items are still yielded in order.
+   */
+  concurrency?: number;
+  /** Lists only: most pages to fetch before failing with a PaginationError (default 10 000). */
+  maxPages?: number;
 }

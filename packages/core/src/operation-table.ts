@@ -25,6 +25,18 @@ export interface PaginationPolicy {
   readonly items?: string;
   /** `next-url` only: dotted path of the next URL in the body (`meta.pages.next_url`). */
   readonly next?: string;
+  /** Dotted path of the total page count in the body (`meta.pages.pages`): lets later pages be fetched concurrently. */
+  readonly totalPages?: string;
+  /** Query parameter holding the page number (`page`). */
+  readonly pageParam?: string;
+  /** `page-number` only: query parameter holding the page size (`per_page`, `limit`). */
+  readonly perPageParam?: string;
+  /** `page-number` only: the number of the first page (1, or 0 for Statuspage's subscribers). */
+  readonly start?: number;
+  /** An empty page ends the list even if it links on (VSS); by default only a missing next link ends it. */
+  readonly endOnEmptyPage?: boolean;
+  /** `page-number` only: the page size sent when the caller gives none (the API's maximum saves requests). */
+  readonly defaultPerPage?: number;
 }
 
 /** One operation, as the generator extracted it from the spec. */
@@ -38,6 +50,8 @@ export interface OperationEntry {
   readonly responses: readonly string[];
   readonly pagination: PaginationPolicy | null;
   readonly idempotent: boolean;
+  /** `x-apiclients-envelope`: the key the request body is wrapped in (`{ component: … }`), or null. */
+  readonly envelope?: string | null;
 }
 
 /** A vendor's table, keyed by operationId. */

@@ -32,23 +32,35 @@ type JsonBody<Op> = Op extends { requestBody?: infer B }
     : never
   : never;
 
-type BodyArg<Op> = [JsonBody<Op>] extends [never]
+// x-apiclients-envelope: the caller passes what goes inside the envelope.
+type Unwrapped<Body, Entry> = Entry extends { envelope: infer E extends string } ? (E extends keyof Body ? Body[E] : Body) : Body;
+
+type BodyArg<Op, Entry> = [JsonBody<Op>] extends [never]
   ? {}
   : Op extends { requestBody: unknown }
-    ? { body: JsonBody<Op> }
-    : { body?: JsonBody<Op> };
+    ? { body: Unwrapped<JsonBody<Op>, Entry> }
+    : { body?: Unwrapped<JsonBody<Op>, Entry> };
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type Optional<T, K extends PropertyKey> = Simplify<Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>>>;
 
-/** The argument object of an operation: its path and query parameters in camelCase, and `body`. */
-export type OperationArgs<Op> = Simplify<ParamGroup<Op, 'path'> & ParamGroup<Op, 'query'> & BodyArg<Op>>;
+/**
+ * The argument object of an operation: its path and query parameters in camelCase, and `body`.
+ * Arguments the client fills in itself (`Defaulted`, such as Statuspage's `pageId`) are optional.
+ */
+export type OperationArgs<Op, Entry = unknown, Defaulted extends string = never> = Optional<
+  ParamGroup<Op, 'path'> & ParamGroup<Op, 'query'> & BodyArg<Op, Entry>,
+  Defaulted
+>;
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /** The argument list: optional when nothing is required. */
-export type ArgsTuple<Op> = [RequiredKeys<OperationArgs<Op>>] extends [never]
-  ? [args?: OperationArgs<Op>, options?: CallOptions]
-  : [args: OperationArgs<Op>, options?: CallOptions];
+export type ArgsTuple<Op, Entry = unknown, Defaulted extends string = never> = [
+  RequiredKeys<OperationArgs<Op, Entry, Defaulted>>,
+] extends [never]
+  ? [args?: OperationArgs<Op, Entry, Defaulted>, options?: CallOptions]
+  : [args: OperationArgs<Op, Entry, Defaulted>, options?: CallOptions];
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 206 | '2XX';
 type SuccessContent<Op> = Op extends { responses: infer R }
@@ -81,15 +93,17 @@ export type ItemOf<Op, ItemsPath> = (ItemsPath extends string ? At<OperationJson
   : never;
 
 /** The function an operation becomes. */
-export type OperationFunction<Op, Entry> = Entry extends { pagination: { items?: infer ItemsPath } }
-  ? (...args: ArgsTuple<Op>) => PagedList<ItemOf<Op, ItemsPath>>
-  : (...args: ArgsTuple<Op>) => Promise<OperationResult<Op>>;
+export type OperationFunction<Op, Entry, Defaulted extends string = never> = Entry extends {
+  pagination: infer Policy extends object;
+}
+  ? (...args: ArgsTuple<Op, Entry, Defaulted>) => PagedList<ItemOf<Op, Policy extends { items: infer Path } ? Path : undefined>>
+  : (...args: ArgsTuple<Op, Entry, Defaulted>) => Promise<OperationResult<Op>>;
 
 /** Every operation of a table as `client.<resource>.<method>(args, options)`. */
-export type BoundOperations<Table extends OperationTable, Ops> = {
+export type BoundOperations<Table extends OperationTable, Ops, Defaulted extends string = never> = {
   [R in Table[keyof Table]['resource']]: {
     [Id in keyof Table as Table[Id]['resource'] extends R ? Table[Id]['method'] : never]: Id extends keyof Ops
-      ? OperationFunction<Ops[Id], Table[Id]>
+      ? OperationFunction<Ops[Id], Table[Id], Defaulted>
       : never;
   };
 };

@@ -5,7 +5,7 @@
  * Safety: next links are followed only within the first page's origin, a link seen before stops the
  * walk with an error, and so does passing `maxPages`.
  */
-import { PaginationError } from './errors.js';
+import { ConfigurationError, PaginationError } from './errors.js';
 
 /** What fetching one page produces. */
 export interface PageResult<T> {
@@ -17,6 +17,11 @@ export interface PageResult<T> {
   url: string;
   /** The raw response, for headers. */
   response: Response;
+  /**
+   * First page only: the URLs of every later page, when the first page tells how many there are (VSS's
+   * `meta.pages.pages`). With `concurrency` > 1 they are fetched several at a time instead of link by link.
+   */
+  laterPages?: string[];
 }
 
 /** One page as a caller sees it. */
@@ -37,6 +42,8 @@ export interface PagedListOptions {
   maxPages?: number;
   /** Stop after this many items. */
   limit?: number;
+  /** Pages fetched at once when the first page lists the later ones (default 1: link by link). */
+  concurrency?: number;
 }
 
 /** Fetches the first page, or the page at an absolute next URL. */
@@ -58,6 +65,14 @@ export class PagedList<T> implements AsyncIterable<T> {
   take(count: number): PagedList<T> {
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`take() needs a whole number ≥ 0, got ${count}`);
     return new PagedList(this.#fetchPage, { ...this.#options, limit: Math.min(count, this.#options.limit ?? Infinity) });
+  }
+
+  /** A list that fetches up to `concurrency` pages at once when the first page says how many there are. */
+  withConcurrency(concurrency: number): PagedList<T> {
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new ConfigurationError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
+    }
+    return new PagedList(this.#fetchPage, { ...this.#options, concurrency });
   }
 
   /** Every page, in order; items beyond the limit are cut from the last page. */
@@ -87,10 +102,50 @@ export class PagedList<T> implements AsyncIterable<T> {
       if (remaining <= 0) return;
       if (refusal) throw refusal;
       if (nextUrl === null) return;
+      if (number === 1 && page.laterPages && (this.#options.concurrency ?? 1) > 1) {
+        yield* this.#concurrentPages(page.laterPages, page.url, origin, remaining, signal);
+        return;
+      }
       if (number >= maxPages) {
         throw new PaginationError(`Stopped after ${maxPages} pages (maxPages); the list goes on at page ${number + 1}`);
       }
       seen.add(nextUrl);
+    }
+  }
+
+  // Pages 2…n fetched `concurrency` at a time, yielded in order; at most `concurrency` pages wait in memory.
+  async *#concurrentPages(
+    urls: string[],
+    base: string,
+    origin: string,
+    remaining: number,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<Page<T>, void, undefined> {
+    const maxPages = this.#options.maxPages ?? DEFAULT_MAX_PAGES;
+    const seen = new Set<string>([base]);
+    const absolute = urls.slice(0, Math.max(0, maxPages - 1)).map((url) => resolveNext(url, base, origin, seen, true));
+    const inFlight: Promise<PageResult<T>>[] = [];
+    let launched = 0;
+    const launch = () => {
+      const url = absolute[launched++] as string;
+      const pending = this.#fetchPage(url, signal);
+      // A page we stop waiting for (limit reached, an earlier page failed) must not become an unhandled rejection.
+      pending.catch(() => {});
+      inFlight.push(pending);
+    };
+    const concurrency = this.#options.concurrency ?? 1;
+    while (launched < absolute.length && inFlight.length < concurrency) launch();
+    for (let index = 0; index < absolute.length; index++) {
+      const page = await (inFlight.shift() as Promise<PageResult<T>>);
+      if (launched < absolute.length) launch();
+      const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
+      remaining -= items.length;
+      const nextUrl = absolute[index + 1] ?? null;
+      yield { items, number: index + 2, nextUrl, response: page.response };
+      if (remaining <= 0) return;
+    }
+    if (urls.length + 1 > maxPages) {
+      throw new PaginationError(`Stopped after ${maxPages} pages (maxPages); the list goes on at page ${maxPages + 1}`);
     }
   }
 
@@ -107,7 +162,7 @@ export class PagedList<T> implements AsyncIterable<T> {
   }
 }
 
-function resolveNext(next: string, base: string, origin: string, seen: Set<string>): string {
+function resolveNext(next: string, base: string, origin: string, seen: Set<string>, record = false): string {
   let url: URL;
   try {
     url = new URL(next, base);
@@ -121,5 +176,6 @@ function resolveNext(next: string, base: string, origin: string, seen: Set<strin
   // Absolute next links are kept verbatim (Webex's valueless `&before&` parameters); relative ones resolved.
   const absolute = /^[a-z][a-z0-9+.-]*:/i.test(next) ? next : url.href;
   if (seen.has(absolute)) throw new PaginationError('The server repeated a next link; stopping to avoid a loop');
+  if (record) seen.add(absolute);
   return absolute;
 }
