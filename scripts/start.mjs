@@ -8,7 +8,10 @@ import { startPrism } from './lib/prism.mjs';
 import { MOCK_PORTS } from './lib/mock-ports.mjs';
 
 // Each example and the mock it runs against.
-const EXAMPLES = [{ vendor: 'vspark', file: 'examples/vspark-status-export.mjs' }];
+const EXAMPLES = [
+  { vendor: 'vspark', file: 'examples/vspark-status-export.mjs' },
+  { vendor: 'vss', file: 'examples/vss-requests.mjs' },
+];
 
 function run(command, args, env = {}) {
   return new Promise((resolve, reject) => {

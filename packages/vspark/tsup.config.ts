@@ -1,13 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm'],
-  dts: { entry: 'src/index.ts' },
-  clean: true,
-  target: 'es2022',
-  sourcemap: true,
-  treeshake: true,
-  // Generated code (../../generated/vspark) is bundled in; core and openapi-fetch stay dependencies.
-  external: ['@apiclients/core', 'openapi-fetch'],
-});
+// The CLI is a second, Node-only entry; only the library has declarations.
+export default packageBuild({ entry: ['src/index.ts', 'src/cli.ts'], dtsEntry: 'src/index.ts' });

@@ -1,0 +1,157 @@
+/**
+ * VssClient: the VSS API v2 request listings with paging (concurrent when the first page gives the count),
+ * expansion, typed filters and sorts.
+ */
+import {
+  bindOperations,
+  ConfigurationError,
+  createFetchClient,
+  createTransport,
+  readEnv,
+  Redactor,
+  transportOptionsFrom,
+  type CommonClientOptions,
+  type PagedList,
+} from '@apiclients/core';
+import type { Client } from 'openapi-fetch';
+import { operationTable, type components, type operations, type paths } from './generated.js';
+import { filterParam, sortParam, type Filter, type Sort } from './filter.js';
+
+type Schemas = components['schemas'];
+/** A request type: `change`, `export`, `folder`, `inventory`, `new`, `snapshot`. */
+export type RequestType = Schemas['RequestType'];
+/** The object of each request type. */
+export interface RequestTypes {
+  change: Schemas['ChangeRequest'];
+  export: Schemas['ExportRequest'];
+  folder: Schemas['FolderRequest'];
+  inventory: Schemas['InventoryRequest'];
+  new: Schemas['NewRequest'];
+  snapshot: Schemas['SnapshotRequest'];
+}
+/** A status a request can be in. */
+export type RequestStatus = Schemas['RequestStatus'];
+/** `GET /request`: a count per request type. */
+export type RequestSummary = Schemas['RequestSummary'];
+/** A field of a request type, for filters and sorts. */
+export type RequestField<T extends RequestType> = keyof RequestTypes[T] & string;
+
+/** Options of {@link VssClient}. */
+export interface VssClientOptions extends CommonClientOptions {
+  /** The access token; falls back to `VSS_API_TOKEN`. */
+  token?: string;
+}
+
+/** Options of `requests.list`. */
+export interface ListRequestsOptions<T extends RequestType> {
+  /** Full request objects (true) or their URLs (false, the default). */
+  expand?: boolean;
+  /** `'status,eq,ERROR'` or `[['status', 'eq', 'ERROR'], ['created_on', 'gt', '2016-07-10']]`. */
+  filter?: Filter<RequestField<T>>;
+  /** `'created_on,desc'`, `['created_on', 'desc']`, or a list of those. */
+  sort?: Sort<RequestField<T>>;
+  /** Page size, 1 to 100 (the API's default is 10). */
+  perPage?: number;
+  /** First page to fetch (default 1). */
+  page?: number;
+  /** Pages fetched at once after the first one has told how many there are (default 1). */
+  concurrency?: number;
+  /** Most pages to fetch before failing (default 10 000). */
+  maxPages?: number;
+  /** Aborts the listing. */
+  signal?: AbortSignal;
+}
+
+/** The API's default server. */
+export const VSS_BASE_URL = 'https://vss-api.eis.utoronto.ca/v2';
+
+function bearer(token: string) {
+  return { in: 'header', name: 'authorization', value: `Bearer ${token}` } as const;
+}
+
+/** The request listings of VSS. */
+export class VssRequests {
+  readonly #bound: ReturnType<typeof bindOperations<operations, typeof operationTable>>;
+
+  /** @internal */
+  constructor(bound: ReturnType<typeof bindOperations<operations, typeof operationTable>>) {
+    this.#bound = bound;
+  }
+
+  /** How many requests of each type the user has. */
+  summary(options: { signal?: AbortSignal } = {}): Promise<RequestSummary> {
+    return this.#bound.requests.summary({}, options);
+  }
+
+  /** The user's requests of one type: full objects with `expand: true`, else their URLs. */
+  list<T extends RequestType>(type: T, options: ListRequestsOptions<T> & { expand: true }): PagedList<RequestTypes[T]>;
+  list<T extends RequestType>(type: T, options?: ListRequestsOptions<T> & { expand?: false }): PagedList<string>;
+  list<T extends RequestType>(type: T, options: ListRequestsOptions<T> = {}): PagedList<RequestTypes[T] | string> {
+    const { expand, filter, sort, perPage, page, concurrency, maxPages, signal } = options;
+    if (perPage !== undefined && (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)) {
+      throw new ConfigurationError(`perPage must be a whole number from 1 to 100, got ${perPage}`);
+    }
+    const list = this.#bound.requests.list(
+      {
+        type,
+        ...(expand ? { expand: 1 as const } : {}),
+        ...(filter === undefined ? {} : { filter: filterParam(filter) }),
+        ...(sort === undefined ? {} : { sort: sortParam(sort) }),
+        ...(perPage === undefined ? {} : { perPage }),
+        ...(page === undefined ? {} : { page }),
+      },
+      {
+        ...(concurrency === undefined ? {} : { concurrency }),
+        ...(maxPages === undefined ? {} : { maxPages }),
+        ...(signal ? { signal } : {}),
+      },
+    );
+    return list as PagedList<RequestTypes[T] | string>;
+  }
+
+  /** One request. */
+  async get<T extends RequestType>(type: T, id: number, options: { signal?: AbortSignal } = {}): Promise<RequestTypes[T]> {
+    const detail = await this.#bound.requests.get({ type, id }, options);
+    return detail.data as RequestTypes[T];
+  }
+}
+
+/** A client for the VSS API v2. */
+export class VssClient {
+  /** `/request`: summary, listings, one request. */
+  readonly requests: VssRequests;
+  /** The plain openapi-fetch client, for calls the methods above do not cover. */
+  readonly raw: Client<paths>;
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+
+  constructor(options: VssClientOptions = {}) {
+    const token = options.token ?? readEnv('VSS_API_TOKEN');
+    if (!token) throw new ConfigurationError('No VSS token: pass { token }, set VSS_API_TOKEN, or get one with VssClient.login()');
+    this.baseUrl = (options.baseUrl ?? VSS_BASE_URL).replace(/\/+$/, '');
+    const redactor = new Redactor([token]);
+    const transport = createTransport(transportOptionsFrom(options, { credential: bearer(token), redactor }));
+    this.raw = createFetchClient<paths>(this.baseUrl, transport);
+    this.requests = new VssRequests(bindOperations<operations, typeof operationTable>(this.raw, operationTable, transport));
+  }
+
+  /**
+   * Gets an access token with the user's credentials (`POST /auth/request-token` with HTTP Basic, on the API's
+   * host rather than under `/v2`, as pyvss and vss-cli do).
+   */
+  static async login(options: Omit<CommonClientOptions, 'headers'> & { username: string; password: string }): Promise<string> {
+    const { username, password } = options;
+    if (!username || !password) throw new ConfigurationError('VssClient.login needs a username and a password');
+    const base = options.baseUrl ?? VSS_BASE_URL;
+    const origin = new URL(base).origin;
+    // RFC 7617: base64 of the UTF-8 bytes of `user:password`.
+    const basic = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}`;
+    const redactor = new Redactor([password, basic]);
+    const transport = createTransport(
+      transportOptionsFrom(options, { credential: { in: 'header', name: 'authorization', value: basic }, redactor }),
+    );
+    const { data } = await createFetchClient<paths>(origin, transport).POST('/auth/request-token');
+    if (!data?.token) throw new ConfigurationError('The token endpoint answered without a token');
+    return data.token;
+  }
+}

@@ -1,0 +1,3 @@
+/** The generated artefacts of specs/vss.yaml, the only place this package reads generated/ from. */
+export { operationTable } from '../../../generated/vss/operations.js';
+export type { paths, components, operations } from '../../../generated/vss/schema.js';

@@ -1,0 +1,21 @@
+/**
+ * @apiclients/vss: a typed client for the University of Toronto VSS API v2 requests.
+ * @packageDocumentation
+ */
+export { VssClient, VssRequests, VSS_BASE_URL } from './client.js';
+export type { VssClientOptions, ListRequestsOptions, RequestType, RequestTypes, RequestStatus, RequestSummary, RequestField } from './client.js';
+export { filterParam, sortParam, FILTER_OPERATORS } from './filter.js';
+export type { Filter, FilterClause, FilterOperator, FilterValue, Sort, SortKey, SortDirection } from './filter.js';
+export type { paths, components, operations } from './generated.js';
+export {
+  ApiClientError,
+  ApiError,
+  AuthenticationError,
+  ConfigurationError,
+  ConnectionError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+} from '@apiclients/core';
