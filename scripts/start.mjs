@@ -11,6 +11,7 @@ import { MOCK_PORTS } from './lib/mock-ports.mjs';
 const EXAMPLES = [
   { vendor: 'vspark', file: 'examples/vspark-status-export.mjs' },
   { vendor: 'vss', file: 'examples/vss-requests.mjs' },
+  { vendor: 'statuspage', file: 'examples/statuspage-components.mjs' },
 ];
 
 function run(command, args, env = {}) {

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 
 /** The schema.d.ts text for one spec. */
 export async function generateTypes(file, header) {
-  const ast = await openapiTS(pathToFileURL(file), { alphabetize: false, exportType: false });
+  // defaultNonNullable: false: a property with a default (deliver_notifications: true) stays optional in
+  // request bodies, where the server fills it in.
+  const ast = await openapiTS(pathToFileURL(file), { alphabetize: false, exportType: false, defaultNonNullable: false });
   return header + astToString(ast);
 }

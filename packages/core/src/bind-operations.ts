@@ -178,6 +178,12 @@ function listOf(
   if (perPageParam && defaultPerPage !== undefined && prepared.params.query[perPageParam] === undefined) {
     prepared.params.query[perPageParam] = defaultPerPage;
   }
+  // A list whose pages count from another number than 1 (Statuspage's subscribers count from 0) says so on
+  // the first request rather than trusting the server's default.
+  const { pageParam, start } = pagination;
+  if (pageParam && start !== undefined && start !== 1 && prepared.params.query[pageParam] === undefined) {
+    prepared.params.query[pageParam] = start;
+  }
   const perPage = perPageParam ? Number(prepared.params.query[perPageParam]) : NaN;
   const fetchPage = async (nextUrl: string | null, signal?: AbortSignal): Promise<PageResult<unknown>> => {
     const callOptions = signal ? { ...prepared.callOptions, signal } : prepared.callOptions;

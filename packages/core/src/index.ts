@@ -26,3 +26,5 @@ export { readEnv } from './env.js';
 export { sleep } from './sleep.js';
 export { transportOptionsFrom } from './client-options.js';
 export type { CommonClientOptions } from './client-options.js';
+export { vendorErrors } from './vendor-errors.js';
+export type { VendorErrors } from './vendor-errors.js';

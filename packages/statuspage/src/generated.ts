@@ -1,0 +1,3 @@
+/** The generated artefacts of specs/statuspage.yaml, the only place this package reads generated/ from. */
+export { operationTable } from '../../../generated/statuspage/operations.js';
+export type { paths, components, operations } from '../../../generated/statuspage/schema.js';
