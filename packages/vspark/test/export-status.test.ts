@@ -49,7 +49,7 @@ describe('exportStatus', () => {
   });
 
   it('runs at most `concurrency` folders at once, and more than one', async () => {
-    fake = await startFakeVSpark({ delayMs: 40 });
+    fake = await startFakeVSpark({ holdUntilInFlight: 2 });
     const sink = memorySink();
     await exportStatus({ client: new VSparkClient({ host: fake.host, token: ROOT_TOKEN }), format: 'csv', concurrency: 2, write: sink.write });
     expect(fake.maxInFlight).toBe(2);

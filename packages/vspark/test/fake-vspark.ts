@@ -34,8 +34,11 @@ export interface FakeVSpark {
   close(): Promise<void>;
 }
 
-/** Starts the fake on a free loopback port; `delayMs` holds each status answer that long. */
-export async function startFakeVSpark(options: { delayMs?: number } = {}): Promise<FakeVSpark> {
+/**
+ * Starts the fake on a free loopback port; `delayMs` holds each status answer that long, and `holdUntilInFlight`
+ * holds it until that many status requests run at once (or 500 ms pass), so concurrency is measured, not raced.
+ */
+export async function startFakeVSpark(options: { delayMs?: number; holdUntilInFlight?: number } = {}): Promise<FakeVSpark> {
   let inFlight = 0;
   const state = { tokensUsed: new Map<string, string>(), maxInFlight: 0, requests: [] as string[] };
   const send = (res: ServerResponse, status: number, type: string, body: string) => {
@@ -71,6 +74,10 @@ export async function startFakeVSpark(options: { delayMs?: number } = {}): Promi
       inFlight++;
       state.maxInFlight = Math.max(state.maxInFlight, inFlight);
       await new Promise((r) => setTimeout(r, options.delayMs ?? 0));
+      const until = Date.now() + 500;
+      while (options.holdUntilInFlight && state.maxInFlight < options.holdUntilInFlight && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 2));
+      }
       inFlight--;
       if (url.pathname === BROKEN) return send(res, 404, 'text/html', '<html><body>No such folder</body></html>');
       if (!TREE[co]?.[org]?.includes(folder)) return send(res, 404, 'text/plain', 'Not Found');

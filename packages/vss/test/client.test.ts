@@ -63,7 +63,7 @@ describe('requests.list', () => {
   });
 
   it('with concurrency fetches pages several at a time and still yields them in order', async () => {
-    const vss = await start({ delayMs: 15 });
+    const vss = await start({ holdUntilInFlight: 8 });
     const ids = (await vss.requests.list('change', { expand: true, perPage: 10, concurrency: 8 }).toArray()).map((r) => r.id);
     expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
     expect(fake?.maxInFlight).toBe(8);

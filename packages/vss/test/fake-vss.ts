@@ -43,6 +43,11 @@ export interface FakeVssOptions {
   noMeta?: boolean;
   /** Make page 2's next_url point at another host. */
   foreignNext?: boolean;
+  /**
+   * Hold each list answer until this many list requests are in flight (or 500 ms pass), so the most requests
+   * in flight is a property of the client, not of how busy the machine is.
+   */
+  holdUntilInFlight?: number;
 }
 
 export async function startFakeVss(options: FakeVssOptions = {}): Promise<FakeVss> {
@@ -79,6 +84,12 @@ export async function startFakeVss(options: FakeVssOptions = {}): Promise<FakeVs
     inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     await new Promise((r) => setTimeout(r, options.delayMs ?? 0));
+    if (options.holdUntilInFlight) {
+      const until = Date.now() + 500;
+      while (inFlight < options.holdUntilInFlight && state.maxInFlight < options.holdUntilInFlight && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
     inFlight--;
     const page = Number(url.searchParams.get('page') ?? '1');
     const perPage = Number(url.searchParams.get('per_page') ?? '10');
