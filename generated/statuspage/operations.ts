@@ -21,7 +21,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "page_update": {
     "resource": "page",
@@ -44,7 +45,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "page",
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "components_list": {
     "resource": "components",
@@ -83,7 +85,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "components_create": {
     "resource": "components",
@@ -106,7 +109,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "component",
-    "idempotent": false
+    "idempotent": false,
+    "anonymous": false
   },
   "components_get": {
     "resource": "components",
@@ -133,7 +137,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "components_delete": {
     "resource": "components",
@@ -158,7 +163,8 @@ export const operationTable = {
     "responses": [],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "components_update": {
     "resource": "components",
@@ -187,7 +193,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "component",
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_list": {
     "resource": "incidents",
@@ -232,7 +239,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_create": {
     "resource": "incidents",
@@ -255,7 +263,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "incident",
-    "idempotent": false
+    "idempotent": false,
+    "anonymous": false
   },
   "incidents_list_unresolved": {
     "resource": "incidents",
@@ -294,7 +303,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_list_scheduled": {
     "resource": "incidents",
@@ -333,7 +343,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_list_upcoming": {
     "resource": "incidents",
@@ -372,7 +383,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_list_active_maintenance": {
     "resource": "incidents",
@@ -411,7 +423,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_get": {
     "resource": "incidents",
@@ -438,7 +451,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_delete": {
     "resource": "incidents",
@@ -465,7 +479,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "incidents_update": {
     "resource": "incidents",
@@ -494,7 +509,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "incident",
-    "idempotent": false
+    "idempotent": false,
+    "anonymous": false
   },
   "subscribers_list": {
     "resource": "subscribers",
@@ -563,7 +579,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "subscribers_create": {
     "resource": "subscribers",
@@ -586,7 +603,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "subscriber",
-    "idempotent": false
+    "idempotent": false,
+    "anonymous": false
   },
   "subscribers_delete": {
     "resource": "subscribers",
@@ -619,7 +637,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "metrics_list_available": {
     "resource": "metrics",
@@ -633,7 +652,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "metrics_list_linked": {
     "resource": "metrics",
@@ -654,7 +674,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "metrics_list_for_provider": {
     "resource": "metrics",
@@ -699,7 +720,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "metrics_create": {
     "resource": "metrics",
@@ -728,7 +750,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "metric",
-    "idempotent": false
+    "idempotent": false,
+    "anonymous": false
   },
   "metrics_delete": {
     "resource": "metrics",
@@ -755,7 +778,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "metrics_submit_data": {
     "resource": "metrics",
@@ -784,7 +808,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "data",
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "metrics_delete_all_data": {
     "resource": "metrics",
@@ -811,7 +836,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "users_list": {
     "resource": "users",
@@ -850,7 +876,8 @@ export const operationTable = {
       "defaultPerPage": 100
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "users_create": {
     "resource": "users",
@@ -873,7 +900,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": "user",
-    "idempotent": false
+    "idempotent": false,
+    "anonymous": false
   },
   "users_delete": {
     "resource": "users",
@@ -900,7 +928,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   }
 } as const;
 

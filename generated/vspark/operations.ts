@@ -14,7 +14,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "config_folders": {
     "resource": "config",
@@ -28,7 +29,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "status_all": {
     "resource": "status",
@@ -54,7 +56,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "status_company": {
     "resource": "status",
@@ -86,7 +89,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "status_org": {
     "resource": "status",
@@ -124,7 +128,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "status_folder": {
     "resource": "status",
@@ -168,7 +173,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   }
 } as const;
 

@@ -14,7 +14,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": false
+    "idempotent": false,
+    "anonymous": false
   },
   "requests_summary": {
     "resource": "requests",
@@ -28,7 +29,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "requests_list": {
     "resource": "requests",
@@ -86,7 +88,8 @@ export const operationTable = {
       "endOnEmptyPage": true
     },
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   },
   "requests_get": {
     "resource": "requests",
@@ -113,7 +116,8 @@ export const operationTable = {
     ],
     "pagination": null,
     "envelope": null,
-    "idempotent": true
+    "idempotent": true,
+    "anonymous": false
   }
 } as const;
 

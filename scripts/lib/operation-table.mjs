@@ -72,6 +72,8 @@ export function buildOperationTable(spec) {
         // x-apiclients-envelope: the key the request body is wrapped in (Statuspage's `{ component: {...} }`).
         envelope: operation['x-apiclients-envelope'] ?? null,
         idempotent,
+        // `security: []` on the operation: no credential may be sent (Webex's /access_token).
+        anonymous: Array.isArray(operation.security) && operation.security.length === 0,
       });
     }
   }

@@ -21,6 +21,11 @@ export interface BindOptions {
    * Statuspage's `pageId`. The types make these arguments optional.
    */
   defaults?: Record<string, string | number>;
+  /**
+   * Repairs a next link before it is followed: the vendor's known server defects (Webex drops filter parameters
+   * and sends `max=null`). Gets the link as sent and the first page's URL.
+   */
+  repairNextUrl?: (next: string, firstUrl: string) => string;
 }
 
 type LooseClient = {
@@ -104,7 +109,8 @@ function prepare(operationId: string, entry: OperationEntry, args: Args, callOpt
   }
   Object.assign(params.query, callOptions.extraParams);
   const policy: RequestPolicy = { idempotent: entry.idempotent };
-  if (callOptions.credential) policy.credential = callOptions.credential;
+  if (entry.anonymous) policy.credential = null;
+  else if (callOptions.credential) policy.credential = callOptions.credential;
   // x-apiclients-envelope: callers pass the attributes; the API wants them under one key.
   const body = entry.envelope && args.body !== undefined ? { [entry.envelope]: args.body } : args.body;
   return { params, body, callOptions, policy };
@@ -117,6 +123,9 @@ async function send(client: LooseClient, entry: OperationEntry, prepared: Prepar
   const { params, body, callOptions, policy } = prepared;
   // An operation that can answer in another media type than JSON (V-Spark's CSV) is read as text, then decoded.
   const textFirst = entry.responses.some((m) => !isJson(m));
+  // A form-only body (OAuth token endpoints) is sent form-encoded; openapi-fetch encodes by this header, and
+  // passes FormData (multipart) through with its own boundary.
+  const form = !entry.requestBody.some(isJson) && entry.requestBody.includes('application/x-www-form-urlencoded') && !(body instanceof FormData);
   let requestUrl = '';
   let status = 0;
   const where = `${entry.verb.toUpperCase()} ${entry.path}`;
@@ -124,7 +133,7 @@ async function send(client: LooseClient, entry: OperationEntry, prepared: Prepar
     const { data, response } = await client.request(entry.verb, entry.path, {
       params,
       ...(body === undefined ? {} : { body }),
-      headers: { ...params.header, ...callOptions.headers },
+      headers: { ...params.header, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...callOptions.headers },
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
       ...(textFirst ? { parseAs: 'text' } : {}),
       fetch: async (request: Request) => {
@@ -185,7 +194,9 @@ function listOf(
     prepared.params.query[pageParam] = start;
   }
   const perPage = perPageParam ? Number(prepared.params.query[perPageParam]) : NaN;
+  let firstUrl: string | undefined;
   const fetchPage = async (nextUrl: string | null, signal?: AbortSignal): Promise<PageResult<unknown>> => {
+    if (nextUrl === null) firstUrl = undefined;
     const callOptions = signal ? { ...prepared.callOptions, signal } : prepared.callOptions;
     let data: unknown;
     let response: Response;
@@ -203,16 +214,22 @@ function listOf(
     }
     const found = at(data, pagination.items);
     const items = Array.isArray(found) ? found : [];
-    const page: PageResult<unknown> = { items, next: nextOf(pagination, response, data, items, url, perPage), url, response };
+    const next = nextOf(pagination, response, data, items, url, perPage);
+    const page: PageResult<unknown> = { items, next: next && options.repairNextUrl ? options.repairNextUrl(next, firstUrl ?? url) : next, url, response };
+    firstUrl ??= url;
     if (nextUrl === null) {
       const later = laterPagesOf(pagination, data, url);
       if (later) page.laterPages = later;
     }
     return page;
   };
-  const { concurrency, maxPages = options.maxPages } = prepared.callOptions;
+  const { concurrency, limit, maxPages = options.maxPages } = prepared.callOptions;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+    throw new ConfigurationError(`limit must be a whole number ≥ 0, got ${limit}`);
+  }
   return new PagedList(fetchPage, {
     ...(maxPages === undefined ? {} : { maxPages }),
+    ...(limit === undefined ? {} : { limit }),
     ...(concurrency === undefined ? {} : { concurrency: checkedConcurrency(concurrency) }),
   });
 }

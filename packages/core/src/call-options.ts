@@ -18,6 +18,8 @@ export interface CallOptions {
    * Items are still yielded in order.
    */
   concurrency?: number;
+  /** Lists only: stop after this many items in all (the page size is the API's own parameter, such as `max`). */
+  limit?: number;
   /** Lists only: most pages to fetch before failing with a PaginationError (default 10 000). */
   maxPages?: number;
 }

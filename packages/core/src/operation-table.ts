@@ -50,6 +50,8 @@ export interface OperationEntry {
   readonly responses: readonly string[];
   readonly pagination: PaginationPolicy | null;
   readonly idempotent: boolean;
+  /** `security: []`: the request carries no credential. */
+  readonly anonymous?: boolean;
   /** `x-apiclients-envelope`: the key the request body is wrapped in (`{ component: … }`), or null. */
   readonly envelope?: string | null;
 }

@@ -1,0 +1,137 @@
+/**
+ * SparkClient: the twelve resources of ciscosparkapi as camelCase properties, typed from specs/spark.yaml.
+ * Lists page through `Link rel="next"` with Webex's next-link defects repaired; rate limits are waited out.
+ */
+import {
+  bindOperations,
+  ConfigurationError,
+  createFetchClient,
+  createTransport,
+  readEnv,
+  Redactor,
+  transportOptionsFrom,
+  type BoundOperations,
+  type CallOptions,
+  type CommonClientOptions,
+} from '@apiclients/core';
+import type { Client } from 'openapi-fetch';
+import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
+import { isRemoteUrl, toUpload, type FileInput } from './files.js';
+import { operationTable, type components, type operations, type paths } from './generated.js';
+import { repairNextLink } from './next-link.js';
+
+/** Options of {@link SparkClient}. */
+export interface SparkClientOptions extends CommonClientOptions {
+  /** The access token; falls back to `WEBEX_ACCESS_TOKEN`, then `SPARK_ACCESS_TOKEN`. */
+  accessToken?: string;
+}
+
+/** The API's server (the seed's `https://api.ciscospark.com/v1/` is the legacy name of the same API). */
+export const SPARK_BASE_URL = 'https://webexapis.com/v1';
+
+type Resources = BoundOperations<typeof operationTable, operations>;
+type Schemas = components['schemas'];
+/** What `messages.create` takes: the message, with `files` as one URL, path, Blob or bytes. */
+export type MessageCreateInput = Omit<Schemas['MessageCreate'], 'files'> & { files?: readonly FileInput[] | FileInput };
+
+/** Message operations, with uploads. */
+export type Messages = Omit<Resources['messages'], 'create'> & {
+  /** Posts a message; a local file, Blob or bytes in `files` is uploaded as multipart. */
+  create(args: { body: MessageCreateInput }, options?: CallOptions): Promise<Schemas['Message']>;
+};
+
+/** OAuth token operations (form-encoded, sent without the bearer token). */
+export interface AccessTokens {
+  /** Exchanges an authorization code for an access token. */
+  get(args: { clientId: string; clientSecret: string; code: string; redirectUri: string }, options?: CallOptions): Promise<Schemas['AccessToken']>;
+  /** Gets a new access token with a refresh token. */
+  refresh(args: { clientId: string; clientSecret: string; refreshToken: string }, options?: CallOptions): Promise<Schemas['AccessToken']>;
+}
+
+// Message text fields sent as multipart parts beside the file (developer.webex.com, "Message Attachments").
+const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'markdown', 'parentId'] as const;
+
+/** A client for the Webex (Cisco Spark) REST API. */
+export class SparkClient {
+  readonly people: Resources['people'];
+  readonly rooms: Resources['rooms'];
+  readonly memberships: Resources['memberships'];
+  readonly messages: Messages;
+  readonly teams: Resources['teams'];
+  readonly teamMemberships: Resources['teamMemberships'];
+  readonly webhooks: Resources['webhooks'];
+  readonly organizations: Resources['organizations'];
+  readonly licenses: Resources['licenses'];
+  readonly roles: Resources['roles'];
+  readonly events: Resources['events'];
+  readonly accessTokens: AccessTokens;
+  /** The plain openapi-fetch client, for calls the resources do not cover. */
+  readonly raw: Client<paths>;
+
+  constructor(options: SparkClientOptions = {}) {
+    const token = options.accessToken ?? readEnv('WEBEX_ACCESS_TOKEN') ?? readEnv('SPARK_ACCESS_TOKEN');
+    if (!token) {
+      throw new ConfigurationError(
+        'You must provide a Webex access token to use the API: pass { accessToken }, or set WEBEX_ACCESS_TOKEN or SPARK_ACCESS_TOKEN.',
+      );
+    }
+    const transport = createTransport(
+      transportOptionsFrom(options, {
+        credential: { in: 'header', name: 'authorization', value: `Bearer ${token}` },
+        redactor: new Redactor([token]),
+        defaults: {
+          rateLimitFallbackMs: DEFAULT_RETRY_AFTER_SECONDS * 1000,
+          errorShape: { classFor: sparkErrors.classFor, requestIdHeaders: ['trackingid'] },
+        },
+      }),
+    );
+    this.raw = createFetchClient<paths>((options.baseUrl ?? SPARK_BASE_URL).replace(/\/+$/, ''), transport);
+    const r = bindOperations<operations, typeof operationTable>(this.raw, operationTable, transport, { repairNextUrl: repairNextLink });
+    this.people = r.people;
+    this.rooms = r.rooms;
+    this.memberships = r.memberships;
+    this.teams = r.teams;
+    this.teamMemberships = r.teamMemberships;
+    this.webhooks = r.webhooks;
+    this.organizations = r.organizations;
+    this.licenses = r.licenses;
+    this.roles = r.roles;
+    this.events = r.events;
+    this.messages = { ...r.messages, create: (args, callOptions) => createMessage(r.messages.create, args, callOptions) };
+    this.accessTokens = {
+      get: ({ clientId, clientSecret, code, redirectUri }, callOptions) =>
+        r.accessTokens.create(
+          { body: { grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, code, redirect_uri: redirectUri } },
+          callOptions,
+        ),
+      refresh: ({ clientId, clientSecret, refreshToken }, callOptions) =>
+        r.accessTokens.create(
+          { body: { grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken } },
+          callOptions,
+        ),
+    };
+  }
+}
+
+async function createMessage(
+  create: Resources['messages']['create'],
+  { body }: { body: MessageCreateInput },
+  options?: CallOptions,
+): Promise<Schemas['Message']> {
+  const files = body.files === undefined ? [] : Array.isArray(body.files) ? [...body.files] : [body.files as FileInput];
+  if (files.length > 1) throw new ConfigurationError(`messages.create: Webex takes one file per message, got ${files.length}`);
+  const [file] = files;
+  if (file === undefined || isRemoteUrl(file)) {
+    const { files: _files, ...rest } = body;
+    return create({ body: { ...rest, ...(file === undefined ? {} : { files: [file] }) } }, options);
+  }
+  const upload = await toUpload(file);
+  const form = new FormData();
+  for (const field of MULTIPART_FIELDS) {
+    const value = body[field];
+    if (value !== undefined) form.append(field, String(value));
+  }
+  form.append('files', upload.blob, upload.filename);
+  // FormData passes through openapi-fetch untouched; the transport re-sends its bytes (boundary included) on a retry.
+  return create({ body: form as unknown as Schemas['MessageCreate'] }, options);
+}

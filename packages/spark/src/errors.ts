@@ -1,0 +1,50 @@
+/**
+ * Spark's errors: `SparkApiError` (status, message and `errors` from the body, `trackingId` from the body or the
+ * `TrackingID` header) and `SparkRateLimitError` (`retryAfter` in seconds). Each is also the core's class for
+ * its status (`NotFoundError`, `RateLimitError`, …).
+ */
+import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core';
+
+/** Seconds to wait when a 429's Retry-After is missing or malformed (ciscosparkapi's default). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 15;
+
+interface ErrorItem {
+  description?: string;
+  [field: string]: unknown;
+}
+
+function errorsOf(body: unknown): ErrorItem[] {
+  const errors = body !== null && typeof body === 'object' ? (body as { errors?: unknown }).errors : undefined;
+  return Array.isArray(errors) ? errors.filter((e): e is ErrorItem => e !== null && typeof e === 'object') : [];
+}
+
+/** The classes the transport builds Spark errors with. */
+export const sparkErrors = vendorErrors('spark', {
+  fields: (details: ApiErrorDetails) => ({
+    errors: errorsOf(details.body),
+    trackingId: details.requestId,
+    // Webex has sent Retry-After values like `rand(30),add(30)`: those, and none, mean 15 s; never less than 1.
+    retryAfter: Math.max(1, Math.ceil((details.retryAfterMs ?? DEFAULT_RETRY_AFTER_SECONDS * 1000) / 1000)),
+  }),
+});
+
+/** Any error the Webex API returned. */
+export class SparkApiError extends ApiError {
+  /** The `errors` list of the body (`[{ description }]`). */
+  declare readonly errors: ErrorItem[];
+  /** Webex's tracking id, for support requests. */
+  declare readonly trackingId: string | undefined;
+  /** Seconds to wait before retrying (meaningful on 429). */
+  declare readonly retryAfter: number;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return sparkErrors.raisedBy(value);
+  }
+}
+
+/** 429 Too Many Requests, when not waited out (`waitOnRateLimit: false`, or past `maxRetries`). */
+export class SparkRateLimitError extends SparkApiError {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return sparkErrors.raisedBy(value) && value.status === 429;
+  }
+}
