@@ -719,7 +719,7 @@ export interface components {
         /** @description A component of a page, or a component group (`group: true`). */
         Component: {
             /** @description Component identifier. */
-            id?: string;
+            id: string;
             page_id?: string;
             /** @description The component group it belongs to, if any. */
             group_id?: string | null;
@@ -729,7 +729,7 @@ export interface components {
             updated_at?: string;
             /** @description Whether this is a component group. */
             group?: boolean;
-            name?: string;
+            name: string;
             description?: string | null;
             /** @description Order on the page. */
             position?: number;

@@ -254,6 +254,6 @@ describe('Statuspage spec examples', () => {
   });
 
   it('accepts the empty component status the API lists', () => {
-    expect(validate('Component', { status: '' })).toEqual([]);
+    expect(validate('Component', { id: 'c1', name: 'API', status: '' })).toEqual([]);
   });
 });

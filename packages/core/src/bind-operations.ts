@@ -39,8 +39,8 @@ type Params = { path: Record<string, unknown>; query: Record<string, unknown>; h
 type Args = Record<string, unknown>;
 
 /** Binds every operation of `table`; the result is typed by the generated `operations` interface. */
-export function bindOperations<Ops, Table extends OperationTable, Defaulted extends string = never>(
-  client: Client<any>,
+export function bindOperations<Ops, Table extends OperationTable, Defaulted extends string = never, Paths extends {} = {}>(
+  client: Client<Paths>,
   table: Table,
   transport: Transport,
   options: BindOptions & { defaults?: Partial<Record<Defaulted, string | number>> } = {},

@@ -135,3 +135,12 @@ async function createMessage(
   // FormData passes through openapi-fetch untouched; the transport re-sends its bytes (boundary included) on a retry.
   return create({ body: form as unknown as Schemas['MessageCreate'] }, options);
 }
+
+/**
+ * The plain openapi-fetch client of the spec, already bound to the base URL, the credentials and the core
+ * transport (retries, timeouts, redaction, typed errors). Takes the same options as {@link SparkClient}; the same
+ * client is every wrapper's `.raw`.
+ */
+export function createSparkFetchClient(options: SparkClientOptions = {}): Client<paths> {
+  return new SparkClient(options).raw;
+}

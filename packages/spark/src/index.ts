@@ -2,7 +2,7 @@
  * @apiclients/spark: a typed client for the Cisco Spark / Webex REST API v1.
  * @packageDocumentation
  */
-export { SparkClient, SPARK_BASE_URL } from './client.js';
+export { SparkClient, createSparkFetchClient, SPARK_BASE_URL } from './client.js';
 export type { SparkClientOptions, MessageCreateInput, Messages, AccessTokens } from './client.js';
 export { SparkApiError, SparkRateLimitError, DEFAULT_RETRY_AFTER_SECONDS } from './errors.js';
 export { repairNextLink, KEPT_PARAMS } from './next-link.js';

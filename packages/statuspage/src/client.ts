@@ -118,3 +118,12 @@ export class StatuspageClient {
     this.users = organizationId ? services.users : usersWithoutOrganization(services.users);
   }
 }
+
+/**
+ * The plain openapi-fetch client of the spec, already bound to the base URL, the credentials and the core
+ * transport (retries, timeouts, redaction, typed errors). Takes the same options as {@link StatuspageClient}; the same
+ * client is every wrapper's `.raw`.
+ */
+export function createStatuspageFetchClient(options: StatuspageClientOptions = {}): Client<paths> {
+  return new StatuspageClient(options).raw;
+}

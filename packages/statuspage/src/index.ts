@@ -2,7 +2,7 @@
  * @apiclients/statuspage: a typed client for the Atlassian Statuspage API.
  * @packageDocumentation
  */
-export { StatuspageClient, STATUSPAGE_BASE_URL } from './client.js';
+export { StatuspageClient, createStatuspageFetchClient, STATUSPAGE_BASE_URL } from './client.js';
 export type { StatuspageClientOptions } from './client.js';
 export { BaseError, RequestError, ResourceError, ServerError, RateLimitError, RATE_LIMIT_STATUSES } from './errors.js';
 export { ApiClientError, ApiError, ConfigurationError, ConnectionError, TimeoutError } from '@apiclients/core';

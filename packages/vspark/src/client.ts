@@ -129,3 +129,12 @@ export class VSparkClient {
 function tokenCredential(token: string): Credential {
   return { in: 'query', name: TOKEN_PARAM, value: token };
 }
+
+/**
+ * The plain openapi-fetch client of the spec, already bound to the base URL, the credentials and the core
+ * transport (retries, timeouts, redaction, typed errors). Takes the same options as {@link VSparkClient}; the same
+ * client is every wrapper's `.raw`.
+ */
+export function createVSparkFetchClient(options: VSparkClientOptions = {}): Client<paths> {
+  return new VSparkClient(options).raw;
+}

@@ -2,7 +2,7 @@
  * @apiclients/vspark: a typed client for Voci V-Spark's `/config` and `/status` API.
  * @packageDocumentation
  */
-export { VSparkClient, vsparkBaseUrl } from './client.js';
+export { VSparkClient, createVSparkFetchClient, vsparkBaseUrl } from './client.js';
 export type { VSparkClientOptions, StatusFormat, FolderStatus, CompanyConfig, FolderConfig } from './client.js';
 export type { FolderRef } from './walk.js';
 export { exportStatus, statusFileName } from './export-status.js';

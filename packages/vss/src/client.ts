@@ -155,3 +155,12 @@ export class VssClient {
     return data.token;
   }
 }
+
+/**
+ * The plain openapi-fetch client of the spec, already bound to the base URL, the credentials and the core
+ * transport (retries, timeouts, redaction, typed errors). Takes the same options as {@link VssClient}; the same
+ * client is every wrapper's `.raw`.
+ */
+export function createVssFetchClient(options: VssClientOptions = {}): Client<paths> {
+  return new VssClient(options).raw;
+}

@@ -2,7 +2,7 @@
  * @apiclients/vss: a typed client for the University of Toronto VSS API v2 requests.
  * @packageDocumentation
  */
-export { VssClient, VssRequests, VSS_BASE_URL } from './client.js';
+export { VssClient, createVssFetchClient, VssRequests, VSS_BASE_URL } from './client.js';
 export type { VssClientOptions, ListRequestsOptions, RequestType, RequestTypes, RequestStatus, RequestSummary, RequestField } from './client.js';
 export { filterParam, sortParam, FILTER_OPERATORS } from './filter.js';
 export type { Filter, FilterClause, FilterOperator, FilterValue, Sort, SortKey, SortDirection } from './filter.js';

@@ -1,0 +1,45 @@
+/**
+ * Type tests: correct calls compile and have the spec's types; misuse fails to compile (`@ts-expect-error` makes
+ * `npm test`'s typecheck fail if the misuse ever compiles). The calls live in functions that are never run.
+ */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { PagedList } from '@apiclients/core';
+import { createSparkFetchClient, SparkClient, type components } from '../src/index.js';
+
+type Room = components['schemas']['Room'];
+type Person = components['schemas']['Person'];
+const spark = new SparkClient({ accessToken: 'type-test-token', baseUrl: 'http://127.0.0.1:9' });
+
+async function typeOnly() {
+  expectTypeOf(await spark.rooms.get({ roomId: 'r1' })).toEqualTypeOf<Room>();
+  expectTypeOf(spark.people.list()).toEqualTypeOf<PagedList<Person>>();
+  // @ts-expect-error: title is required
+  await spark.rooms.create({ body: {} });
+  // @ts-expect-error: a misspelt field
+  await spark.rooms.create({ body: { titel: 'x' } });
+  // @ts-expect-error: a room id is a string
+  await spark.rooms.get({ roomId: 123 });
+  const room = await spark.rooms.get({ roomId: 'r1' });
+  // @ts-expect-error: Room has no such field
+  void room.nonexistentField;
+  // @ts-expect-error: files are URLs, paths, Blobs or bytes, not numbers
+  await spark.messages.create({ body: { roomId: 'r1', files: 42 } });
+  // @ts-expect-error: the spec has no such path
+  await spark.raw.GET('/nonexistent');
+  const raw = createSparkFetchClient({ accessToken: 't' });
+  // The token is injected: no Authorization parameter is asked for.
+  const { data } = await raw.GET('/rooms/{roomId}', { params: { path: { roomId: 'r1' } } });
+  expectTypeOf(data).toEqualTypeOf<Room | undefined>();
+  // @ts-expect-error: a path parameter of the wrong type
+  await raw.GET('/rooms/{roomId}', { params: { path: { roomId: 1 } } });
+  // Parameters the API adds later go through extraParams.
+  await spark.rooms.list({ max: 10 }, { extraParams: { newFilter: 'x' } });
+}
+
+describe('Spark types', () => {
+  it('the factory returns the same kind of client as .raw', () => {
+    expect(typeof createSparkFetchClient({ accessToken: 't' }).GET).toBe('function');
+    expect(typeof spark.raw.GET).toBe('function');
+    expect(typeof typeOnly).toBe('function');
+  });
+});

@@ -1,0 +1,33 @@
+/** Type tests (see packages/spark/test/types.test.ts): misuse fails to compile; the calls are never run. */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createStatuspageFetchClient, StatuspageClient, type components } from '../src/index.js';
+
+type Component = components['schemas']['Component'];
+const sp = new StatuspageClient({ apiKey: 'k', pageId: 'p', organizationId: 'o', baseUrl: 'http://127.0.0.1:9' });
+
+async function typeOnly() {
+  const component = await sp.components.get({ componentId: 'c1' });
+  expectTypeOf(component.status).toEqualTypeOf<Component['status']>();
+  expectTypeOf<'' | 'operational'>().toMatchTypeOf<NonNullable<Component['status']>>();
+  // @ts-expect-error: not a component status
+  await sp.components.update({ componentId: 'c1', body: { status: 'broken' } });
+  // @ts-expect-error: impact_override outside its enum
+  await sp.incidents.create({ body: { name: 'x', impact_override: 'catastrophic' } });
+  const users = await sp.users.list().toArray();
+  // @ts-expect-error: a user is not a component
+  const asComponent: Component = users[0]!;
+  void asComponent;
+  // pageId is filled in by the client: not demanded again.
+  await sp.components.list().toArray();
+  const raw = createStatuspageFetchClient({ apiKey: 'k', pageId: 'p' });
+  // @ts-expect-error: the spec has no such path
+  await raw.GET('/nonexistent');
+  await raw.GET('/pages/{page_id}/components', { params: { path: { page_id: 'p' } } });
+}
+
+describe('Statuspage types', () => {
+  it('the factory returns a client', () => {
+    expect(typeof createStatuspageFetchClient({ apiKey: 'k', pageId: 'p', organizationId: 'o' }).GET).toBe('function');
+    expect(typeof typeOnly).toBe('function');
+  });
+});
