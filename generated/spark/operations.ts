@@ -12,55 +12,64 @@ export const operationTable = {
         "name": "email",
         "key": "email",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "displayName",
         "key": "displayName",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "id",
         "key": "id",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "orgId",
         "key": "orgId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "roles",
         "key": "roles",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "callingData",
         "key": "callingData",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       },
       {
         "name": "locationId",
         "key": "locationId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "excludeStatus",
         "key": "excludeStatus",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       },
       {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -85,13 +94,15 @@ export const operationTable = {
         "name": "callingData",
         "key": "callingData",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       },
       {
         "name": "minResponse",
         "key": "minResponse",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       }
     ],
     "requestBody": [
@@ -115,7 +126,8 @@ export const operationTable = {
         "name": "callingData",
         "key": "callingData",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       }
     ],
     "requestBody": [],
@@ -137,13 +149,15 @@ export const operationTable = {
         "name": "personId",
         "key": "personId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "callingData",
         "key": "callingData",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       }
     ],
     "requestBody": [],
@@ -165,25 +179,29 @@ export const operationTable = {
         "name": "personId",
         "key": "personId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "callingData",
         "key": "callingData",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       },
       {
         "name": "showAllTypes",
         "key": "showAllTypes",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       },
       {
         "name": "minResponse",
         "key": "minResponse",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       }
     ],
     "requestBody": [
@@ -207,7 +225,8 @@ export const operationTable = {
         "name": "personId",
         "key": "personId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -227,43 +246,59 @@ export const operationTable = {
         "name": "teamId",
         "key": "teamId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "type",
         "key": "type",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "direct",
+          "group"
+        ]
       },
       {
         "name": "orgPublicSpaces",
         "key": "orgPublicSpaces",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       },
       {
         "name": "from",
         "key": "from",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "to",
         "key": "to",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "sortBy",
         "key": "sortBy",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "id",
+          "lastactivity",
+          "created"
+        ]
       },
       {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -305,7 +340,8 @@ export const operationTable = {
         "name": "roomId",
         "key": "roomId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -327,7 +363,8 @@ export const operationTable = {
         "name": "roomId",
         "key": "roomId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -351,7 +388,8 @@ export const operationTable = {
         "name": "roomId",
         "key": "roomId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -371,25 +409,29 @@ export const operationTable = {
         "name": "roomId",
         "key": "roomId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "personId",
         "key": "personId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "personEmail",
         "key": "personEmail",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -431,7 +473,8 @@ export const operationTable = {
         "name": "membershipId",
         "key": "membershipId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -453,7 +496,8 @@ export const operationTable = {
         "name": "membershipId",
         "key": "membershipId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -477,7 +521,8 @@ export const operationTable = {
         "name": "membershipId",
         "key": "membershipId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -497,37 +542,43 @@ export const operationTable = {
         "name": "roomId",
         "key": "roomId",
         "in": "query",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "parentId",
         "key": "parentId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "mentionedPeople",
         "key": "mentionedPeople",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "before",
         "key": "before",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "beforeMessage",
         "key": "beforeMessage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -570,7 +621,8 @@ export const operationTable = {
         "name": "messageId",
         "key": "messageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -592,7 +644,8 @@ export const operationTable = {
         "name": "messageId",
         "key": "messageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -612,7 +665,8 @@ export const operationTable = {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -654,7 +708,8 @@ export const operationTable = {
         "name": "teamId",
         "key": "teamId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -676,7 +731,8 @@ export const operationTable = {
         "name": "teamId",
         "key": "teamId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -700,7 +756,8 @@ export const operationTable = {
         "name": "teamId",
         "key": "teamId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -720,13 +777,15 @@ export const operationTable = {
         "name": "teamId",
         "key": "teamId",
         "in": "query",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -768,7 +827,8 @@ export const operationTable = {
         "name": "membershipId",
         "key": "membershipId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -790,7 +850,8 @@ export const operationTable = {
         "name": "membershipId",
         "key": "membershipId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -814,7 +875,8 @@ export const operationTable = {
         "name": "membershipId",
         "key": "membershipId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -834,13 +896,18 @@ export const operationTable = {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "ownedBy",
         "key": "ownedBy",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "org"
+        ]
       }
     ],
     "requestBody": [],
@@ -882,7 +949,8 @@ export const operationTable = {
         "name": "webhookId",
         "key": "webhookId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -904,7 +972,8 @@ export const operationTable = {
         "name": "webhookId",
         "key": "webhookId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -928,7 +997,8 @@ export const operationTable = {
         "name": "webhookId",
         "key": "webhookId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -948,7 +1018,8 @@ export const operationTable = {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -973,7 +1044,8 @@ export const operationTable = {
         "name": "orgId",
         "key": "orgId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -995,13 +1067,15 @@ export const operationTable = {
         "name": "orgId",
         "key": "orgId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -1026,25 +1100,32 @@ export const operationTable = {
         "name": "licenseId",
         "key": "licenseId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "includeAssignedTo",
         "key": "includeAssignedTo",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "user"
+        ]
       },
       {
         "name": "next",
         "key": "next",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "limit",
         "key": "limit",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -1066,7 +1147,8 @@ export const operationTable = {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -1091,7 +1173,8 @@ export const operationTable = {
         "name": "roleId",
         "key": "roleId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -1113,43 +1196,74 @@ export const operationTable = {
         "name": "resource",
         "key": "resource",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "attachmentActions",
+          "businessTexts",
+          "call_records",
+          "convergedRecordings",
+          "file_transcodings",
+          "files",
+          "meetingMessages",
+          "meetings",
+          "meetingTranscripts",
+          "memberships",
+          "messages",
+          "rooms",
+          "tabs"
+        ]
       },
       {
         "name": "type",
         "key": "type",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "created",
+          "updated",
+          "deleted",
+          "ended"
+        ]
       },
       {
         "name": "actorId",
         "key": "actorId",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "from",
         "key": "from",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "to",
         "key": "to",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "serviceType",
         "key": "serviceType",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "calling"
+        ]
       },
       {
         "name": "max",
         "key": "max",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -1174,7 +1288,8 @@ export const operationTable = {
         "name": "eventId",
         "key": "eventId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],

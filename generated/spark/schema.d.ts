@@ -1080,7 +1080,9 @@ export interface components {
             /** @description Media type of the content. */
             contentType?: string;
             /** @description The card or file. */
-            content?: Record<string, never>;
+            content?: {
+                [key: string]: unknown;
+            };
         };
         /** @description A message. */
         Message: {
@@ -1374,7 +1376,9 @@ export interface components {
              */
             created?: string;
             /** @description The resource the event is about (a message, membership, room, …), in that resource's shape. */
-            data?: Record<string, never>;
+            data?: {
+                [key: string]: unknown;
+            };
         };
         /** @description An organization. */
         Organization: {
@@ -1478,7 +1482,9 @@ export interface components {
              * @description The resource as it was after the event (a message, membership, …), plus resource-specific fields
              *     (meetings, call records, meeting messages' `recipients`).
              */
-            data?: Record<string, never>;
+            data?: {
+                [key: string]: unknown;
+            };
         };
         /** @description A page of events. */
         EventList: {

@@ -12,7 +12,8 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -34,7 +35,8 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -58,19 +60,22 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -98,7 +103,8 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -122,13 +128,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "component_id",
         "key": "componentId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -150,13 +158,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "component_id",
         "key": "componentId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -176,13 +186,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "component_id",
         "key": "componentId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -206,25 +218,29 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "q",
         "key": "q",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "limit",
         "key": "limit",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -252,7 +268,8 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -276,19 +293,22 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -316,19 +336,22 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -356,19 +379,22 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -396,19 +422,22 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -436,13 +465,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "incident_id",
         "key": "incidentId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -464,13 +495,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "incident_id",
         "key": "incidentId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -492,13 +525,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "incident_id",
         "key": "incidentId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -522,49 +557,81 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "q",
         "key": "q",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "type",
         "key": "type",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "email",
+          "sms",
+          "webhook",
+          "slack",
+          "teams",
+          "integration_partner"
+        ]
       },
       {
         "name": "state",
         "key": "state",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "active",
+          "unconfirmed",
+          "quarantined",
+          "all"
+        ]
       },
       {
         "name": "limit",
         "key": "limit",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "sort_field",
         "key": "sortField",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "primary",
+          "created_at",
+          "quarantined_at",
+          "relevance"
+        ]
       },
       {
         "name": "sort_direction",
         "key": "sortDirection",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string",
+        "enum": [
+          "asc",
+          "desc"
+        ]
       }
     ],
     "requestBody": [],
@@ -592,7 +659,8 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -616,19 +684,22 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "subscriber_id",
         "key": "subscriberId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "skip_unsubscription_notification",
         "key": "skipUnsubscriptionNotification",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "boolean"
       }
     ],
     "requestBody": [],
@@ -665,7 +736,8 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -687,25 +759,29 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "metrics_provider_id",
         "key": "metricsProviderId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -733,13 +809,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "metrics_provider_id",
         "key": "metricsProviderId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -763,13 +841,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "metric_id",
         "key": "metricId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -791,13 +871,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "metric_id",
         "key": "metricId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -821,13 +903,15 @@ export const operationTable = {
         "name": "page_id",
         "key": "pageId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "metric_id",
         "key": "metricId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -849,19 +933,22 @@ export const operationTable = {
         "name": "organization_id",
         "key": "organizationId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       }
     ],
     "requestBody": [],
@@ -889,7 +976,8 @@ export const operationTable = {
         "name": "organization_id",
         "key": "organizationId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [
@@ -913,13 +1001,15 @@ export const operationTable = {
         "name": "organization_id",
         "key": "organizationId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "user_id",
         "key": "userId",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       }
     ],
     "requestBody": [],

@@ -43,6 +43,11 @@ export const operationTable = {
         "key": "format",
         "in": "query",
         "required": false,
+        "type": "string",
+        "enum": [
+          "json",
+          "csv"
+        ],
         "accept": {
           "json": "application/json",
           "csv": "text/csv"
@@ -69,13 +74,19 @@ export const operationTable = {
         "name": "company",
         "key": "company",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "format",
         "key": "format",
         "in": "query",
         "required": false,
+        "type": "string",
+        "enum": [
+          "json",
+          "csv"
+        ],
         "accept": {
           "json": "application/json",
           "csv": "text/csv"
@@ -102,19 +113,26 @@ export const operationTable = {
         "name": "company",
         "key": "company",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "org",
         "key": "org",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "format",
         "key": "format",
         "in": "query",
         "required": false,
+        "type": "string",
+        "enum": [
+          "json",
+          "csv"
+        ],
         "accept": {
           "json": "application/json",
           "csv": "text/csv"
@@ -141,25 +159,33 @@ export const operationTable = {
         "name": "company",
         "key": "company",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "org",
         "key": "org",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "folder",
         "key": "folder",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string"
       },
       {
         "name": "format",
         "key": "format",
         "in": "query",
         "required": false,
+        "type": "string",
+        "enum": [
+          "json",
+          "csv"
+        ],
         "accept": {
           "json": "application/json",
           "csv": "text/csv"

@@ -42,37 +42,55 @@ export const operationTable = {
         "name": "type",
         "key": "type",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string",
+        "enum": [
+          "change",
+          "export",
+          "folder",
+          "inventory",
+          "new",
+          "snapshot"
+        ]
       },
       {
         "name": "page",
         "key": "page",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "per_page",
         "key": "perPage",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer"
       },
       {
         "name": "expand",
         "key": "expand",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "integer",
+        "enum": [
+          0,
+          1
+        ]
       },
       {
         "name": "filter",
         "key": "filter",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       },
       {
         "name": "sort",
         "key": "sort",
         "in": "query",
-        "required": false
+        "required": false,
+        "type": "string"
       }
     ],
     "requestBody": [],
@@ -101,13 +119,23 @@ export const operationTable = {
         "name": "type",
         "key": "type",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "string",
+        "enum": [
+          "change",
+          "export",
+          "folder",
+          "inventory",
+          "new",
+          "snapshot"
+        ]
       },
       {
         "name": "id",
         "key": "id",
         "in": "path",
-        "required": true
+        "required": true,
+        "type": "integer"
       }
     ],
     "requestBody": [],

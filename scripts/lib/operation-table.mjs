@@ -22,6 +22,11 @@ function parametersOf(spec, pathItem, operation) {
   const byKey = new Map();
   for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) => resolve(spec, x))) {
     const param = { name: p.name, key: camelCase(p.name), in: p.in, required: p.required === true };
+    // The parameter's type and enum, so plain-JS callers get a clear error before any request.
+    const schema = resolve(spec, p.schema) ?? {};
+    const type = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : schema.type ? [schema.type] : [];
+    if (type.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(type[0])) param.type = type[0];
+    if (Array.isArray(schema.enum)) param.enum = schema.enum;
     // x-apiclients-accept: { value: media type }: a parameter that picks the response's media type (V-Spark's
     // `format`), so the client sends the matching Accept header (Prism and proxies negotiate on it).
     if (p['x-apiclients-accept']) param.accept = p['x-apiclients-accept'];

@@ -102,6 +102,7 @@ function prepare(operationId: string, entry: OperationEntry, args: Args, callOpt
     if (param.in === 'path' && (value === '' || (typeof value !== 'string' && typeof value !== 'number'))) {
       throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${JSON.stringify(value)}`);
     }
+    checkParam(name, param, value);
     const group = params[param.in as keyof Params] as Record<string, unknown> | undefined;
     if (group) group[param.name] = value;
     const accept = param.accept?.[String(value)];
@@ -114,6 +115,24 @@ function prepare(operationId: string, entry: OperationEntry, args: Args, callOpt
   // x-apiclients-envelope: callers pass the attributes; the API wants them under one key.
   const body = entry.envelope && args.body !== undefined ? { [entry.envelope]: args.body } : args.body;
   return { params, body, callOptions, policy };
+}
+
+// What a plain-JS caller may pass for each schema type (query values are sent as text).
+const ACCEPTS: Record<string, (value: unknown) => boolean> = {
+  string: (v) => typeof v === 'string' || typeof v === 'number',
+  integer: (v) => typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && /^-?\d+$/.test(v),
+  number: (v) => typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)),
+  boolean: (v) => typeof v === 'boolean' || v === 'true' || v === 'false',
+};
+
+/** Refuses a value of the wrong type or outside the parameter's enum, naming the argument. */
+function checkParam(name: string, param: OperationEntry['params'][number], value: unknown): void {
+  if (param.type && ACCEPTS[param.type] && !ACCEPTS[param.type]?.(value)) {
+    throw new ConfigurationError(`${name}: "${param.key}" must be ${param.type === 'integer' ? 'an integer' : `a ${param.type}`}, got ${JSON.stringify(value)}`);
+  }
+  if (param.enum && !param.enum.some((allowed) => allowed === value || String(allowed) === String(value))) {
+    throw new ConfigurationError(`${name}: "${param.key}" must be one of ${param.enum.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}`);
+  }
 }
 
 // Whether a media type is decoded as JSON.

@@ -13,6 +13,10 @@ export interface OperationParam {
   readonly in: string;
   /** Whether the spec requires it. */
   readonly required: boolean;
+  /** The schema's primitive type, when it has one: checked before any request. */
+  readonly type?: string;
+  /** The schema's allowed values, when it lists them: checked before any request. */
+  readonly enum?: readonly unknown[];
   /** `x-apiclients-accept`: the response media type each value asks for, sent as `Accept`. */
   readonly accept?: Readonly<Record<string, string>>;
 }

@@ -82,6 +82,16 @@ describe('VSparkClient calls', () => {
     ]);
   });
 
+  it('plain-JS callers get an error naming the argument before any request, for a bad enum or type', async () => {
+    const before = fake.requests.length;
+    const status = client().status as unknown as { folder(args: Record<string, unknown>): Promise<unknown> };
+    await expect(status.folder({ company: 'Acme', org: 'Acme-Sales', folder: 'Inbound', format: 'xml' })).rejects.toThrow(
+      /status\.folder: "format" must be one of "json", "csv"; got "xml"/,
+    );
+    await expect(status.folder({ company: 'Acme', org: 'Acme-Sales', folder: { x: 1 } })).rejects.toBeInstanceOf(ConfigurationError);
+    expect(fake.requests.length).toBe(before);
+  });
+
   it('throws a redacted AuthenticationError for a wrong token', async () => {
     const wrong = 'wrong-token-5e5e5e5e';
     const error = await new VSparkClient({ host: fake.host, token: wrong }).config.companies().catch((e: unknown) => e);

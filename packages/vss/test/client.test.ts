@@ -95,6 +95,9 @@ describe('requests.list', () => {
     expect(() => vss.requests.list('change', { sort: ['created_on', 'down'] })).toThrow(ConfigurationError);
     expect(() => vss.requests.list('change', { filter: [['vm_name', 'eq', 'a;b']] })).toThrow(/cannot contain/);
     expect(() => vss.requests.list('change', { perPage: 101 })).toThrow(ConfigurationError);
+    // A plain-JS caller's unknown request type or bad id is named before any request.
+    expect(() => vss.requests.list('bogus' as 'change')).toThrow(/"type" must be one of/);
+    await expect(vss.requests.get('change', 'x' as unknown as number)).rejects.toThrow(/"id" must be an integer/);
     expect(fake?.queries).toEqual([]);
   });
 
