@@ -5,7 +5,16 @@ import { startPrism } from '../scripts/lib/prism.mjs';
 let mocks = [];
 
 export async function setup(project) {
-  mocks = await Promise.all(listSpecs().map(async ({ vendor, file }) => ({ vendor, ...(await startPrism({ spec: file })) })));
+  // Generous: four Prisms parsing four specs at once on two busy cores can take a while.
+  const started = await Promise.allSettled(
+    listSpecs().map(async ({ vendor, file }) => ({ vendor, ...(await startPrism({ spec: file, timeoutMs: 120_000 })) })),
+  );
+  mocks = started.filter((s) => s.status === 'fulfilled').map((s) => s.value);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await teardown();
+    throw failed.reason;
+  }
   project.provide('prism', Object.fromEntries(mocks.map((m) => [m.vendor, m.url])));
 }
 

@@ -16,5 +16,5 @@ describe('verifyWebhookSignature', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

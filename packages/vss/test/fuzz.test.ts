@@ -13,13 +13,13 @@ describe('filterParam', () => {
         const text = filterParam(clauses);
         expect(text.split(';').map((c) => c.split(','))).toEqual(clauses.map(([f, o, v]) => [f, o, v]));
       }),
-      { numRuns: 1_000 },
+      { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('throws nothing but ConfigurationError on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.anything(), (input) => {
+      fc.property(fc.anything({ maxDepth: 3, maxKeys: 5 }), (input) => {
         try {
           filterParam(input as never);
           sortParam(input as never);
@@ -27,7 +27,7 @@ describe('filterParam', () => {
           expect(error).toBeInstanceOf(ConfigurationError);
         }
       }),
-      { numRuns: 2_000 },
+      { numRuns: 1_000 },
     );
-  });
+  }, 60_000);
 });
