@@ -1,0 +1,94 @@
+// What each package weighs in a user's bundle: its built dist/index.js bundled by esbuild as a browser bundler
+// would (minified ESM, every export kept, Node built-ins left out), then compressed with brotli. Shared by
+// scripts/check-size.mjs (the budget) and bench/weight.mjs (the figures).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** Repository root. */
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Budgets in bytes, minified + brotli (1 kB = 1 000 bytes, as size-limit counts). */
+export const BUDGETS = {
+  /** @apiclients/core itself, openapi-fetch external (it is a dependency users may share). */
+  core: 4_000,
+  /** A vendor package beyond core: openapi-fetch and @apiclients/core external. */
+  vendor: 3_000,
+};
+
+// Node built-ins stay out of a browser bundle (Spark's local-file upload imports node:fs on demand only).
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/**
+ * Minified and minified + brotli size of one entry file, bundled with `external` left out. `{ source }` instead
+ * of a path bundles that module text (resolved from the repository root), e.g. `export { X } from 'pkg'`.
+ */
+export async function measureBundle(entry, external = []) {
+  const input = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.source, resolveDir: root, loader: 'js' } };
+  const result = await build({
+    ...input,
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: [...NODE_BUILTINS, ...external],
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { minified: code.length, brotli };
+}
+
+/** Every package under packages/, core first, as `{ dir, name, entry }`; throws when one is not built. */
+export function listPackages() {
+  const dirs = readdirSync(join(root, 'packages')).sort((a, b) => (a === 'core' ? -1 : b === 'core' ? 1 : a.localeCompare(b)));
+  return dirs
+    .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')))
+    .map((dir) => {
+      const name = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name;
+      const entry = join(root, 'packages', dir, 'dist', 'index.js');
+      if (!existsSync(entry)) throw new Error(`${name}: ${entry} is missing; run \`npm run build\` first`);
+      return { dir, name, entry };
+    });
+}
+
+/**
+ * Per package: `total` (everything bundled in: what a user of just this package ships), `withoutOpenapiFetch`
+ * (openapi-fetch external), `own` (what the budget counts: core with openapi-fetch external, a vendor with
+ * openapi-fetch and @apiclients/core external), its `budget` and whether it is `within` it.
+ */
+export async function measurePackages() {
+  const rows = [];
+  for (const pkg of listPackages()) {
+    const isCore = pkg.name === '@apiclients/core';
+    const total = await measureBundle(pkg.entry);
+    const withoutOpenapiFetch = await measureBundle(pkg.entry, ['openapi-fetch']);
+    const own = isCore ? withoutOpenapiFetch : await measureBundle(pkg.entry, ['openapi-fetch', '@apiclients/core']);
+    const budget = isCore ? BUDGETS.core : BUDGETS.vendor;
+    rows.push({ ...pkg, isCore, total, withoutOpenapiFetch, own, budget, within: own.brotli <= budget });
+  }
+  return rows;
+}
+
+/** `1.23 kB` (1 kB = 1 000 bytes). */
+export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+/** The markdown table of {@link measurePackages}' rows. */
+export function sizeTable(rows) {
+  const lines = [
+    '| package | all bundled (min / brotli) | openapi-fetch external (brotli) | budgeted: own code (brotli) | budget | |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.name} | ${kB(r.total.minified)} / ${kB(r.total.brotli)} | ${kB(r.withoutOpenapiFetch.brotli)} | ${kB(r.own.brotli)} | ` +
+        `${r.isCore ? '≤ ' : '≤ +'}${kB(r.budget)} | ${r.within ? 'ok' : `**over by ${kB(r.own.brotli - r.budget)}**`} |`,
+    );
+  }
+  return lines.join('\n');
+}
