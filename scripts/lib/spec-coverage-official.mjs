@@ -1,0 +1,52 @@
+// The vendors' official OpenAPI documents in ../shared/reference/ (see its README for where each comes from) and
+// which of their operations are in scope for `npm run spec:coverage`: those of the resources our spec, after its
+// seed, sets out to cover. VSS and V-Spark publish no OpenAPI document.
+
+/**
+ * @typedef {object} OfficialSpec
+ * @property {string} name     How the report names the document(s).
+ * @property {string[]} files  Relative to ../shared/reference/; an operation in several counts once.
+ * @property {'path' | 'tag'} scopeBy  Whether `scope` lists path prefixes or the document's tags.
+ * @property {Record<string, string[]>} scope  For each tag of our spec, the official paths (a path and everything
+ *   under it) or tags whose operations belong to it. Operations matching none are out of scope.
+ */
+
+/** @type {Record<string, OfficialSpec>} Keyed by the spec's name in specs/. */
+export const OFFICIAL_SPECS = {
+  spark: {
+    name: 'Webex webex-messaging.json + webex-admin.json',
+    files: ['spark/webex-messaging.json', 'spark/webex-admin.json'],
+    // ciscosparkapi's twelve resources, by the paths Webex serves them at. /access_token is in neither document.
+    scopeBy: 'path',
+    scope: {
+      people: ['/people'],
+      rooms: ['/rooms'],
+      memberships: ['/memberships'],
+      messages: ['/messages'],
+      teams: ['/teams'],
+      team_memberships: ['/team/memberships'],
+      webhooks: ['/webhooks'],
+      organizations: ['/organizations'],
+      licenses: ['/licenses'],
+      roles: ['/roles'],
+      events: ['/events'],
+      access_tokens: ['/access_token'],
+    },
+  },
+  statuspage: {
+    name: "Atlassian's statuspage-official-openapi.json",
+    files: ['statuspage/statuspage-official-openapi.json'],
+    // python-statuspageio's six services, by the document's own tags. Tags the seed has no service for (page access
+    // users and groups, templates, incident updates, incident subscribers, postmortems, component groups, status
+    // embed config, permissions) are out; an operation tagged with one of these and an in-scope tag is in.
+    scopeBy: 'tag',
+    scope: {
+      page: ['pages'],
+      components: ['components'],
+      incidents: ['incidents'],
+      subscribers: ['subscribers'],
+      metrics: ['metrics', 'metric providers'],
+      users: ['users'],
+    },
+  },
+};
