@@ -32,6 +32,7 @@ if (process.argv[2] === '--child') {
   const spark = new SparkClient({ accessToken: TOKEN, baseUrl });
   // Both contenders have fetch, the client and the Link parser loaded and one connection warm before timing.
   await (await fetch(`${baseUrl}/rooms?max=1`, { headers })).arrayBuffer();
+  const cpuBefore = process.cpuUsage();
   const began = performance.now();
   if (contender === 'ours') {
     for await (const room of spark.rooms.list({ max: PER_PAGE })) consume(room);
@@ -47,8 +48,9 @@ if (process.argv[2] === '--child') {
     }
   }
   const ms = performance.now() - began;
+  const cpu = process.cpuUsage(cpuBefore);
   if (contender !== 'idle' && count !== Number(total)) throw new Error(`expected ${total} items, got ${count} (${titleChars})`);
-  process.stdout.write(JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
   process.exit(0);
 }
 
@@ -98,6 +100,7 @@ for (const total of SIZES) {
   const figures = contenders.map((c) => ({
     c,
     ms: median(runs.get(c.key).map((r) => r.ms)),
+    cpuMs: median(runs.get(c.key).map((r) => r.cpuMs)),
     rss: median(runs.get(c.key).map((r) => r.maxRssBytes)),
   }));
   const fastest = Math.min(...figures.map((f) => f.ms));
@@ -108,6 +111,7 @@ for (const total of SIZES) {
       whole(f.ms),
       whole((total * 1000) / f.ms),
       ratioToFastest(f.ms, fastest),
+      whole(f.cpuMs),
       mib(f.rss),
       mib(f.rss - median(idle)),
     ]);
@@ -118,7 +122,7 @@ console.log(`Listing rooms at ${PER_PAGE} per page from a local server; each run
 console.log(`Baseline child (client imported, one request, no listing): peak RSS ${mib(median(idle))} MiB\n`);
 console.log(
   markdownTable(
-    [{ title: 'items' }, { title: 'contender' }, { title: 'ms', align: 'right' }, { title: 'items/s', align: 'right' }, { title: 'time vs fastest', align: 'right' }, { title: 'peak RSS MiB', align: 'right' }, { title: 'over baseline MiB', align: 'right' }],
+    [{ title: 'items' }, { title: 'contender' }, { title: 'ms', align: 'right' }, { title: 'items/s', align: 'right' }, { title: 'time vs fastest', align: 'right' }, { title: 'CPU ms', align: 'right' }, { title: 'peak RSS MiB', align: 'right' }, { title: 'over baseline MiB', align: 'right' }],
     rows,
   ),
 );
