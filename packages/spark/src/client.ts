@@ -3,13 +3,9 @@
  * Lists page through `Link rel="next"` with Webex's next-link defects repaired; rate limits are waited out.
  */
 import {
-  bindOperations,
   ConfigurationError,
-  createFetchClient,
-  createTransport,
+  createVendorClient,
   readEnv,
-  Redactor,
-  transportOptionsFrom,
   type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
@@ -75,18 +71,18 @@ export class SparkClient {
         'You must provide a Webex access token to use the API: pass { accessToken }, or set WEBEX_ACCESS_TOKEN or SPARK_ACCESS_TOKEN.',
       );
     }
-    const transport = createTransport(
-      transportOptionsFrom(options, {
-        credential: { in: 'header', name: 'authorization', value: `Bearer ${token}` },
-        redactor: new Redactor([token]),
-        defaults: {
-          rateLimitFallbackMs: DEFAULT_RETRY_AFTER_SECONDS * 1000,
-          errorShape: { classFor: sparkErrors.classFor, requestIdHeaders: ['trackingid'] },
-        },
-      }),
-    );
-    this.raw = createFetchClient<paths>((options.baseUrl ?? SPARK_BASE_URL).replace(/\/+$/, ''), transport);
-    const r = bindOperations<operations, typeof operationTable>(this.raw, operationTable, transport, { repairNextUrl: repairNextLink });
+    const { raw, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
+      baseUrl: SPARK_BASE_URL,
+      table: operationTable,
+      credential: { in: 'header', name: 'authorization', value: `Bearer ${token}` },
+      secrets: [token],
+      defaults: {
+        rateLimitFallbackMs: DEFAULT_RETRY_AFTER_SECONDS * 1000,
+        errorShape: { classFor: sparkErrors.classFor, requestIdHeaders: ['trackingid'] },
+      },
+      bind: { repairNextUrl: repairNextLink },
+    });
+    this.raw = raw;
     this.people = r.people;
     this.rooms = r.rooms;
     this.memberships = r.memberships;
