@@ -1,0 +1,123 @@
+// Every TypeScript example of every package README type-checks with the repository's strict settings and runs,
+// as a user would run it, against the package's local fake server: the fake's URL and token reach the example
+// through the environment variables the example reads. Each example has a check below that proves what it did.
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as spark from '../../packages/spark/test/fake-spark.js';
+import { examplesOf, root, writeExamples, type ReadmeExample } from './readme-examples.js';
+
+const READMES = ['spark'].map((name) => `packages/${name}/README.md`);
+const dir = join(root, 'test/readme/.extracted');
+const work = join(dir, 'cwd');
+
+const found = READMES.map((readme) => ({ readme, ...examplesOf(readme) }));
+const examples: ReadmeExample[] = found.flatMap((f) => f.examples);
+let files = new Map<string, string>();
+
+beforeAll(() => {
+  files = writeExamples(dir, examples);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What running an example printed. */
+interface Run {
+  logs: string[];
+  module: Record<string, unknown>;
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Runs the example `id` with `env` set and `cwd` as the working directory (both restored afterwards). */
+async function run(id: string, env: Record<string, string>): Promise<Run> {
+  const file = files.get(id);
+  if (!file) throw new Error(`no README example with id ${id}`);
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  cleanups.push(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+  const cwd = process.cwd();
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, 'report.pdf'), '%PDF-1.4 weekly report\n');
+  process.chdir(work);
+  cleanups.push(() => process.chdir(cwd));
+  const logs: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(' ')));
+  cleanups.push(() => log.mockRestore());
+  const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+  return { logs, module };
+}
+
+/** Starts a fake server, closed after the test. */
+async function fake<T extends { close(): Promise<void> }>(start: Promise<T>): Promise<T> {
+  const server = await start;
+  cleanups.push(() => server.close());
+  return server;
+}
+
+/** The multipart form a recorded request carried. */
+async function formOf(request: { headers: Record<string, unknown>; body: Buffer } | undefined): Promise<FormData> {
+  const type = String(request?.headers['content-type']);
+  return new Response(new Uint8Array(request?.body ?? []), { headers: { 'content-type': type } }).formData();
+}
+
+const checks: Record<string, () => Promise<void>> = {
+  'spark-quickstart': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('spark-quickstart', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
+    expect(logs).toEqual(['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'sent m-new']);
+    const upload = (await formOf(server.requests.at(-1))).get('files') as File;
+    expect([upload.name, upload.type, await upload.text()]).toEqual(['report.pdf', 'application/pdf', '%PDF-1.4 weekly report\n']);
+  },
+  'spark-errors': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('spark-errors', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
+    expect(logs).toEqual(['Webex said 404: not found (tracking id ROUTER_404)']);
+  },
+  'spark-webhook': async () => {
+    const secret = 'webhook-secret-3e1f';
+    const { module, logs } = await run('spark-webhook', { WEBEX_WEBHOOK_SECRET: secret });
+    const handleWebhook = module.handleWebhook as (request: Request) => Promise<Response>;
+    const body = JSON.stringify({ resource: 'messages', event: 'created', data: { id: 'm1' } });
+    const delivery = (signature: string) => new Request('http://127.0.0.1/hook', { method: 'POST', body, headers: { 'x-spark-signature': signature } });
+    expect((await handleWebhook(delivery(createHmac('sha1', secret).update(body).digest('hex')))).status).toBe(204);
+    expect((await handleWebhook(delivery(createHmac('sha1', 'another').update(body).digest('hex')))).status).toBe(401);
+    expect(logs).toEqual(['messages created: m1']);
+  },
+};
+
+describe('package README examples', () => {
+  it('every ```ts block of a README is a marked example, each with a check', () => {
+    expect(found.flatMap((f) => f.unmarked)).toEqual([]);
+    expect(found.filter((f) => f.examples.length === 0).map((f) => f.readme)).toEqual([]);
+    expect(examples.map((e) => e.id).sort()).toEqual(Object.keys(checks).sort());
+  });
+
+  it('type-check with the repository strict tsconfig', () => {
+    expect(readdirSync(dir).filter((f) => f.endsWith('.ts'))).toHaveLength(examples.length);
+    const tsc = join(root, 'node_modules/.bin/tsc');
+    let output = '';
+    try {
+      execFileSync(tsc, ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toBe('');
+  });
+
+  it.each(examples.map((e) => [e.id, e.where] as const))('%s (%s) runs', async (id) => {
+    const check = checks[id];
+    if (!check) throw new Error(`no check for the README example ${id}`);
+    await check();
+  });
+});
