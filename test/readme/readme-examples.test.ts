@@ -3,13 +3,16 @@
 // through the environment variables the example reads. Each example has a check below that proves what it did.
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as spark from '../../packages/spark/test/fake-spark.js';
+import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
+import * as vspark from '../../packages/vspark/test/fake-vspark.js';
+import * as vss from '../../packages/vss/test/fake-vss.js';
 import { examplesOf, root, writeExamples, type ReadmeExample } from './readme-examples.js';
 
-const READMES = ['spark'].map((name) => `packages/${name}/README.md`);
+const READMES = ['core', 'spark', 'statuspage', 'vss', 'vspark'].map((name) => `packages/${name}/README.md`);
 const dir = join(root, 'test/readme/.extracted');
 const work = join(dir, 'cwd');
 
@@ -71,7 +74,25 @@ async function formOf(request: { headers: Record<string, unknown>; body: Buffer 
   return new Response(new Uint8Array(request?.body ?? []), { headers: { 'content-type': type } }).formData();
 }
 
+const statuspageEnv = (url: string) => ({
+  STATUSPAGE_API_KEY: statuspage.API_KEY,
+  STATUSPAGE_PAGE_ID: statuspage.PAGE_ID,
+  STATUSPAGE_ORGANIZATION_ID: statuspage.ORG_ID,
+  STATUSPAGE_BASE_URL: url,
+});
+
 const checks: Record<string, () => Promise<void>> = {
+  'core-paging': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('core-paging', { API_TOKEN: spark.TOKEN, API_BASE_URL: server.url });
+    expect(logs).toEqual(['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'room1, room2']);
+    expect(server.requests.every((r) => r.headers.authorization === `Bearer ${spark.TOKEN}`)).toBe(true);
+  },
+  'core-errors': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('core-errors', { API_TOKEN: spark.TOKEN, API_BASE_URL: server.url });
+    expect(logs).toEqual(['not found: GET /v1/rooms/gone']);
+  },
   'spark-quickstart': async () => {
     const server = await fake(spark.startFakeSpark());
     const { logs } = await run('spark-quickstart', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
@@ -93,6 +114,57 @@ const checks: Record<string, () => Promise<void>> = {
     expect((await handleWebhook(delivery(createHmac('sha1', secret).update(body).digest('hex')))).status).toBe(204);
     expect((await handleWebhook(delivery(createHmac('sha1', 'another').update(body).digest('hex')))).status).toBe(401);
     expect(logs).toEqual(['messages created: m1']);
+  },
+  'statuspage-quickstart': async () => {
+    const server = await fake(statuspage.startFakeStatuspage());
+    const { logs } = await run('statuspage-quickstart', statuspageEnv(server.url));
+    expect(logs).toEqual([
+      'Component 1: operational',
+      'Component 2: operational',
+      'Component 3: operational',
+      'Component 1 is now major_outage',
+      'scheduled: Database upgrade (scheduled)',
+    ]);
+    expect(server.requests[1]?.body).toEqual({ component: { status: 'major_outage' } });
+  },
+  'statuspage-errors': async () => {
+    const server = await fake(statuspage.startFakeStatuspage());
+    const { logs } = await run('statuspage-errors', statuspageEnv(server.url));
+    expect(logs).toEqual(["invalid: name can't be blank"]);
+  },
+  'vss-quickstart': async () => {
+    const server = await fake(vss.startFakeVss());
+    const { logs } = await run('vss-quickstart', { VSS_API_TOKEN: vss.TOKEN, VSS_BASE_URL: `${server.url}/v2` });
+    expect(logs).toEqual([1, 2, 3, 4, 5].map((id) => `${id} vm-${id}`));
+    expect(Object.fromEntries(server.queries[0] ?? [])).toMatchObject({
+      expand: '1',
+      filter: 'status,eq,ERROR;created_on,gt,2016-07-10',
+      sort: 'created_on,desc',
+      per_page: '100',
+    });
+  },
+  'vss-login': async () => {
+    const server = await fake(vss.startFakeVss());
+    const { logs } = await run('vss-login', { VSS_USERNAME: vss.USER.username, VSS_PASSWORD: vss.USER.password, VSS_BASE_URL: `${server.url}/v2` });
+    expect(logs[0]).toBe(`42: vm-42 is ${vss.changeRequest(42).status}`);
+    expect(logs[1]).toMatch(/^no such request: .*Request 99999 not found/);
+    expect(logs).toHaveLength(2);
+  },
+  'vspark-quickstart': async () => {
+    const server = await fake(vspark.startFakeVSpark());
+    const { logs } = await run('vspark-quickstart', { VSPARK_HOST: server.host, VSPARK_TOKEN: vspark.ROOT_TOKEN });
+    const folders = Object.entries(vspark.TREE).flatMap(([co, orgs]) => Object.entries(orgs).flatMap(([org, fs]) => fs.map((f) => `${co} / ${org} / ${f}`)));
+    expect(logs).toEqual(['Acme, Beta', ...folders, 'Inbound is active']);
+  },
+  'vspark-export': async () => {
+    const server = await fake(vspark.startFakeVSpark());
+    const { logs } = await run('vspark-export', { VSPARK_HOST: server.host, VSPARK_TOKEN: vspark.ROOT_TOKEN });
+    expect(logs[0]).toBe('4 of 5 folders exported');
+    expect(logs[1]).toMatch(/^failed: Beta\/Beta-Ops\/Broken: /);
+    expect(logs).toHaveLength(2);
+    expect(readdirSync(join(work, 'status')).sort()).toHaveLength(4);
+    expect(readFileSync(join(work, 'status/Acme-Acme-Sales-Inbound-status.csv'), 'utf8')).toBe(vspark.csvFor('Inbound'));
+    expect(server.tokensUsed.get('/status/Beta/Beta-Ops/Calls')).toBe(vspark.COMPANY_TOKENS.Beta);
   },
 };
 
