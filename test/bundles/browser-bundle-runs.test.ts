@@ -6,6 +6,7 @@ import * as spark from '../../packages/spark/test/fake-spark.js';
 import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
 import * as vspark from '../../packages/vspark/test/fake-vspark.js';
 import * as vss from '../../packages/vss/test/fake-vss.js';
+import { cleanUp, startedForThisTest } from '../lib/for-this-test.js';
 import { bundleForBrowser, type PackageName } from './bundle-for-browser.js';
 
 // What a browser (or a Web worker) offers; the fetch is the host's, as a page's would be.
@@ -27,15 +28,8 @@ async function loadInPlainContext(name: PackageName): Promise<Exports> {
   return (context as { apiclients: Exports }).apiclients;
 }
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-async function started<T extends { close(): Promise<void> }>(fake: Promise<T>): Promise<T> {
-  const server = await fake;
-  closers.push(() => server.close());
-  return server;
-}
+afterEach(cleanUp);
+const started = startedForThisTest;
 
 describe('browser bundles in a plain Web context', () => {
   it('spark: pages rooms, raises its typed errors, and refuses a local path before any request', async () => {

@@ -1,16 +1,17 @@
 // Every TypeScript example of every package README type-checks with the repository's strict settings and runs,
 // as a user would run it, against the package's local fake server: the fake's URL and token reach the example
 // through the environment variables the example reads. Each example has a check below that proves what it did.
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as spark from '../../packages/spark/test/fake-spark.js';
 import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
 import * as vspark from '../../packages/vspark/test/fake-vspark.js';
 import * as vss from '../../packages/vss/test/fake-vss.js';
-import { examplesOf, root, writeExamples, type ReadmeExample } from './readme-examples.js';
+import { cleanUp, startedForThisTest } from '../lib/for-this-test.js';
+import { examplesOf, root, typeCheck, writeExamples, type ReadmeExample } from './readme-examples.js';
+import { runExample } from './run-example.js';
 
 const READMES = ['core', 'spark', 'statuspage', 'vss', 'vspark'].map((name) => `packages/${name}/README.md`);
 const dir = join(root, 'test/readme/.extracted');
@@ -25,48 +26,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What running an example printed. */
-interface Run {
-  logs: string[];
-  module: Record<string, unknown>;
-}
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** Runs the example `id` with `env` set and `cwd` as the working directory (both restored afterwards). */
-async function run(id: string, env: Record<string, string>): Promise<Run> {
-  const file = files.get(id);
-  if (!file) throw new Error(`no README example with id ${id}`);
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  cleanups.push(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  });
-  const cwd = process.cwd();
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  writeFileSync(join(work, 'report.pdf'), '%PDF-1.4 weekly report\n');
-  process.chdir(work);
-  cleanups.push(() => process.chdir(cwd));
-  const logs: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(' ')));
-  cleanups.push(() => log.mockRestore());
-  const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-  return { logs, module };
-}
-
-/** Starts a fake server, closed after the test. */
-async function fake<T extends { close(): Promise<void> }>(start: Promise<T>): Promise<T> {
-  const server = await start;
-  cleanups.push(() => server.close());
-  return server;
-}
+afterEach(cleanUp);
+const fake = startedForThisTest;
+const run = (id: string, env: Record<string, string>) => runExample(files.get(id), env, work);
 
 /** The multipart form a recorded request carried. */
 async function formOf(request: { headers: Record<string, unknown>; body: Buffer } | undefined): Promise<FormData> {
@@ -177,14 +139,7 @@ describe('package README examples', () => {
 
   it('type-check with the repository strict tsconfig', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.ts'))).toHaveLength(examples.length);
-    const tsc = join(root, 'node_modules/.bin/tsc');
-    let output = '';
-    try {
-      execFileSync(tsc, ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout);
-    }
-    expect(output).toBe('');
+    expect(typeCheck(dir)).toBe('');
   });
 
   it.each(examples.map((e) => [e.id, e.where] as const))('%s (%s) runs', async (id) => {

@@ -2,6 +2,7 @@
  * The TypeScript examples of the package READMEs. An example is a ```ts block right after a marker line
  * `<!-- example: <id> -->`; the id names the check that runs it (test/readme/readme-examples.test.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +53,15 @@ export function writeExamples(dir: string, examples: ReadmeExample[]): Map<strin
     files.set(example.id, file);
   }
   return files;
+}
+
+/** What `tsc --noEmit` reports for the examples written to `dir` (empty when they all compile). */
+export function typeCheck(dir: string): string {
+  try {
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+    return '';
+  } catch (error) {
+    const { stdout, stderr, message } = error as { stdout?: string; stderr?: string; message: string };
+    return `${stdout ?? ''}${stderr ?? ''}` || message;
+  }
 }
