@@ -12,7 +12,7 @@ import {
 } from '@apiclients/core';
 import type { Client } from 'openapi-fetch';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
-import { isRemoteUrl, toUpload, type FileInput } from './files.js';
+import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';
 import { operationTable, type components, type operations, type paths } from './generated.js';
 import { repairNextLink } from './next-link.js';
 
@@ -47,7 +47,11 @@ export interface AccessTokens {
 // Message text fields sent as multipart parts beside the file (developer.webex.com, "Message Attachments").
 const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'markdown', 'parentId'] as const;
 
-/** A client for the Webex (Cisco Spark) REST API. */
+/**
+ * A client for the Webex (Cisco Spark) REST API. In Node, `import { SparkClient } from '@apiclients/spark'`
+ * gives the subclass of src/node.ts, which also uploads local paths; elsewhere a path in `files` is a
+ * `LocalPathNotSupportedError`.
+ */
 export class SparkClient {
   readonly people: Resources['people'];
   readonly rooms: Resources['rooms'];
@@ -93,7 +97,8 @@ export class SparkClient {
     this.licenses = r.licenses;
     this.roles = r.roles;
     this.events = r.events;
-    this.messages = { ...r.messages, create: (args, callOptions) => createMessage(r.messages.create, args, callOptions) };
+    const readLocalFile = (path: string) => this.readLocalFile(path);
+    this.messages = { ...r.messages, create: (args, callOptions) => createMessage(r.messages.create, args, readLocalFile, callOptions) };
     this.accessTokens = {
       get: ({ clientId, clientSecret, code, redirectUri }, callOptions) =>
         r.accessTokens.create(
@@ -107,11 +112,17 @@ export class SparkClient {
         ),
     };
   }
+
+  /** Reads a local path given in `files`: refused here (no file system); the Node entry's subclass reads it. */
+  protected readLocalFile(path: string): Promise<Upload> {
+    return refuseLocalPath(path);
+  }
 }
 
 async function createMessage(
   create: Resources['messages']['create'],
   { body }: { body: MessageCreateInput },
+  readLocalFile: (path: string) => Promise<Upload>,
   options?: CallOptions,
 ): Promise<Schemas['Message']> {
   const files = body.files === undefined ? [] : Array.isArray(body.files) ? [...body.files] : [body.files as FileInput];
@@ -121,7 +132,7 @@ async function createMessage(
     const { files: _files, ...rest } = body;
     return create({ body: { ...rest, ...(file === undefined ? {} : { files: [file] }) } }, options);
   }
-  const upload = await toUpload(file);
+  const upload = await toUpload(file, readLocalFile);
   const form = new FormData();
   for (const field of MULTIPART_FIELDS) {
     const value = body[field];
