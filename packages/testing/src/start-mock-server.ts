@@ -1,8 +1,8 @@
 /** startMockServer: a Prism mock of one vendor's API on a free port, for your own tests. */
-import { ConfigurationError } from '@apiclients/core';
 import { freePort } from './free-port.js';
 import { mockSpecPath, type MockVendor } from './mock-vendors.js';
 import { MockServerStartError } from './mock-server-start-error.js';
+import { prismArgs } from './prism-args.js';
 import { startPrismProcess } from './prism-process.js';
 
 /** Options of {@link startMockServer}. */
@@ -11,7 +11,10 @@ export interface MockServerOptions {
   dynamic?: boolean;
   /** With `dynamic`: the seed that makes the generated data the same on every run (Prism `--seed`). */
   seed?: string | number;
-  /** Answer a request that breaks the spec with an error response (Prism `--errors`) instead of only logging it. */
+  /**
+   * Answer with an error when a request or the mock's own response breaks the spec (Prism `--errors`), instead of
+   * only reporting the violation in the `sl-violations` response header.
+   */
   errors?: boolean;
   /** Interface to listen on (default `127.0.0.1`). */
   host?: string;
@@ -37,18 +40,6 @@ export interface MockServer {
 
 /** How often a free port may be taken by someone else before Prism binds it. */
 const PORT_ATTEMPTS = 5;
-
-/** The `prism mock` flags for the options. */
-function prismArgs(options: MockServerOptions): string[] {
-  const args: string[] = [];
-  if (options.dynamic) args.push('--dynamic');
-  if (options.seed !== undefined) {
-    if (!options.dynamic) throw new ConfigurationError('seed only applies to generated data: pass dynamic: true with it.');
-    args.push('--seed', String(options.seed));
-  }
-  if (options.errors) args.push('--errors');
-  return args;
-}
 
 /**
  * Starts a Prism mock server for one vendor's API, on the spec packaged with this module, and resolves once it

@@ -4,6 +4,7 @@ import { SparkClient } from '@apiclients/spark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, MockServerStartError, preferHeaders, startMockServer, type MockServer, type MockVendor } from '../src/index.js';
 import { freePort } from '../src/free-port.js';
+import { prismArgs } from '../src/prism-args.js';
 import { processGone } from './process-gone.js';
 
 describe('preferHeaders', () => {
@@ -11,6 +12,14 @@ describe('preferHeaders', () => {
     expect(preferHeaders({ code: 429 })).toEqual({ Prefer: 'code=429' });
     expect(preferHeaders({ code: 200, example: 'quickstart', dynamic: false })).toEqual({ Prefer: 'code=200, example=quickstart, dynamic=false' });
     expect(preferHeaders({})).toEqual({});
+  });
+});
+
+describe('prismArgs', () => {
+  it('passes dynamic, seed and errors on as Prism flags, and nothing by default', () => {
+    expect(prismArgs({})).toEqual([]);
+    expect(prismArgs({ dynamic: true, seed: 7, errors: true })).toEqual(['--dynamic', '--seed', '7', '--errors']);
+    expect(prismArgs({ errors: true })).toEqual(['--errors']);
   });
 });
 
@@ -70,6 +79,15 @@ describe('examples and dynamic data', () => {
     expect(generated.id).toBeTypeOf('string');
     expect(generated.id).not.toBe(example.id);
     expect(await spark.people.me({}, { headers: preferHeaders({ dynamic: false }) })).toEqual(example);
+  });
+
+  it('the same seed generates the same data on another server', async () => {
+    const again = await startMockServer('spark', { dynamic: true, seed: 'apiclients' });
+    try {
+      expect(await client(again).people.me()).toEqual(await client(dynamicMock).people.me());
+    } finally {
+      await again.stop();
+    }
   });
 
   it('servers run as separate processes on their own ports and stop independently', async () => {
