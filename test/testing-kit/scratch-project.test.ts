@@ -2,7 +2,8 @@
  * @apiclients/testing works from a user's own project: the packed tarballs of core, the four clients and the
  * testing kit are installed into a fresh project in the OS temp folder (from the npm cache: --prefer-offline),
  * and that project's own vitest runs a test that starts the spark mock, calls it with SparkClient, forces a 429,
- * and stops it. Slow (npm install), so one test with generous timeouts; the folder is removed afterwards.
+ * and stops it; beside it runs the example of packages/testing/README.md, as a user would paste it. Slow (npm
+ * install), so one test with generous timeouts; the folder is removed afterwards.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,14 @@ const RUN_TIMEOUT_MS = 180_000;
 
 const scratch = mkdtempSync(join(tmpdir(), 'apiclients-scratch-project-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The first ```ts block of the testing kit's README: its example test. */
+function readmeExample(): string {
+  const readme = readFileSync(join(repoRoot, 'packages', 'testing', 'README.md'), 'utf8');
+  const block = /```ts\n([\s\S]*?)```/.exec(readme);
+  if (!block?.[1]) throw new Error('packages/testing/README.md has no ```ts example');
+  return block[1];
+}
 
 /** Packs the workspace packages into `dir` and returns { name: tarball file name }. */
 async function packWorkspaces(dir: string): Promise<Record<string, string>> {
@@ -53,6 +62,7 @@ it('a fresh project installs the tarballs and its own vitest passes a test that 
   const manifest = { name: 'scratch-project', private: true, type: 'module', dependencies, devDependencies: { vitest: VITEST_VERSION } };
   writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   copyFileSync(join(import.meta.dirname, 'fixture', 'spark-mock.user-test.ts'), join(project, 'test', 'spark-mock.test.ts'));
+  writeFileSync(join(project, 'test', 'readme-example.test.ts'), readmeExample());
 
   const install = await timed('npm install', () =>
     runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project, timeoutMs: INSTALL_TIMEOUT_MS, env: npmEnvironment() }),
@@ -72,7 +82,9 @@ it('a fresh project installs the tarballs and its own vitest passes a test that 
   console.log(`scratch project timings: ${timings.join(', ')}`);
   expect(run.code, run.output).toBe(0);
   expect(run.output).toContain('reads the current user from the mock');
-  expect(run.output).toMatch(/Tests\s+2 passed/);
+  expect(run.output).toContain('readme-example.test.ts');
+  expect(run.output).toMatch(/Test Files\s+2 passed/);
+  expect(run.output).toMatch(/Tests\s+4 passed/);
 
   // The Prism that test started has gone with it.
   const pid = Number(readFileSync(join(project, 'prism.pid'), 'utf8'));
