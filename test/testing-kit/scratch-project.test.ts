@@ -20,6 +20,13 @@ const RUN_TIMEOUT_MS = 180_000;
 const scratch = mkdtempSync(join(tmpdir(), 'apiclients-scratch-project-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The environment of a user's shell: npm's clean one, without the VITEST_* variables of the vitest running us. */
+function outsideVitestEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...npmEnvironment(), CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
 /** The first ```ts block of the testing kit's README: its example test. */
 function readmeExample(): string {
   const readme = readFileSync(join(repoRoot, 'packages', 'testing', 'README.md'), 'utf8');
@@ -77,7 +84,7 @@ it('a fresh project installs the tarballs and its own vitest passes a test that 
   // The project's own vitest, started with our node, in the project folder: nothing of this repository is used.
   const vitestEntry = join(project, 'node_modules', 'vitest', 'vitest.mjs');
   const run = await timed('vitest run', () =>
-    runCommand(process.execPath, [vitestEntry, 'run', '--reporter=verbose'], { cwd: project, timeoutMs: RUN_TIMEOUT_MS, env: { ...npmEnvironment(), CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' } }),
+    runCommand(process.execPath, [vitestEntry, 'run', '--reporter=verbose'], { cwd: project, timeoutMs: RUN_TIMEOUT_MS, env: outsideVitestEnvironment() }),
   );
   console.log(`scratch project timings: ${timings.join(', ')}`);
   expect(run.code, run.output).toBe(0);
