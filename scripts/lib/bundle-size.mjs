@@ -56,13 +56,17 @@ export async function measureBundle(entry, external = []) {
   return { minified: code.length, brotli };
 }
 
-/** Every package under packages/, core first, as `{ dir, name, entry }`; throws when one is not built. */
+// Not in any user's bundle: @apiclients/testing starts Prism as a child process in the user's own tests.
+const DEV_TOOLS = new Set(['@apiclients/testing']);
+
+/** Every client package under packages/, core first, as `{ dir, name, entry }`; throws when one is not built. */
 export function listPackages() {
   const dirs = readdirSync(join(root, 'packages')).sort((a, b) => (a === 'core' ? -1 : b === 'core' ? 1 : a.localeCompare(b)));
   return dirs
     .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')))
-    .map((dir) => {
-      const name = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name;
+    .map((dir) => ({ dir, name: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name }))
+    .filter(({ name }) => !DEV_TOOLS.has(name))
+    .map(({ dir, name }) => {
       const entry = join(root, 'packages', dir, 'dist', 'index.js');
       if (!existsSync(entry)) throw new Error(`${name}: ${entry} is missing; run \`npm run build\` first`);
       return { dir, name, entry };
