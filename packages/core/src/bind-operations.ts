@@ -100,7 +100,7 @@ function prepare(operationId: string, entry: OperationEntry, args: Args, callOpt
       continue;
     }
     if (param.in === 'path' && (value === '' || (typeof value !== 'string' && typeof value !== 'number'))) {
-      throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${JSON.stringify(value)}`);
+      throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${shown(value)}`);
     }
     checkParam(name, param, value);
     const group = params[param.in as keyof Params] as Record<string, unknown> | undefined;
@@ -125,13 +125,22 @@ const ACCEPTS: Record<string, (value: unknown) => boolean> = {
   boolean: (v) => typeof v === 'boolean' || v === 'true' || v === 'false',
 };
 
+/** A bad value as an error message shows it: JSON where possible (a plain-JS caller's BigInt or cycle is not). */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value === 'bigint' ? `${value}n` : `a ${typeof value} that JSON cannot show`;
+  }
+}
+
 /** Refuses a value of the wrong type or outside the parameter's enum, naming the argument. */
 function checkParam(name: string, param: OperationEntry['params'][number], value: unknown): void {
   if (param.type && ACCEPTS[param.type] && !ACCEPTS[param.type]?.(value)) {
-    throw new ConfigurationError(`${name}: "${param.key}" must be ${param.type === 'integer' ? 'an integer' : `a ${param.type}`}, got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(`${name}: "${param.key}" must be ${param.type === 'integer' ? 'an integer' : `a ${param.type}`}, got ${shown(value)}`);
   }
   if (param.enum && !param.enum.some((allowed) => allowed === value || String(allowed) === String(value))) {
-    throw new ConfigurationError(`${name}: "${param.key}" must be one of ${param.enum.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(`${name}: "${param.key}" must be one of ${param.enum.map((v) => JSON.stringify(v)).join(', ')}; got ${shown(value)}`);
   }
 }
 

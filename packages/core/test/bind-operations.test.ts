@@ -266,6 +266,18 @@ describe('bad arguments: ConfigurationError before any request', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('a value JSON cannot show (BigInt, a cycle) is still a ConfigurationError naming the argument', async () => {
+    const { api, sent } = setup();
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const value of [42n, cycle]) {
+      const error = await rejectionOf(api.rooms.get({ roomId: value as unknown as string }));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toContain('"roomId" must be a non-empty string');
+    }
+    expect(sent).toHaveLength(0);
+  });
+
   it('is reported as a rejection, never thrown synchronously from a promise-returning call', () => {
     const { api } = setup();
     let promise: Promise<unknown> | undefined;
