@@ -44,7 +44,7 @@ export async function toUpload(file: Exclude<FileInput, never>): Promise<Upload>
     try {
       bytes = await readFile(file);
     } catch (error) {
-      throw new ConfigurationError(`messages.create: cannot read the file ${JSON.stringify(file)}: ${(error as Error).message}`);
+      throw new ConfigurationError(`messages.create: cannot read the file in "files" ${JSON.stringify(file)}: ${(error as Error).message}`);
     }
     const filename = basename(file);
     return { blob: new Blob([bytes as BlobPart], { type: contentTypeOf(filename) }), filename };
@@ -57,5 +57,5 @@ export async function toUpload(file: Exclude<FileInput, never>): Promise<Upload>
   if (file && typeof file === 'object' && 'data' in file && typeof file.filename === 'string') {
     return { blob: bytesBlob(file.data, file.contentType ?? contentTypeOf(file.filename)), filename: file.filename };
   }
-  throw new ConfigurationError('messages.create: a file is a URL, a local path, a Blob, bytes, or { data, filename }');
+  throw new ConfigurationError('messages.create: "files" must be a URL, a local path, a Blob, bytes, or { data, filename }');
 }
