@@ -156,6 +156,7 @@ export const VENDORS: VendorSetup[] = [
       { argument: 'type', run: (url) => spark(url).rooms.list({ type: 'secret-rooms' } as never).toArray() },
       { argument: 'max', run: (url) => spark(url).people.list({ max: 'ten' } as never).toArray() },
       { argument: 'files', run: (url) => spark(url).messages.create({ body: { roomId: 'r1', files: [FILE_BYTES, FILE_BYTES] } }) },
+      { argument: 'files', run: (url) => spark(url).messages.create({ body: { roomId: 'r1', files: 42 as never } }) },
     ],
   },
   {
