@@ -42,8 +42,10 @@ export interface FaultServer {
 
 const notFound: Reply = (response) => sendJson(response, 404, { message: 'no reply scripted' });
 
-/** Starts a fault server on 127.0.0.1, port 0. */
-export async function startFaultServer(): Promise<FaultServer> {
+/** Starts a fault server on 127.0.0.1, port 0. `keepRequests: false` keeps none (load tests count on their own). */
+export async function startFaultServer(options: { keepRequests?: boolean } = {}): Promise<FaultServer> {
+  const keepRequests = options.keepRequests ?? true;
+  let received = 0;
   const queue: Reply[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -52,23 +54,22 @@ export async function startFaultServer(): Promise<FaultServer> {
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       const recorded: RecordedRequest = {
-        index: requests.length,
+        index: received++,
         method: incoming.method ?? '',
         url: incoming.url ?? '',
         headers: incoming.headers,
         body: Buffer.concat(chunks),
       };
-      requests.push(recorded);
+      if (keepRequests) requests.push(recorded);
       const next = queue.shift() ?? api.fallback(recorded);
       next(response, recorded);
     });
   });
-  // Load tests open hundreds of sockets at once: no limit on the backlog beyond the OS's.
-  server.maxHeadersCount = 0;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  // Load tests open a hundred sockets at once: a backlog to match.
   await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 1024 }, resolve));
   const { port } = server.address() as AddressInfo;
   const api: FaultServer = {
@@ -79,6 +80,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     reset() {
       queue.length = 0;
       requests.length = 0;
+      received = 0;
       api.fallback = () => notFound;
     },
     get openConnections() {
@@ -131,6 +133,28 @@ export const reply = {
   /** A rate limit (429, Statuspage's 420) or 503, with `Retry-After` exactly as given (omitted when undefined). */
   status: (status: number, retryAfter?: string, headers: Record<string, string> = {}): Reply =>
     reply.json({ message: `status ${status}` }, status, { ...(retryAfter === undefined ? {} : { 'retry-after': retryAfter }), ...headers }),
+
+  /**
+   * A hostile server that echoes what it was sent (URL, every header) in its body and in response headers, as
+   * debugging proxies and some error pages do: a client that stores bodies or headers unredacted leaks the token.
+   */
+  echo: (status: number, contentType = 'application/json'): Reply => (response, request) => {
+    const said = `you sent ${request.url} with ${request.headers.authorization ?? 'no authorization'}`;
+    const echoed = JSON.stringify({ message: said, url: request.url, headers: request.headers });
+    // JSON error bodies are well-formed; a 2xx JSON echo is cut short (broken JSON); other types get an HTML page.
+    const body = !contentType.includes('json') ? `<html><body><h1>Error</h1><pre>${said}\n${echoed}</pre></body></html>`
+      : status < 300 ? echoed.slice(0, -1)
+      : echoed;
+    response.writeHead(status, {
+      'content-type': contentType,
+      'content-length': Buffer.byteLength(body),
+      'x-echo-url': request.url,
+      'x-echo-authorization': String(request.headers.authorization ?? ''),
+      'set-cookie': `session=${encodeURIComponent(String(request.headers.authorization ?? request.url))}`,
+      ...(status === 429 || status === 420 ? { 'retry-after': '999' } : {}),
+    });
+    response.end(body);
+  },
 
   /** A gzip-encoded JSON body (`content-encoding: gzip`). */
   gzipJson: (body: unknown, status = 200): Reply => (response) => {

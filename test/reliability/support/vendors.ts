@@ -19,9 +19,14 @@ export interface VendorCall {
   body: 'none' | 'json' | 'form' | 'multipart';
   /** Makes the call with a fresh client on `baseUrl` (the fault server). */
   run(baseUrl: string, options?: CommonClientOptions, call?: CallOptions): Promise<unknown>;
+  /** One client on `baseUrl`, and a function making the call with it as often as wanted (load tests). */
+  bind?(baseUrl: string, options?: CommonClientOptions): (call?: CallOptions) => Promise<unknown>;
   /** A reply the call accepts as success. */
   ok: Reply;
 }
+
+/** A call that can also be bound to one client. */
+export type BoundCall = VendorCall & Required<Pick<VendorCall, 'bind'>>;
 
 /** A list (or the vendor's nearest thing to one) and how its pages look on the wire. */
 export interface VendorList {
@@ -49,7 +54,7 @@ export interface VendorSetup {
   /** Wait used when a rate limit's Retry-After is missing or malformed, in ms. */
   rateLimitFallbackMs: number;
   /** An idempotent GET. */
-  get: VendorCall;
+  get: BoundCall;
   /** Every call worth checking for retries and bodies (the first non-idempotent one is the default). */
   calls: VendorCall[];
   list: VendorList;
@@ -77,34 +82,30 @@ const statuspage = (baseUrl: string, options: CommonClientOptions = {}) =>
 const vss = (baseUrl: string, options: CommonClientOptions = {}) => new VssClient({ token: VSS_TOKEN, baseUrl: `${baseUrl}/v2`, ...options });
 const vspark = (baseUrl: string, options: CommonClientOptions = {}) => new VSparkClient({ token: VSPARK_TOKEN, baseUrl, ...options });
 
-const sparkGet: VendorCall = {
-  name: 'people.get',
-  idempotent: true,
-  body: 'none',
-  run: (url, o, c) => spark(url, o).people.get({ personId: 'p1' }, c),
-  ok: reply.json({ id: 'p1', emails: ['a@example.test'] }),
-};
-const statuspageGet: VendorCall = {
-  name: 'components.get',
-  idempotent: true,
-  body: 'none',
-  run: (url, o, c) => statuspage(url, o).components.get({ componentId: 'c1' }, c),
-  ok: reply.json({ id: 'c1', name: 'API' }),
-};
-const vssGet: VendorCall = {
-  name: 'requests.get',
-  idempotent: true,
-  body: 'none',
-  run: (url, o, c) => vss(url, o).requests.get('change', 1, c ?? {}),
-  ok: reply.json({ data: { id: 1, status: 'PROCESSED' } }),
-};
-const vsparkGet: VendorCall = {
-  name: 'status.folder',
-  idempotent: true,
-  body: 'none',
-  run: (url, o, c) => vspark(url, o).status.folder({ company: 'co', org: 'org', folder: 'f1' }, c),
-  ok: reply.json({ co: { org: { f1: { processed: 1 } } } }),
-};
+/** An idempotent GET: one client per `bind()`, then the call as often as wanted. */
+function getCall<C>(
+  name: string,
+  make: (url: string, o?: CommonClientOptions) => C,
+  call: (client: C, c: CallOptions | undefined) => Promise<unknown>,
+  ok: Reply,
+): BoundCall {
+  const bind = (url: string, o?: CommonClientOptions) => {
+    const client = make(url, o);
+    return (c?: CallOptions) => call(client, c);
+  };
+  return { name, idempotent: true, body: 'none', bind, run: (url, o, c) => bind(url, o)(c), ok };
+}
+
+const sparkGet = getCall('people.get', spark, (client, c) => client.people.get({ personId: 'p1' }, c), reply.json({ id: 'p1', emails: ['a@example.test'] }));
+const statuspageGet = getCall('components.get', statuspage, (client, c) => client.components.get({ componentId: 'c1' }, c), reply.json({ id: 'c1', name: 'API' }));
+// requests.get takes only { signal } in its types; at run time the call options pass through whole.
+const vssGet = getCall('requests.get', vss, (client, c) => client.requests.get('change', 1, (c ?? {}) as { signal?: AbortSignal }), reply.json({ data: { id: 1, status: 'PROCESSED' } }));
+const vsparkGet = getCall(
+  'status.folder',
+  vspark,
+  (client, c) => client.status.folder({ company: 'co', org: 'org', folder: 'f1' }, c),
+  reply.json({ co: { org: { f1: { processed: 1 } } } }),
+);
 
 export const VENDORS: VendorSetup[] = [
   {
