@@ -316,6 +316,18 @@ describe('Redactor.url', () => {
     expect(redactor.url('https://h.test/status/company-uuid-1234/x')).toBe(`https://h.test/status/${REDACTED}/x`);
   });
 
+  it('redacts a known secret that URL serialisation re-encodes, under any parameter name, in the path or fragment', () => {
+    for (const secret of ["abc'defgh", 'abc def+ghi', 'päss wörd!', 'abc~!*()xyz']) {
+      const redactor = new Redactor([secret]);
+      const encoded = encodeURIComponent(secret);
+      for (const url of [`https://h.test/p?x=${encoded}&token=abc`, `https://h.test/p?x=${encoded}`, `https://h.test/a/${encoded}/b`, `https://h.test/p#${encoded}`]) {
+        const out = redactor.url(url);
+        expect(out).toContain(REDACTED);
+        expect(decodeURIComponent(out.replaceAll('+', ' '))).not.toContain(secret);
+      }
+    }
+  });
+
   it('accepts a URL object', () => {
     expect(new Redactor().url(new URL('https://h.test/p?token=abc123'))).toBe(`https://h.test/p?token=${REDACTED}`);
   });
