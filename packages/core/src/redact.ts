@@ -68,6 +68,8 @@ export class Redactor {
       this.#secrets.add(encodeURIComponent(value));
       // As a form-encoded query value (URLSearchParams: space as `+`, `'` `!` `(` `)` `~` percent-encoded).
       this.#secrets.add(new URLSearchParams([['', value]]).toString().slice(1));
+      // As a JSON string holds it (`"` and `\` escaped): error bodies are redacted as text, before they are parsed.
+      this.#secrets.add(JSON.stringify(value).slice(1, -1));
     }
   }
 

@@ -223,6 +223,14 @@ describe('Redactor.text', () => {
     expect(redactor.text('a s3cr3t-value b s3cr3t-value')).toBe(`a ${REDACTED} b ${REDACTED}`);
   });
 
+  it('replaces the JSON-escaped form of a known secret (a server echoing it inside a JSON string)', () => {
+    const secret = 'pa"ss\\word';
+    const redactor = new Redactor([secret]);
+    const body = JSON.stringify({ message: `bad password ${secret}` });
+    expect(redactor.text(body)).not.toContain(JSON.stringify(secret).slice(1, -1));
+    expect(JSON.stringify(JSON.parse(redactor.text(body)))).not.toContain(secret);
+  });
+
   it('replaces the URL-encoded form of a known secret', () => {
     const redactor = new Redactor(['a/b+c=d?e']);
     expect(redactor.text(`?x=${encodeURIComponent('a/b+c=d?e')}`)).toBe(`?x=${REDACTED}`);
