@@ -2,9 +2,11 @@ import { defineConfig, type Options } from 'tsup';
 
 /**
  * The build of every package: ESM with bundled declarations. Generated code (../../generated/<vendor>) is
- * bundled in; core and openapi-fetch stay dependencies.
+ * bundled in; core and openapi-fetch stay dependencies. Several entries share chunks, so a class is the same
+ * class whichever entry it was imported through. `dtsEntry` lists the entries that get declarations (by
+ * default all; a CLI needs none).
  */
-export function packageBuild(options: { entry: string[]; dtsEntry?: string }) {
+export function packageBuild(options: { entry: string[]; dtsEntry?: string | string[] }) {
   const config: Options = {
     entry: options.entry,
     format: ['esm'],
@@ -13,6 +15,8 @@ export function packageBuild(options: { entry: string[]; dtsEntry?: string }) {
     target: 'es2022',
     sourcemap: true,
     treeshake: true,
+    // Keep `node:fs` as written: a Node built-in then stays recognisable (and unresolvable) in a browser bundle.
+    removeNodeProtocol: false,
     external: ['@apiclients/core', 'openapi-fetch'],
   };
   return defineConfig(config);

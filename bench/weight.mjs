@@ -3,7 +3,7 @@
 // (the same function as the `node scripts/check-size.mjs` budget), with peers for scale. Run: npm run bench -- weight
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUDGETS, kB, measureBundle, measurePackages, root, sizeTable } from '../scripts/lib/bundle-size.mjs';
+import { BUDGETS, TARGETS, kB, measureBundle, measurePackages, root, sizeTable } from '../scripts/lib/bundle-size.mjs';
 import { markdownTable, verdict } from './lib/table.mjs';
 
 const version = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -25,5 +25,9 @@ console.log(
     reference.map(([name, size]) => [name, kB(size.minified), kB(size.brotli)]),
   ),
 );
-console.log(`\nTargets: core ≤ ${kB(BUDGETS.core)}, each vendor ≤ ${kB(BUDGETS.vendor)} beyond core`);
-for (const r of rows) console.log(`- ${r.name}: ${verdict(r.within, `${kB(r.own.brotli)} of ${kB(r.budget)}`)}`);
+console.log(`\nTargets: core ≤ ${kB(TARGETS.core)}, each vendor ≤ ${kB(TARGETS.vendor)} beyond core`);
+for (const r of rows) {
+  const target = r.isCore ? TARGETS.core : TARGETS.vendor;
+  console.log(`- ${r.name}: ${verdict(r.own.brotli <= target, `${kB(r.own.brotli)} of ${kB(target)}`)}`);
+}
+console.log(`\nBudgets npm test enforces (scripts/check-size.mjs): core ≤ ${kB(BUDGETS.core)}, each vendor ≤ ${kB(BUDGETS.vendor)} beyond core`);

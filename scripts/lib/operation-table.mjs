@@ -85,10 +85,33 @@ export function buildOperationTable(spec) {
   return table;
 }
 
+// What the runtime assumes when a field is left out (packages/core/src/operation-table.ts, resolveOperation):
+// the table ships in every user's bundle, so defaults are not repeated 44 times over.
+function compactParam({ name, key, in: where, required, ...rest }) {
+  return { name, ...(key === name ? {} : { key }), ...(where === 'query' ? {} : { in: where }), ...(required ? { required } : {}), ...rest };
+}
+
+function compactEntry({ params, requestBody, responses, pagination, envelope, idempotent, anonymous, ...rest }) {
+  return {
+    ...rest,
+    ...(params.length ? { params: params.map(compactParam) } : {}),
+    ...(requestBody.length ? { requestBody } : {}),
+    ...(responses.every((media) => /json/i.test(media)) ? {} : { responses }),
+    ...(pagination ? { pagination } : {}),
+    ...(envelope ? { envelope } : {}),
+    ...(idempotent === IDEMPOTENT_VERBS.has(rest.verb) ? {} : { idempotent }),
+    ...(anonymous ? { anonymous } : {}),
+  };
+}
+
 /** The operations.ts text for one spec. */
 export function renderOperationTable(table, header) {
-  const byId = Object.fromEntries(table.map(({ operationId, ...rest }) => [operationId, rest]));
-  return `${header}/** Every operation of the spec, keyed by operationId: what the runtime needs to call it. */
+  const byId = Object.fromEntries(table.map(({ operationId, ...rest }) => [operationId, compactEntry(rest)]));
+  return `${header}/**
+ * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
+ * are left out: a parameter is in the query, optional, and named on the wire as in code; a body is JSON;
+ * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
+ */
 export const operationTable = ${JSON.stringify(byId, null, 2)} as const;
 
 /** The operationIds of the spec. */

@@ -1,16 +1,18 @@
 /**
- * Turns a generated operation table into `client.<resource>.<method>(args, options)` functions on top of an
- * openapi-fetch client: camelCase arguments to wire parameters, the operation's retry policy, response
- * decoding by media type, and a {@link PagedList} for operations with `x-apiclients-pagination`.
+ * Turns a generated operation table into `client.<resource>.<method>(args, options)` functions: camelCase
+ * arguments to wire parameters, the operation's retry policy, response decoding by media type, and a
+ * {@link PagedList} for operations with `x-apiclients-pagination`. Requests go straight to the transport's
+ * wire-form door; openapi-fetch serves `.raw` only, and the URLs and bodies built here match what it would send.
  */
-import type { Client } from 'openapi-fetch';
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
 import { nextLink } from './link-header.js';
-import type { OperationEntry, OperationTable, PaginationPolicy } from './operation-table.js';
+import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation, type ResolvedParam } from './operation-table.js';
 import type { BoundOperations } from './operation-types.js';
 import { PagedList, type PageResult } from './paged-list.js';
-import type { RequestPolicy, Transport } from './transport.js';
+import { encodeBody } from './request-body.js';
+import { requestUrl } from './request-url.js';
+import { lowerCaseHeaders, textOf, type RequestPolicy, type Transport } from './transport.js';
 
 /** Options of {@link bindOperations}. */
 export interface BindOptions {
@@ -28,42 +30,43 @@ export interface BindOptions {
   repairNextUrl?: (next: string, firstUrl: string) => string;
 }
 
-type LooseClient = {
-  request(
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-};
 type Params = { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, string> };
 type Args = Record<string, unknown>;
 
-/** Binds every operation of `table`; the result is typed by the generated `operations` interface. */
-export function bindOperations<Ops, Table extends OperationTable, Defaulted extends string = never, Paths extends {} = {}>(
-  client: Client<Paths>,
+/**
+ * Binds every operation of `table` to requests against `baseUrl` through `transport`; the result is typed by the
+ * generated `operations` interface.
+ */
+export function bindOperations<Ops, Table extends OperationTable, Defaulted extends string = never>(
+  baseUrl: string,
   table: Table,
   transport: Transport,
   options: BindOptions & { defaults?: Partial<Record<Defaulted, string | number>> } = {},
 ): BoundOperations<Table, Ops, Defaulted> {
   const bound: Record<string, Record<string, unknown>> = {};
-  for (const [operationId, entry] of Object.entries(table)) {
-    const call = (args: Args = {}, callOptions: CallOptions = {}) => {
-      if (entry.pagination) {
-        const request = prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions);
-        return listOf(client as unknown as LooseClient, entry, entry.pagination, request, transport, options);
-      }
-      // A promise-returning call reports bad arguments as a rejection, like every other failure (still before any request).
-      return new Promise<Prepared>((resolve) => resolve(prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions)))
-        .then((request) => send(client as unknown as LooseClient, entry, request, transport))
-        .then(({ data }) => data);
-    };
+  for (const [operationId, generated] of Object.entries(table)) {
+    const entry = resolveOperation(generated);
+    const target: Target = { baseUrl, entry, transport };
+    const call = entry.pagination
+      ? (args: Args = {}, callOptions: CallOptions = {}) =>
+          listOf(target, entry.pagination as PaginationPolicy, prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions), options)
+      : // Async, so bad arguments are a rejection like every other failure (still before any request).
+        async (args: Args = {}, callOptions: CallOptions = {}) =>
+          (await send(target, prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions))).data;
     (bound[entry.resource] ??= {})[entry.method] = call;
   }
   return bound as BoundOperations<Table, Ops, Defaulted>;
 }
 
+/** Where a bound operation's requests go. */
+interface Target {
+  baseUrl: string;
+  entry: ResolvedOperation;
+  transport: Transport;
+}
+
 // Client defaults fill only the parameters this operation takes.
-function withDefaults(entry: OperationEntry, args: Args, defaults: BindOptions['defaults']): Args {
+function withDefaults(entry: ResolvedOperation, args: Args, defaults: BindOptions['defaults']): Args {
   if (!defaults || args === null || typeof args !== 'object') return args;
   const out: Args = { ...args };
   for (const param of entry.params) {
@@ -80,10 +83,17 @@ interface Prepared {
   policy: RequestPolicy;
 }
 
+const knownKeysOf = new WeakMap<ResolvedOperation, Set<string>>();
+function knownKeys(entry: ResolvedOperation): Set<string> {
+  let known = knownKeysOf.get(entry);
+  if (!known) knownKeysOf.set(entry, (known = new Set(entry.params.map((p) => p.key))));
+  return known;
+}
+
 // Arguments → wire parameters, refusing unknown and missing ones before any request.
-function prepare(operationId: string, entry: OperationEntry, args: Args, callOptions: CallOptions): Prepared {
+function prepare(operationId: string, entry: ResolvedOperation, args: Args, callOptions: CallOptions): Prepared {
   const params: Params = { path: {}, query: {}, header: {} };
-  const known = new Set(entry.params.map((p) => p.key));
+  const known = knownKeys(entry);
   const name = `${entry.resource}.${entry.method}`;
   if (args === null || typeof args !== 'object') {
     throw new ConfigurationError(`${name}: expected an object of arguments, got ${args === null ? 'null' : typeof args}`);
@@ -135,7 +145,7 @@ function shown(value: unknown): string {
 }
 
 /** Refuses a value of the wrong type or outside the parameter's enum, naming the argument. */
-function checkParam(name: string, param: OperationEntry['params'][number], value: unknown): void {
+function checkParam(name: string, param: ResolvedParam, value: unknown): void {
   if (param.type && ACCEPTS[param.type] && !ACCEPTS[param.type]?.(value)) {
     throw new ConfigurationError(`${name}: "${param.key}" must be ${param.type === 'integer' ? 'an integer' : `a ${param.type}`}, got ${shown(value)}`);
   }
@@ -147,40 +157,32 @@ function checkParam(name: string, param: OperationEntry['params'][number], value
 // Whether a media type is decoded as JSON.
 const isJson = (media: string) => /json/i.test(media);
 
-async function send(client: LooseClient, entry: OperationEntry, prepared: Prepared, transport: Transport) {
+async function send({ baseUrl, entry, transport }: Target, prepared: Prepared) {
   const { params, body, callOptions, policy } = prepared;
-  // An operation that can answer in another media type than JSON (V-Spark's CSV) is read as text, then decoded.
-  const textFirst = entry.responses.some((m) => !isJson(m));
-  // A form-only body (OAuth token endpoints) is sent form-encoded; openapi-fetch encodes by this header, and
-  // passes FormData (multipart) through with its own boundary.
-  const form = !entry.requestBody.some(isJson) && entry.requestBody.includes('application/x-www-form-urlencoded') && !(body instanceof FormData);
-  let requestUrl = '';
-  let status = 0;
+  const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
   const where = `${entry.verb.toUpperCase()} ${entry.path}`;
-  try {
-    const { data, response } = await client.request(entry.verb, entry.path, {
-      params,
-      ...(body === undefined ? {} : { body }),
-      headers: { ...params.header, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...callOptions.headers },
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-      ...(textFirst ? { parseAs: 'text' } : {}),
-      fetch: async (request: Request) => {
-        requestUrl = request.url;
-        const response = await transport(request, policy);
-        status = response.status;
-        return response;
-      },
-    });
-    const decoded = textFirst && typeof data === 'string' && isJson(response.headers.get('content-type') ?? '')
-      ? parseJson(data, where, response.status)
-      : data;
-    // A fetch stub's Response has no url; the request's is the one that answered then.
-    return { data: decoded, response, url: response.url || requestUrl };
-  } catch (error) {
-    // openapi-fetch parses JSON itself; a body that is not JSON surfaces as a bare SyntaxError.
-    if (error instanceof SyntaxError) throw invalidJson(where, status, error);
-    throw error;
-  }
+  const { response, bytes, url } = await transport.exchange(
+    {
+      method: entry.verb,
+      url: requestUrl(baseUrl, entry.path, params.path, params.query),
+      headers,
+      body: await encodeBody(body, entry.requestBody, headers),
+      signal: callOptions.signal,
+    },
+    policy,
+  );
+  return { data: decode(entry, response, bytes, where), response, url };
+}
+
+/**
+ * A success body by the operation's media types: nothing for 204 or an empty body; JSON; or, for an operation
+ * that can answer in another media type (V-Spark's CSV), text unless the response says it is JSON.
+ */
+function decode(entry: ResolvedOperation, response: Response, bytes: Uint8Array, where: string): unknown {
+  if (response.status === 204 || bytes.length === 0 || entry.verb === 'head') return undefined;
+  const text = textOf(bytes);
+  const textFirst = entry.responses.some((m) => !isJson(m));
+  return !textFirst || isJson(response.headers.get('content-type') ?? '') ? parseJson(text, where, response.status) : text;
 }
 
 function invalidJson(where: string, status: number, cause: unknown): InvalidResponseError {
@@ -203,14 +205,7 @@ function at(value: unknown, path: string | undefined): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Args)[key] : undefined), value);
 }
 
-function listOf(
-  client: LooseClient,
-  entry: OperationEntry,
-  pagination: PaginationPolicy,
-  prepared: Prepared,
-  transport: Transport,
-  options: BindOptions,
-): PagedList<unknown> {
+function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared, options: BindOptions): PagedList<unknown> {
   const { perPageParam, defaultPerPage } = pagination;
   if (perPageParam && defaultPerPage !== undefined && prepared.params.query[perPageParam] === undefined) {
     prepared.params.query[perPageParam] = defaultPerPage;
@@ -230,15 +225,13 @@ function listOf(
     let response: Response;
     let url: string;
     if (nextUrl === null) {
-      ({ data, response, url } = await send(client, entry, { ...prepared, callOptions }, transport));
+      ({ data, response, url } = await send(target, { ...prepared, callOptions }));
     } else {
       // Next pages are followed verbatim through the same transport (credentials, retries, timeouts).
-      const init: RequestInit = { headers: { accept: 'application/json', ...callOptions.headers } };
-      if (callOptions.signal) init.signal = callOptions.signal;
-      response = await transport(new Request(nextUrl, init), prepared.policy);
-      const text = await response.text();
-      data = parseJson(text, `GET ${new URL(nextUrl).pathname}`, response.status);
-      url = response.url || nextUrl;
+      const headers = { accept: 'application/json', ...lowerCaseHeaders(callOptions.headers) };
+      const answered = await target.transport.exchange({ method: 'GET', url: nextUrl, headers, signal: callOptions.signal }, prepared.policy);
+      data = parseJson(textOf(answered.bytes), `GET ${new URL(nextUrl).pathname}`, answered.response.status);
+      ({ response, url } = answered);
     }
     const found = at(data, pagination.items);
     const items = Array.isArray(found) ? found : [];

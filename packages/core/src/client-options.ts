@@ -1,7 +1,7 @@
 /** The options every vendor client accepts, and how they become transport options. */
 import type { Logger } from './logger.js';
 import type { Redactor } from './redact.js';
-import type { Credential, TransportOptions } from './transport.js';
+import type { Credential, FetchLike, TransportOptions } from './transport.js';
 import { ConfigurationError } from './errors.js';
 
 /** Options common to every @apiclients client. */
@@ -16,8 +16,8 @@ export interface CommonClientOptions {
   maxRetryDelayMs?: number;
   /** Wait and retry when rate limited (default true); false throws the RateLimitError at once. */
   waitOnRateLimit?: boolean;
-  /** The fetch to use (default globalThis.fetch). */
-  fetch?: (request: Request) => Promise<Response>;
+  /** The fetch to use (default globalThis.fetch), called as `fetch(url, init)`. */
+  fetch?: FetchLike;
   /** Headers added to every request. */
   headers?: Record<string, string>;
   /** The `User-Agent` header. */

@@ -1,18 +1,19 @@
 /**
  * The shape of the per-operation tables that scripts/generate.mjs writes to generated/<vendor>/operations.ts.
- * Core reads them; it never knows a vendor's operations by name.
+ * Core reads them; it never knows a vendor's operations by name. The tables ship in users' bundles, so the
+ * generator leaves out every field at its default; {@link resolveOperation} fills them in once, at bind time.
  */
 
 /** One parameter of an operation. */
 export interface OperationParam {
   /** Name on the wire (`per_page`). */
   readonly name: string;
-  /** Name callers use (`perPage`). */
-  readonly key: string;
-  /** Where it goes. */
-  readonly in: string;
-  /** Whether the spec requires it. */
-  readonly required: boolean;
+  /** Name callers use (`perPage`); default: `name`. */
+  readonly key?: string;
+  /** Where it goes; default `query`. */
+  readonly in?: string;
+  /** Whether the spec requires it; default false. */
+  readonly required?: boolean;
   /** The schema's primitive type, when it has one: checked before any request. */
   readonly type?: string;
   /** The schema's allowed values, when it lists them: checked before any request. */
@@ -49,11 +50,16 @@ export interface OperationEntry {
   readonly method: string;
   readonly verb: string;
   readonly path: string;
-  readonly params: readonly OperationParam[];
-  readonly requestBody: readonly string[];
-  readonly responses: readonly string[];
-  readonly pagination: PaginationPolicy | null;
-  readonly idempotent: boolean;
+  /** Default: none. */
+  readonly params?: readonly OperationParam[];
+  /** Media types the request body may have; default: none (a body is sent as JSON). */
+  readonly requestBody?: readonly string[];
+  /** Media types of the success responses; default: JSON only. */
+  readonly responses?: readonly string[];
+  /** `x-apiclients-pagination`; default: not a list. */
+  readonly pagination?: PaginationPolicy | null;
+  /** `x-apiclients-idempotent`; default: by the HTTP method (RFC 9110 §9.2.2). */
+  readonly idempotent?: boolean;
   /** `security: []`: the request carries no credential. */
   readonly anonymous?: boolean;
   /** `x-apiclients-envelope`: the key the request body is wrapped in (`{ component: … }`), or null. */
@@ -62,3 +68,30 @@ export interface OperationEntry {
 
 /** A vendor's table, keyed by operationId. */
 export type OperationTable = Readonly<Record<string, OperationEntry>>;
+
+/** A parameter with every default filled in. */
+export type ResolvedParam = OperationParam & Required<Pick<OperationParam, 'key' | 'in' | 'required'>>;
+
+/** An operation with every default filled in. */
+export interface ResolvedOperation extends OperationEntry {
+  readonly params: readonly ResolvedParam[];
+  readonly requestBody: readonly string[];
+  readonly responses: readonly string[];
+  readonly pagination: PaginationPolicy | null;
+  readonly idempotent: boolean;
+}
+
+// RFC 9110 §9.2.2.
+const IDEMPOTENT_VERBS = new Set(['get', 'head', 'options', 'put', 'delete', 'trace']);
+
+/** An entry as the generator wrote it, with the defaults it left out filled in. */
+export function resolveOperation(entry: OperationEntry): ResolvedOperation {
+  return {
+    ...entry,
+    params: (entry.params ?? []).map((p) => ({ ...p, key: p.key ?? p.name, in: p.in ?? 'query', required: p.required ?? false })),
+    requestBody: entry.requestBody ?? [],
+    responses: entry.responses ?? [],
+    pagination: entry.pagination ?? null,
+    idempotent: entry.idempotent ?? IDEMPOTENT_VERBS.has(entry.verb.toLowerCase()),
+  };
+}

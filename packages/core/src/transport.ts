@@ -1,12 +1,18 @@
 /**
- * The fetch beneath openapi-fetch: credentials, default headers, a timeout per attempt, the caller's
- * AbortSignal, retries by the retry policy with a fresh Request per attempt (so JSON, form and multipart
- * bodies are re-sent intact), and a typed, redacted error for every failure.
+ * The fetch beneath every client: credentials, default headers, a timeout per attempt, the caller's AbortSignal,
+ * redirects by the redirect policy, retries by the retry policy (the same body bytes on every attempt), and a
+ * typed, redacted error for every failure.
+ *
+ * Two doors lead in. Bound operations call {@link Transport.exchange} with a request already in wire form and get
+ * the answer's bytes back: no Request or Response object is built on our side, which is most of what a call
+ * would otherwise cost over a bare fetch (bench/client-overhead.mjs). The transport itself is also a fetch taking
+ * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
-import { ConnectionError, RequestAbortedError, TimeoutError } from './errors.js';
+import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
+import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
 import { sleep as defaultSleep } from './sleep.js';
 
@@ -23,14 +29,47 @@ export interface RequestPolicy {
   credential?: Credential | null;
 }
 
-/** The transport: a fetch with a second, optional policy argument. */
-export type Transport = (request: Request, policy?: RequestPolicy) => Promise<Response>;
+/** A request in wire form: what {@link Transport.exchange} sends. */
+export interface OutgoingRequest {
+  /** HTTP method. */
+  method: string;
+  /** Absolute URL, without the credential (the transport adds it). */
+  url: string;
+  /** Header names in lower case. */
+  headers?: Record<string, string>;
+  /** The body, sent unchanged on every attempt. */
+  body?: string | Uint8Array | null;
+  /** The caller's signal: aborts the request, its waits and its retries. */
+  signal?: AbortSignal | undefined;
+  /** `follow` (default): by the redirect policy; `manual` or `error`: left to fetch. */
+  redirect?: RequestRedirect;
+}
+
+/** An answered request: the final response (its body already read) and the body. */
+export interface Exchange {
+  /** Status, headers and type of the response that ended the exchange; its body has been consumed. */
+  response: Response;
+  /** The body, read within the attempt (so under its timeout). */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The URL that answered, after redirects (next links resolve against it). */
+  url: string;
+}
+
+/** The transport: a fetch (with a second, optional policy argument) and the wire-form door. */
+export interface Transport {
+  (request: Request, policy?: RequestPolicy): Promise<Response>;
+  /** Sends a request in wire form; answers with the buffered exchange or throws the typed error. */
+  exchange(request: OutgoingRequest, policy?: RequestPolicy): Promise<Exchange>;
+}
+
+/** A fetch-compatible function, called as `fetch(url, init)`: the platform's fetch, undici's, a test double. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Options of {@link createTransport}; vendors set defaults, users override. */
 export interface TransportOptions extends Partial<RetryOptions> {
-  /** The fetch to call (default: globalThis.fetch). */
-  fetch?: (request: Request) => Promise<Response>;
-  /** Longest time one attempt may take, body included, in ms (default 60 000). */
+  /** The fetch to call (default: globalThis.fetch); it is called as `fetch(url, init)`, like the platform's. */
+  fetch?: FetchLike;
+  /** Longest time one attempt may take, redirects and body included, in ms (default 60 000). */
   timeoutMs?: number;
   /** Headers added to every request unless it sets them. */
   headers?: Record<string, string>;
@@ -55,13 +94,21 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', '
 // Fetch forbids a body on these statuses (Fetch standard, "null body status").
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const TIMED_OUT = Symbol('timed out');
+const UTF8 = new TextDecoder();
 
-function withCredential(url: string, headers: Headers, credential: Credential | null | undefined): string {
-  if (!credential) return url;
-  if (credential.in === 'header') {
-    if (!headers.has(credential.name)) headers.set(credential.name, credential.value);
-    return url;
-  }
+/** A body's text, as `Response.text()` would give it. */
+export function textOf(bytes: Uint8Array): string {
+  return UTF8.decode(bytes);
+}
+
+/** A header record with lower-case names. */
+export function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers) for (const name of Object.keys(headers)) out[name.toLowerCase()] = headers[name] as string;
+  return out;
+}
+
+function withQueryCredential(url: string, credential: Credential): string {
   const parsed = new URL(url);
   if (parsed.searchParams.has(credential.name)) return url;
   // Append rather than re-serialise: next links are followed verbatim (Webex sends valueless `&before&after=`).
@@ -76,9 +123,9 @@ function failureOf(error: unknown): 'connection-refused' | 'connection' {
   return code === 'ECONNREFUSED' ? 'connection-refused' : 'connection';
 }
 
-/** Builds the transport a client passes to openapi-fetch. */
+/** Builds the transport a client sends every request through. */
 export function createTransport(options: TransportOptions = {}): Transport {
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const customFetch = options.fetch;
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options) };
   const timeoutMs = options.timeoutMs ?? 60_000;
   const redactor = options.redactor ?? new Redactor();
@@ -88,90 +135,120 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const logger = options.logger;
-  const defaultHeaders = { ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) };
-  // Node's fetch follows a Request's signal only while that Request object is reachable (nodejs/undici#4068,
-  // nodejs/node#55428): fetch() copies the Request, and once nothing holds ours a garbage collection silently
-  // cuts the copy off from the timeout and the caller's abort. Each attempt's Request is held here until it settles.
-  const inFlight = new Set<Request>();
+  const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
+  // Called with the URL and init, as the platform's fetch is: no Request object is built on our side.
+  const fetchOnce = (url: string, init: RequestInit): Promise<Response> => (customFetch ?? globalThis.fetch)(url, init);
 
-  return async function transport(request, policy = {}) {
-    const headers = new Headers(request.headers);
-    for (const [name, value] of Object.entries(defaultHeaders)) if (!headers.has(name)) headers.set(name, value);
+  /** One attempt: the request, then each redirect by the redirect policy, then the body. */
+  async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: AbortSignal): Promise<Exchange> {
+    const follow = (outgoing.redirect ?? 'follow') === 'follow';
+    const headers = { ...defaultHeaders, ...outgoing.headers };
+    let hop: Hop<string | Uint8Array> = { method, headers, body: outgoing.body ?? null };
+    let url = outgoing.url;
+    let trusted = true;
+    for (let redirects = 0; ; redirects++) {
+      const hopHeaders = trusted && credential?.in === 'header' && !(credential.name.toLowerCase() in hop.headers)
+        ? { ...hop.headers, [credential.name.toLowerCase()]: credential.value }
+        : hop.headers;
+      const target: string = trusted && credential?.in === 'query' ? withQueryCredential(url, credential) : url;
+      const init: RequestInit = { method: hop.method, headers: hopHeaders, body: hop.body as BodyInit | null, signal, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) };
+      let response = await fetchOnce(target, init);
+      // A browser answers `manual` with an opaque redirect whose Location it hides: let it follow by its own
+      // rules, which drop Authorization on the way to another origin (Fetch standard, "HTTP-redirect fetch" 13).
+      if (response.type === 'opaqueredirect') response = await fetchOnce(target, { ...init, redirect: 'follow' });
+      const location: string | null = follow ? redirectTarget(response, response.url || target) : null;
+      if (location === null) return { response, bytes: new Uint8Array(await response.arrayBuffer()), url: response.url || target };
+      if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+      await response.body?.cancel();
+      const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);
+      hop = nextHop(hop, response.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
+      trusted &&= !leavesOrigin;
+      url = location;
+    }
+  }
+
+  async function exchange(outgoing: OutgoingRequest, policy: RequestPolicy = {}): Promise<Exchange> {
+    const method = outgoing.method.toUpperCase();
     const credential = policy.credential === undefined ? options.credential : policy.credential;
-    if (credential) redactor.add(credential.value);
-    const url = withCredential(request.url, headers, credential);
-    const method = request.method.toUpperCase();
-    const summary = { method, url: redactor.url(url) };
+    if (credential && credential !== options.credential) redactor.add(credential.value);
     const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(method);
-    // Read the body once; every attempt sends a fresh Request built from the same bytes.
-    const body = request.body === null ? null : await request.arrayBuffer();
-    const callerSignal = request.signal;
+    const callerSignal = outgoing.signal;
+    // The URL as sent, redacted, is built only when an error or a log line needs it.
+    const sentUrl = () => (credential?.in === 'query' ? withQueryCredential(outgoing.url, credential) : outgoing.url);
+    let redactedUrl: string | undefined;
+    const summary = (): RequestSummary => ({ method, url: (redactedUrl ??= redactor.url(sentUrl())) });
 
     for (let retriesSoFar = 0; ; retriesSoFar++) {
-      if (callerSignal.aborted) throw new RequestAbortedError(summary, callerSignal.reason);
+      if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
       const controller = new AbortController();
-      const attemptRequest = new Request(url, { method, headers, body, signal: controller.signal, redirect: request.redirect });
-      inFlight.add(attemptRequest);
-      const onCallerAbort = () => controller.abort(callerSignal.reason);
-      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+      const onCallerAbort = () => controller.abort(callerSignal?.reason);
+      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-      const started = now();
+      const started = logger ? now() : 0;
       let attempt: FailedAttempt;
+      let answered: Exchange;
       try {
-        logger?.debug(`→ ${method} ${summary.url}`);
-        const response = await fetchImpl(attemptRequest);
-        // Reading the body inside the attempt puts it under the timeout and makes a reset mid-body retryable.
-        const bytes = await response.arrayBuffer();
-        logger?.debug(`← ${response.status} ${method} ${summary.url} (${now() - started} ms)`);
-        if (response.ok) return rebuild(response, bytes);
-        attempt = { retriesSoFar, idempotent, response: rebuild(response, bytes) };
+        if (logger) logger.debug(`→ ${method} ${summary().url}`);
+        answered = await attemptOnce(outgoing, method, credential, controller.signal);
+        if (logger) logger.debug(`← ${answered.response.status} ${method} ${summary().url} (${now() - started} ms)`);
+        if (answered.response.ok) return answered;
+        attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
-        if (callerSignal.aborted) throw new RequestAbortedError(summary, callerSignal.reason);
+        if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
         const timedOut = controller.signal.reason === TIMED_OUT;
-        logger?.debug(`✗ ${method} ${summary.url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
+        if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
         const decision = decideRetry(attempt, retry, now(), random);
         if (!decision.retry) {
-          if (timedOut) throw new TimeoutError(summary, timeoutMs);
-          throw new ConnectionError(`Connection failed: ${method} ${summary.url}: ${redactor.text(messageOf(error))}`, summary, {
+          if (timedOut) throw new TimeoutError(summary(), timeoutMs);
+          throw new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
             cause: redactedCause(error, redactor),
           });
         }
-        await pause(decision.delayMs, `${timedOut ? 'timeout' : 'connection error'}`);
+        await pause(decision.delayMs, timedOut ? 'timeout' : 'connection error');
         continue;
       } finally {
-        inFlight.delete(attemptRequest);
         clearTimeout(timer);
-        callerSignal.removeEventListener('abort', onCallerAbort);
+        callerSignal?.removeEventListener('abort', onCallerAbort);
       }
-      const response = attempt.response as Response;
       const decision = decideRetry(attempt, retry, now(), random);
       if (!decision.retry) {
-        const text = await response.text();
-        throw apiErrorFromResponse(response, text, { method, url }, redactor, shape, decision.retryAfterMs);
+        throw apiErrorFromResponse(answered.response, textOf(answered.bytes), { method, url: sentUrl() }, redactor, shape, decision.retryAfterMs);
       }
-      await pause(decision.delayMs, String(response.status));
+      await pause(decision.delayMs, String(answered.response.status));
     }
 
     async function pause(delayMs: number, why: string) {
-      logger?.warn(`${why} on ${method} ${summary.url}; retrying in ${delayMs} ms`);
+      logger?.warn(`${why} on ${method} ${summary().url}; retrying in ${delayMs} ms`);
       try {
         await wait(delayMs, callerSignal);
       } catch {
-        throw new RequestAbortedError(summary, callerSignal.reason);
+        throw new RequestAbortedError(summary(), callerSignal?.reason);
       }
     }
+  }
+
+  const transport = async (request: Request, policy?: RequestPolicy): Promise<Response> => {
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    // Read the body once; every attempt sends the same bytes (a multipart boundary included).
+    const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+    const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
+    return rebuild(answered);
   };
+  return Object.assign(transport, { exchange });
 }
 
-function rebuild(response: Response, bytes: ArrayBuffer): Response {
+function rebuild({ response, bytes, url }: Exchange): Response {
   const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
   // Pagination resolves relative next links against the URL that answered (after redirects).
-  Object.defineProperty(copy, 'url', { value: response.url });
+  Object.defineProperty(copy, 'url', { value: url });
   return copy;
 }
 

@@ -147,7 +147,7 @@ const table = {
 function setup(replies: Reply[] = [reply(200, { id: 'r1', title: 'Room' })], options: TransportOptions = {}) {
   const fake = fakeFetch(...replies);
   const transport = createTransport({ fetch: fake.fetch, sleep: recordedSleep().sleep, ...options });
-  const api = bindOperations<operations, typeof table>(createFetchClient<paths>(BASE, transport), table, transport);
+  const api = bindOperations<operations, typeof table>(BASE, table, transport);
   return { api, sent: fake.sent };
 }
 
@@ -412,7 +412,7 @@ describe('paginated operations validate at call time', () => {
   it('an unknown argument throws when the list is created, before any fetch', () => {
     const fake = fakeFetch(reply(200, { items: [] }));
     const transport = createTransport({ fetch: fake.fetch });
-    const api = bindOperations<listOps, typeof listTable>(createFetchClient(BASE, transport), listTable, transport);
+    const api = bindOperations<listOps, typeof listTable>(BASE, listTable, transport);
     // @ts-expect-error: unknown argument
     expect(() => api.people.list({ maximum: 5 })).toThrow(ConfigurationError);
     expect(fake.sent).toHaveLength(0);

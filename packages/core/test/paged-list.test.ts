@@ -95,7 +95,7 @@ function client(serve: Reply, options: TransportOptions = {}, maxPages?: number)
   const fake = fakeFetch(serve);
   const transport = createTransport({ fetch: fake.fetch, sleep: recordedSleep().sleep, ...options });
   const api = bindOperations<operations, typeof table>(
-    createFetchClient<paths>(BASE, transport),
+    BASE,
     table,
     transport,
     maxPages === undefined ? {} : { maxPages },

@@ -90,7 +90,7 @@ const table = {
 function client(serve: Reply) {
   const fake = fakeFetch(serve);
   const transport = createTransport({ fetch: fake.fetch, sleep: recordedSleep().sleep });
-  const api = bindOperations<operations, typeof table, 'pageId'>(createFetchClient<paths>(BASE, transport), table, transport, {
+  const api = bindOperations<operations, typeof table, 'pageId'>(BASE, table, transport, {
     defaults: { pageId: 'pg1' },
   });
   return { api, sent: fake.sent, urls: () => fake.sent.map((s) => s.url) };

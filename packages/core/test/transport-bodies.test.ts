@@ -207,7 +207,7 @@ describe('bodies re-sent intact: through createFetchClient', () => {
 describe('bodies re-sent intact: through bindOperations', () => {
   it('JSON body of a non-idempotent POST, retried on 429', async () => {
     const { transport, sent } = setup();
-    const api = bindOperations<operations, typeof table>(createFetchClient<paths>(BASE, transport), table, transport);
+    const api = bindOperations<operations, typeof table>(BASE, table, transport);
     const created = await api.things.create({ body: { name: 'Zoë', tags: ['x'] } });
     expect(created).toEqual({ id: 'new' });
     expect(sent).toHaveLength(3);
@@ -220,7 +220,7 @@ describe('bodies re-sent intact: through bindOperations', () => {
 
   it('multipart FormData with a Blob file', async () => {
     const { transport, sent } = setup();
-    const api = bindOperations<operations, typeof table>(createFetchClient<paths>(BASE, transport), table, transport);
+    const api = bindOperations<operations, typeof table>(BASE, table, transport);
     // The generated type describes the form's fields; at run time a FormData is passed through as is.
     const body = multipartForm() as unknown as operations['files_upload']['requestBody']['content']['multipart/form-data'];
     expect(await api.files.upload({ body })).toEqual({ id: 'new' });

@@ -31,9 +31,9 @@ describe('query credentials', () => {
     const seen: string[] = [];
     const transport = createTransport({
       credential: query,
-      fetch: (request) => {
-        seen.push(request.url);
-        return fake.fetch(request);
+      fetch: (url, init) => {
+        seen.push(url);
+        return fake.fetch(url, init);
       },
     });
     await transport(new Request('https://h.test/a?x=1#frag'));

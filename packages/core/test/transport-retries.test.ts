@@ -335,9 +335,9 @@ describe('connection failures (real sockets on 127.0.0.1)', () => {
     let attempts = 0;
     const { delays, sleep } = recordedSleep();
     const transport = createTransport({
-      fetch: (r) => {
+      fetch: (url, init) => {
         attempts++;
-        return globalThis.fetch(r);
+        return globalThis.fetch(url, init);
       },
       sleep,
       maxRetries: 2,

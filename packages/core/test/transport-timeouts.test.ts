@@ -36,9 +36,9 @@ function realTransport(maxRetries = 2) {
   const { lines, logger } = recordedLogger();
   const counted = { attempts: 0 };
   const transport = createTransport({
-    fetch: (request) => {
+    fetch: (url, init) => {
       counted.attempts++;
-      return globalThis.fetch(request);
+      return globalThis.fetch(url, init);
     },
     timeoutMs: TIMEOUT_MS,
     maxRetries,

@@ -3,20 +3,16 @@
  * Lists page through `Link rel="next"` with Webex's next-link defects repaired; rate limits are waited out.
  */
 import {
-  bindOperations,
   ConfigurationError,
-  createFetchClient,
-  createTransport,
+  createVendorClient,
   readEnv,
-  Redactor,
-  transportOptionsFrom,
   type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
 } from '@apiclients/core';
 import type { Client } from 'openapi-fetch';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
-import { isRemoteUrl, toUpload, type FileInput } from './files.js';
+import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';
 import { operationTable, type components, type operations, type paths } from './generated.js';
 import { repairNextLink } from './next-link.js';
 
@@ -51,7 +47,11 @@ export interface AccessTokens {
 // Message text fields sent as multipart parts beside the file (developer.webex.com, "Message Attachments").
 const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'markdown', 'parentId'] as const;
 
-/** A client for the Webex (Cisco Spark) REST API. */
+/**
+ * A client for the Webex (Cisco Spark) REST API. In Node, `import { SparkClient } from '@apiclients/spark'`
+ * gives the subclass of src/node.ts, which also uploads local paths; elsewhere a path in `files` is a
+ * `LocalPathNotSupportedError`.
+ */
 export class SparkClient {
   readonly people: Resources['people'];
   readonly rooms: Resources['rooms'];
@@ -75,18 +75,18 @@ export class SparkClient {
         'You must provide a Webex access token to use the API: pass { accessToken }, or set WEBEX_ACCESS_TOKEN or SPARK_ACCESS_TOKEN.',
       );
     }
-    const transport = createTransport(
-      transportOptionsFrom(options, {
-        credential: { in: 'header', name: 'authorization', value: `Bearer ${token}` },
-        redactor: new Redactor([token]),
-        defaults: {
-          rateLimitFallbackMs: DEFAULT_RETRY_AFTER_SECONDS * 1000,
-          errorShape: { classFor: sparkErrors.classFor, requestIdHeaders: ['trackingid'] },
-        },
-      }),
-    );
-    this.raw = createFetchClient<paths>((options.baseUrl ?? SPARK_BASE_URL).replace(/\/+$/, ''), transport);
-    const r = bindOperations<operations, typeof operationTable>(this.raw, operationTable, transport, { repairNextUrl: repairNextLink });
+    const { raw, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
+      baseUrl: SPARK_BASE_URL,
+      table: operationTable,
+      credential: { in: 'header', name: 'authorization', value: `Bearer ${token}` },
+      secrets: [token],
+      defaults: {
+        rateLimitFallbackMs: DEFAULT_RETRY_AFTER_SECONDS * 1000,
+        errorShape: { classFor: sparkErrors.classFor, requestIdHeaders: ['trackingid'] },
+      },
+      bind: { repairNextUrl: repairNextLink },
+    });
+    this.raw = raw;
     this.people = r.people;
     this.rooms = r.rooms;
     this.memberships = r.memberships;
@@ -97,7 +97,8 @@ export class SparkClient {
     this.licenses = r.licenses;
     this.roles = r.roles;
     this.events = r.events;
-    this.messages = { ...r.messages, create: (args, callOptions) => createMessage(r.messages.create, args, callOptions) };
+    const readLocalFile = (path: string) => this.readLocalFile(path);
+    this.messages = { ...r.messages, create: (args, callOptions) => createMessage(r.messages.create, args, readLocalFile, callOptions) };
     this.accessTokens = {
       get: ({ clientId, clientSecret, code, redirectUri }, callOptions) =>
         r.accessTokens.create(
@@ -111,11 +112,17 @@ export class SparkClient {
         ),
     };
   }
+
+  /** Reads a local path given in `files`: refused here (no file system); the Node entry's subclass reads it. */
+  protected readLocalFile(path: string): Promise<Upload> {
+    return refuseLocalPath(path);
+  }
 }
 
 async function createMessage(
   create: Resources['messages']['create'],
   { body }: { body: MessageCreateInput },
+  readLocalFile: (path: string) => Promise<Upload>,
   options?: CallOptions,
 ): Promise<Schemas['Message']> {
   const files = body.files === undefined ? [] : Array.isArray(body.files) ? [...body.files] : [body.files as FileInput];
@@ -125,7 +132,7 @@ async function createMessage(
     const { files: _files, ...rest } = body;
     return create({ body: { ...rest, ...(file === undefined ? {} : { files: [file] }) } }, options);
   }
-  const upload = await toUpload(file);
+  const upload = await toUpload(file, readLocalFile);
   const form = new FormData();
   for (const field of MULTIPART_FIELDS) {
     const value = body[field];

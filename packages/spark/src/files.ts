@@ -4,7 +4,7 @@
  */
 import { ConfigurationError } from '@apiclients/core';
 
-/** A file to send: a URL, a local path (Node), a Blob, bytes, or bytes with a name and type. */
+/** A file to send: a URL, a local path (Node entry only), a Blob, bytes, or bytes with a name and type. */
 export type FileInput = string | Blob | Uint8Array | { data: Blob | Uint8Array; filename: string; contentType?: string };
 
 /** A file ready for a multipart part. */
@@ -35,20 +35,34 @@ function bytesBlob(data: Blob | Uint8Array, type: string): Blob {
   return data instanceof Blob ? (data.type ? data : new Blob([data], { type })) : new Blob([data as BlobPart], { type });
 }
 
-/** A local file, Blob or bytes as an upload with a file name and content type. */
-export async function toUpload(file: Exclude<FileInput, never>): Promise<Upload> {
-  if (typeof file === 'string') {
-    // A local path: Node only, loaded on demand so that browser bundles never pull node:fs in.
-    const [{ readFile }, { basename }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      throw new ConfigurationError(`messages.create: cannot read the file in "files" ${JSON.stringify(file)}: ${(error as Error).message}`);
-    }
-    const filename = basename(file);
-    return { blob: new Blob([bytes as BlobPart], { type: contentTypeOf(filename) }), filename };
+/** Reads a local path given in `files` as an upload (Node's entry reads the file system; see `read-local-file.ts`). */
+export type ReadLocalFile = (path: string) => Promise<Upload>;
+
+/**
+ * A local path was given in `files` where there is no file system (the browser entry of @apiclients/spark).
+ * Raised before any request; pass a Blob, File or Uint8Array instead.
+ */
+export class LocalPathNotSupportedError extends ConfigurationError {
+  override name = 'LocalPathNotSupportedError';
+  /** The path that was given. */
+  readonly path: string;
+
+  constructor(path: string) {
+    super(
+      `messages.create: cannot read the local path ${JSON.stringify(path)} without a file system: ` +
+        'pass a Blob, File or Uint8Array (or { data, filename }), or an https:// URL for Webex to fetch. ' +
+        "Paths are read only when @apiclients/spark is imported in Node (its 'node' export).",
+    );
+    this.path = path;
   }
+}
+
+/** The browser entry's reader: a path is refused before any request, naming what to pass instead. */
+export const refuseLocalPath: ReadLocalFile = (path) => Promise.reject(new LocalPathNotSupportedError(path));
+
+/** A local path, Blob or bytes as an upload with a file name and content type. */
+export async function toUpload(file: FileInput, readLocalFile: ReadLocalFile): Promise<Upload> {
+  if (typeof file === 'string') return readLocalFile(file);
   if (file instanceof Blob) {
     const filename = (file as Blob & { name?: string }).name ?? 'file';
     return { blob: bytesBlob(file, contentTypeOf(filename)), filename };

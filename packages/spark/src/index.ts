@@ -1,5 +1,6 @@
 /**
- * @apiclients/spark: a typed client for the Cisco Spark / Webex REST API v1.
+ * @apiclients/spark: a typed client for the Cisco Spark / Webex REST API v1. This is the entry for browsers and
+ * other runtimes without a file system (no Node built-in is imported); Node resolves src/node.ts instead.
  * @packageDocumentation
  */
 export { SparkClient, createSparkFetchClient, SPARK_BASE_URL } from './client.js';
@@ -8,7 +9,7 @@ export { SparkApiError, SparkRateLimitError, DEFAULT_RETRY_AFTER_SECONDS } from 
 export { repairNextLink, KEPT_PARAMS } from './next-link.js';
 export { verifyWebhookSignature, parseWebhookEvent } from './webhook.js';
 export type { WebhookEvent } from './webhook.js';
-export { contentTypeOf } from './files.js';
-export type { FileInput } from './files.js';
+export { contentTypeOf, LocalPathNotSupportedError } from './files.js';
+export type { FileInput, Upload } from './files.js';
 export { ApiClientError, ApiError, ConfigurationError, ConnectionError, PaginationError, TimeoutError } from '@apiclients/core';
 export type { paths, components, operations } from './generated.js';

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthenticationError, NotFoundError, RateLimitError } from '@apiclients/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigurationError, PaginationError, SparkApiError, SparkClient, SparkRateLimitError } from '../src/index.js';
+import { SparkClient as PortableSparkClient } from '../src/index.js';
+// Node resolves the package to src/node.ts: the full client, uploads from a local path included.
+import { ConfigurationError, LocalPathNotSupportedError, PaginationError, SparkApiError, SparkClient, SparkRateLimitError } from '../src/node.js';
 import { answer, startFakeSpark, TOKEN, type FakeSpark } from './fake-spark.js';
 
 let fake: FakeSpark;
@@ -138,6 +140,26 @@ describe('messages.create with files', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the portable entry refuses a local path before any request, naming what to pass; bytes still upload', async () => {
+    const portable = new PortableSparkClient({ accessToken: TOKEN, baseUrl: fake.url });
+    const error = await portable.messages.create({ body: { roomId: 'r1', files: './report.pdf' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocalPathNotSupportedError);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as LocalPathNotSupportedError).path).toBe('./report.pdf');
+    expect((error as Error).message).toMatch(/pass a Blob, File or Uint8Array/);
+    expect(fake.requests).toHaveLength(0);
+    await portable.messages.create({ body: { roomId: 'r1', files: new Blob(['%PDF'], { type: 'application/pdf' }) } });
+    expect(fake.requests[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(new SparkClient({ accessToken: TOKEN })).toBeInstanceOf(PortableSparkClient);
+  });
+
+  it('a path that cannot be read is a ConfigurationError before any request', async () => {
+    const error = await client().messages.create({ body: { roomId: 'r1', files: '/nonexistent/dir/x.png' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('cannot read the file');
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('uploads bytes with a name, and refuses more than one file before any request', async () => {

@@ -4,13 +4,9 @@
  * `organizationId` in, adds the request envelopes, pages lists by page number, and waits out rate limits.
  */
 import {
-  bindOperations,
   ConfigurationError,
-  createFetchClient,
-  createTransport,
+  createVendorClient,
   readEnv,
-  Redactor,
-  transportOptionsFrom,
   type BoundOperations,
   type CommonClientOptions,
   type Logger,
@@ -88,25 +84,23 @@ export class StatuspageClient {
     this.pageId = pageId;
 
     const credential = { in: 'header', name: 'authorization', value: `OAuth ${apiKey}` } as const;
-    const transport = createTransport(
-      transportOptionsFrom(
-        { ...options, ...(logger ? { logger } : {}) },
-        {
-          credential,
-          redactor: new Redactor([apiKey]),
-          defaults: {
-            // Statuspage allows 1 request a second and answers more with 420 or 429 (reference/statuspage README).
-            rateLimitStatuses: RATE_LIMIT_STATUSES,
-            rateLimitFallbackMs: 1_000,
-            errorShape: { classFor: statuspageErrors.classFor },
-          },
+    const { raw, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'pageId' | 'organizationId'>(
+      { ...options, ...(logger ? { logger } : {}) },
+      {
+        baseUrl: STATUSPAGE_BASE_URL,
+        table: operationTable,
+        credential,
+        secrets: [apiKey],
+        defaults: {
+          // Statuspage allows 1 request a second and answers more with 420 or 429 (reference/statuspage README).
+          rateLimitStatuses: RATE_LIMIT_STATUSES,
+          rateLimitFallbackMs: 1_000,
+          errorShape: { classFor: statuspageErrors.classFor },
         },
-      ),
+        bind: { defaults: { pageId, ...(organizationId ? { organizationId } : {}) } },
+      },
     );
-    this.raw = createFetchClient<paths>((options.baseUrl ?? STATUSPAGE_BASE_URL).replace(/\/+$/, ''), transport);
-    const services = bindOperations<operations, typeof operationTable, 'pageId' | 'organizationId'>(this.raw, operationTable, transport, {
-      defaults: { pageId, ...(organizationId ? { organizationId } : {}) },
-    });
+    this.raw = raw;
     this.page = services.page;
     this.components = services.components;
     // The seed's create_scheduled: an incident whose status is `scheduled` (one POST serves both).

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ApiClientError, AuthenticationError, ConnectionError, PermissionDeniedError } from '@apiclients/core';
+import { ApiClientError, AuthenticationError, ConnectionError, PermissionDeniedError, type FetchLike } from '@apiclients/core';
 import { VSparkClient } from './client.js';
 import { exportStatus, type ExportProgress } from './export-status.js';
 
@@ -19,7 +19,7 @@ const USAGE = 'Usage: vspark-status <host:port> <token> <json|csv> [--out DIR] [
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: FetchLike;
 }
 
 /** Runs the CLI; resolves to the exit code. */

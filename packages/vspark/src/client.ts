@@ -2,13 +2,10 @@
  * VSparkClient: every operation of specs/vspark.yaml as `vspark.<resource>.<method>()`, plus the hierarchy walk.
  */
 import {
-  bindOperations,
   ConfigurationError,
-  createFetchClient,
-  createTransport,
+  createVendorClient,
   readEnv,
   Redactor,
-  transportOptionsFrom,
   type BoundOperations,
   type CommonClientOptions,
   type Credential,
@@ -76,12 +73,14 @@ export class VSparkClient {
     if (!options.baseUrl && !host) throw new ConfigurationError('No V-Spark host: pass { host: "host:port" } or set VSPARK_HOST');
     this.baseUrl = options.baseUrl ?? vsparkBaseUrl(host as string, options.secure);
     this.#token = token;
-    this.#redactor = new Redactor([token]);
-    this.#transport = createTransport(
-      transportOptionsFrom(options, { credential: tokenCredential(token), redactor: this.#redactor }),
+    const parts = createVendorClient<operations, paths, typeof operationTable>(
+      { ...options, baseUrl: this.baseUrl },
+      { baseUrl: this.baseUrl, table: operationTable, credential: tokenCredential(token), secrets: [token] },
     );
-    this.raw = createFetchClient<paths>(this.baseUrl, this.#transport);
-    const bound = bindOperations<operations, typeof operationTable>(this.raw, operationTable, this.#transport);
+    this.#redactor = parts.redactor;
+    this.#transport = parts.transport;
+    this.raw = parts.raw;
+    const bound = parts.operations;
     this.config = bound.config;
     this.status = bound.status;
   }

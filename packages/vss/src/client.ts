@@ -3,13 +3,14 @@
  * expansion, typed filters and sorts.
  */
 import {
-  bindOperations,
   ConfigurationError,
+  createVendorClient,
   createFetchClient,
   createTransport,
   readEnv,
   Redactor,
   transportOptionsFrom,
+  type BoundOperations,
   type CommonClientOptions,
   type PagedList,
 } from '@apiclients/core';
@@ -71,10 +72,10 @@ function bearer(token: string) {
 
 /** The request listings of VSS. */
 export class VssRequests {
-  readonly #bound: ReturnType<typeof bindOperations<operations, typeof operationTable>>;
+  readonly #bound: BoundOperations<typeof operationTable, operations>;
 
   /** @internal */
-  constructor(bound: ReturnType<typeof bindOperations<operations, typeof operationTable>>) {
+  constructor(bound: BoundOperations<typeof operationTable, operations>) {
     this.#bound = bound;
   }
 
@@ -128,11 +129,15 @@ export class VssClient {
   constructor(options: VssClientOptions = {}) {
     const token = options.token ?? readEnv('VSS_API_TOKEN');
     if (!token) throw new ConfigurationError('No VSS token: pass { token }, set VSS_API_TOKEN, or get one with VssClient.login()');
-    this.baseUrl = (options.baseUrl ?? VSS_BASE_URL).replace(/\/+$/, '');
-    const redactor = new Redactor([token]);
-    const transport = createTransport(transportOptionsFrom(options, { credential: bearer(token), redactor }));
-    this.raw = createFetchClient<paths>(this.baseUrl, transport);
-    this.requests = new VssRequests(bindOperations<operations, typeof operationTable>(this.raw, operationTable, transport));
+    const parts = createVendorClient<operations, paths, typeof operationTable>(options, {
+      baseUrl: VSS_BASE_URL,
+      table: operationTable,
+      credential: bearer(token),
+      secrets: [token],
+    });
+    this.baseUrl = parts.baseUrl;
+    this.raw = parts.raw;
+    this.requests = new VssRequests(parts.operations);
   }
 
   /**

@@ -20,7 +20,7 @@ export type Reply = (request: SentRequest) => Response | Promise<Response>;
 
 /** A fake fetch and what it received. */
 export interface FakeFetch {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
   sent: SentRequest[];
 }
 
@@ -30,7 +30,8 @@ export interface FakeFetch {
 export function fakeFetch(...replies: Reply[]): FakeFetch {
   if (replies.length === 0) throw new Error('fakeFetch needs at least one reply');
   const sent: SentRequest[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (url: string, init?: RequestInit): Promise<Response> => {
+    const request = new Request(url, init);
     const hasBody = request.body !== null;
     const body = new Uint8Array(await request.arrayBuffer());
     const recorded: SentRequest = {

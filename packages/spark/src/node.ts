@@ -1,0 +1,18 @@
+/**
+ * @apiclients/spark for Node (the package's `node` export condition): everything of the browser entry, with a
+ * {@link SparkClient} whose `messages.create` also uploads a local file path given in `files`.
+ * @packageDocumentation
+ */
+import { SparkClient as PortableSparkClient } from './client.js';
+import type { Upload } from './files.js';
+import { readLocalFile } from './read-local-file.js';
+
+export * from './index.js';
+
+/** A client for the Webex (Cisco Spark) REST API that reads local paths given in `messages.create`'s `files`. */
+export class SparkClient extends PortableSparkClient {
+  /** Reads the file at `path` (its base name is the upload's file name). */
+  protected override readLocalFile(path: string): Promise<Upload> {
+    return readLocalFile(path);
+  }
+}

@@ -1,0 +1,150 @@
+// Every TypeScript example of every package README type-checks with the repository's strict settings and runs,
+// as a user would run it, against the package's local fake server: the fake's URL and token reach the example
+// through the environment variables the example reads. Each example has a check below that proves what it did.
+import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as spark from '../../packages/spark/test/fake-spark.js';
+import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
+import * as vspark from '../../packages/vspark/test/fake-vspark.js';
+import * as vss from '../../packages/vss/test/fake-vss.js';
+import { cleanUp, startedForThisTest } from '../lib/for-this-test.js';
+import { examplesOf, root, typeCheck, writeExamples, type ReadmeExample } from './readme-examples.js';
+import { runExample } from './run-example.js';
+
+const READMES = ['core', 'spark', 'statuspage', 'vss', 'vspark'].map((name) => `packages/${name}/README.md`);
+const dir = join(root, 'test/readme/.extracted');
+const work = join(dir, 'cwd');
+
+const found = READMES.map((readme) => ({ readme, ...examplesOf(readme) }));
+const examples: ReadmeExample[] = found.flatMap((f) => f.examples);
+let files = new Map<string, string>();
+
+beforeAll(() => {
+  files = writeExamples(dir, examples);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+afterEach(cleanUp);
+const fake = startedForThisTest;
+const run = (id: string, env: Record<string, string>) => runExample(files.get(id), env, work);
+
+/** The multipart form a recorded request carried. */
+async function formOf(request: { headers: Record<string, unknown>; body: Buffer } | undefined): Promise<FormData> {
+  const type = String(request?.headers['content-type']);
+  return new Response(new Uint8Array(request?.body ?? []), { headers: { 'content-type': type } }).formData();
+}
+
+const statuspageEnv = (url: string) => ({
+  STATUSPAGE_API_KEY: statuspage.API_KEY,
+  STATUSPAGE_PAGE_ID: statuspage.PAGE_ID,
+  STATUSPAGE_ORGANIZATION_ID: statuspage.ORG_ID,
+  STATUSPAGE_BASE_URL: url,
+});
+
+const checks: Record<string, () => Promise<void>> = {
+  'core-paging': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('core-paging', { API_TOKEN: spark.TOKEN, API_BASE_URL: server.url });
+    expect(logs).toEqual(['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'room1, room2']);
+    expect(server.requests.every((r) => r.headers.authorization === `Bearer ${spark.TOKEN}`)).toBe(true);
+  },
+  'core-errors': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('core-errors', { API_TOKEN: spark.TOKEN, API_BASE_URL: server.url });
+    expect(logs).toEqual(['not found: GET /v1/rooms/gone']);
+  },
+  'spark-quickstart': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('spark-quickstart', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
+    expect(logs).toEqual(['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'sent m-new']);
+    const upload = (await formOf(server.requests.at(-1))).get('files') as File;
+    expect([upload.name, upload.type, await upload.text()]).toEqual(['report.pdf', 'application/pdf', '%PDF-1.4 weekly report\n']);
+  },
+  'spark-errors': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('spark-errors', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
+    expect(logs).toEqual(['Webex said 404: not found (tracking id ROUTER_404)']);
+  },
+  'spark-webhook': async () => {
+    const secret = 'webhook-secret-3e1f';
+    const { module, logs } = await run('spark-webhook', { WEBEX_WEBHOOK_SECRET: secret });
+    const handleWebhook = module.handleWebhook as (request: Request) => Promise<Response>;
+    const body = JSON.stringify({ resource: 'messages', event: 'created', data: { id: 'm1' } });
+    const delivery = (signature: string) => new Request('http://127.0.0.1/hook', { method: 'POST', body, headers: { 'x-spark-signature': signature } });
+    expect((await handleWebhook(delivery(createHmac('sha1', secret).update(body).digest('hex')))).status).toBe(204);
+    expect((await handleWebhook(delivery(createHmac('sha1', 'another').update(body).digest('hex')))).status).toBe(401);
+    expect(logs).toEqual(['messages created: m1']);
+  },
+  'statuspage-quickstart': async () => {
+    const server = await fake(statuspage.startFakeStatuspage());
+    const { logs } = await run('statuspage-quickstart', statuspageEnv(server.url));
+    expect(logs).toEqual([
+      'Component 1: operational',
+      'Component 2: operational',
+      'Component 3: operational',
+      'Component 1 is now major_outage',
+      'scheduled: Database upgrade (scheduled)',
+    ]);
+    expect(server.requests[1]?.body).toEqual({ component: { status: 'major_outage' } });
+  },
+  'statuspage-errors': async () => {
+    const server = await fake(statuspage.startFakeStatuspage());
+    const { logs } = await run('statuspage-errors', statuspageEnv(server.url));
+    expect(logs).toEqual(["invalid: name can't be blank"]);
+  },
+  'vss-quickstart': async () => {
+    const server = await fake(vss.startFakeVss());
+    const { logs } = await run('vss-quickstart', { VSS_API_TOKEN: vss.TOKEN, VSS_BASE_URL: `${server.url}/v2` });
+    expect(logs).toEqual([1, 2, 3, 4, 5].map((id) => `${id} vm-${id}`));
+    expect(Object.fromEntries(server.queries[0] ?? [])).toMatchObject({
+      expand: '1',
+      filter: 'status,eq,ERROR;created_on,gt,2016-07-10',
+      sort: 'created_on,desc',
+      per_page: '100',
+    });
+  },
+  'vss-login': async () => {
+    const server = await fake(vss.startFakeVss());
+    const { logs } = await run('vss-login', { VSS_USERNAME: vss.USER.username, VSS_PASSWORD: vss.USER.password, VSS_BASE_URL: `${server.url}/v2` });
+    expect(logs[0]).toBe(`42: vm-42 is ${vss.changeRequest(42).status}`);
+    expect(logs[1]).toMatch(/^no such request: .*Request 99999 not found/);
+    expect(logs).toHaveLength(2);
+  },
+  'vspark-quickstart': async () => {
+    const server = await fake(vspark.startFakeVSpark());
+    const { logs } = await run('vspark-quickstart', { VSPARK_HOST: server.host, VSPARK_TOKEN: vspark.ROOT_TOKEN });
+    const folders = Object.entries(vspark.TREE).flatMap(([co, orgs]) => Object.entries(orgs).flatMap(([org, fs]) => fs.map((f) => `${co} / ${org} / ${f}`)));
+    expect(logs).toEqual(['Acme, Beta', ...folders, 'Inbound is active']);
+  },
+  'vspark-export': async () => {
+    const server = await fake(vspark.startFakeVSpark());
+    const { logs } = await run('vspark-export', { VSPARK_HOST: server.host, VSPARK_TOKEN: vspark.ROOT_TOKEN });
+    expect(logs[0]).toBe('4 of 5 folders exported');
+    expect(logs[1]).toMatch(/^failed: Beta\/Beta-Ops\/Broken: /);
+    expect(logs).toHaveLength(2);
+    expect(readdirSync(join(work, 'status')).sort()).toHaveLength(4);
+    expect(readFileSync(join(work, 'status/Acme-Acme-Sales-Inbound-status.csv'), 'utf8')).toBe(vspark.csvFor('Inbound'));
+    expect(server.tokensUsed.get('/status/Beta/Beta-Ops/Calls')).toBe(vspark.COMPANY_TOKENS.Beta);
+  },
+};
+
+describe('package README examples', () => {
+  it('every ```ts block of a README is a marked example, each with a check', () => {
+    expect(found.flatMap((f) => f.unmarked)).toEqual([]);
+    expect(found.filter((f) => f.examples.length === 0).map((f) => f.readme)).toEqual([]);
+    expect(examples.map((e) => e.id).sort()).toEqual(Object.keys(checks).sort());
+  });
+
+  it('type-check with the repository strict tsconfig', () => {
+    expect(readdirSync(dir).filter((f) => f.endsWith('.ts'))).toHaveLength(examples.length);
+    expect(typeCheck(dir)).toBe('');
+  });
+
+  it.each(examples.map((e) => [e.id, e.where] as const))('%s (%s) runs', async (id) => {
+    const check = checks[id];
+    if (!check) throw new Error(`no check for the README example ${id}`);
+    await check();
+  });
+});
