@@ -161,17 +161,18 @@ async function send({ baseUrl, entry, transport }: Target, prepared: Prepared) {
   const { params, body, callOptions, policy } = prepared;
   const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
   const where = `${entry.verb.toUpperCase()} ${entry.path}`;
+  const sent = requestUrl(baseUrl, entry.path, params.path, params.query);
   const { response, bytes, url } = await transport.exchange(
     {
       method: entry.verb,
-      url: requestUrl(baseUrl, entry.path, params.path, params.query),
+      url: sent,
       headers,
       body: await encodeBody(body, entry.requestBody, headers),
       signal: callOptions.signal,
     },
     policy,
   );
-  return { data: decode(entry, response, bytes, where), response, url };
+  return { data: decode(entry, response, bytes, where), response, url, sent };
 }
 
 /**
@@ -224,8 +225,11 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     let data: unknown;
     let response: Response;
     let url: string;
+    let origin: string | undefined;
     if (nextUrl === null) {
-      ({ data, response, url } = await send(target, { ...prepared, callOptions }));
+      let sent: string;
+      ({ data, response, url, sent } = await send(target, { ...prepared, callOptions }));
+      origin = new URL(sent).origin;
     } else {
       // Next pages are followed verbatim through the same transport (credentials, retries, timeouts).
       const headers = { accept: 'application/json', ...lowerCaseHeaders(callOptions.headers) };
@@ -241,6 +245,7 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     if (nextUrl === null) {
       const later = laterPagesOf(pagination, data, url);
       if (later) page.laterPages = later;
+      if (origin) page.origin = origin;
     }
     return page;
   };
