@@ -351,6 +351,11 @@ describe('responses by media type', () => {
     }
   });
 
+  it('a DELETE answered with an empty 200 resolves to undefined', async () => {
+    const { api } = setup([reply(200, '')]);
+    expect(await api.things.delete({ id: 't1' })).toBeUndefined();
+  });
+
   it('a body that is not JSON is an InvalidResponseError carrying the raw text, redacted', async () => {
     const page = '<html><body>Proxy error for Bearer tok_invalid_123456</body></html>';
     const fake = fakeFetch(reply(200, page, { 'content-type': 'text/html' }));
