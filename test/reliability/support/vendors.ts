@@ -207,8 +207,7 @@ export const VENDORS: VendorSetup[] = [
         name: 'VssClient.login (HTTP Basic)',
         idempotent: false,
         body: 'none',
-        // login takes no AbortSignal (CommonClientOptions only).
-        run: (url, o) => VssClient.login({ ...VSS_USER, baseUrl: `${url}/v2`, ...o }),
+        run: (url, o, c) => VssClient.login({ ...VSS_USER, baseUrl: `${url}/v2`, ...o, ...(c?.signal ? { signal: c.signal } : {}) }),
         ok: reply.json({ token: 'fresh-token' }),
       },
       vssGet,
