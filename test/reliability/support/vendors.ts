@@ -55,7 +55,7 @@ export interface VendorSetup {
   rateLimitFallbackMs: number;
   /** An idempotent GET. */
   get: BoundCall;
-  /** Every call worth checking for retries and bodies (the first non-idempotent one is the default). */
+  /** Every call worth checking for retries, bodies and leaks: the non-idempotent ones, those with a body, the GET. */
   calls: VendorCall[];
   list: VendorList;
   /** Plain-JS misuse: each must fail with an error naming `argument`, before any request. */
