@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 // npm run docs: a documentation site in site/ that works offline. One Redocly page per spec (`<vendor>.html`,
-// script inlined, then made self-contained by makeOffline) and an index linking them. Fails if a page would
-// still fetch anything from another host when opened.
+// script inlined, then made self-contained by makeOffline), one TypeDoc reference per package
+// (`api/<package>/index.html`, from its TSDoc; build the packages first) and an index linking them. Fails if a page
+// would still fetch anything from another host when opened.
+//
+// `node scripts/docs.mjs --out <dir>` writes the site to <dir> instead of site/ (the folder is emptied first).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import { bin, listSpecs, readSpec, root } from './lib/specs.mjs';
 import { makeOffline } from './lib/offline-page.mjs';
 import { findOutsideFetches } from './lib/outside-fetches.mjs';
+import { buildApiPages, listPackages } from './lib/api-pages.mjs';
 
-const site = join(root, 'site');
+const { values: options } = parseArgs({ options: { out: { type: 'string' } } });
+const site = resolve(options.out ?? join(root, 'site'));
+// The site folder is deleted before each build: never let that be the repository or a folder holding it.
+if ((root + sep).startsWith(site + sep)) {
+  console.error(`--out ${site} would delete the repository: choose a folder of its own.`);
+  process.exit(1);
+}
 
 /** Text safe to put in HTML, in content and in attribute values. */
 const escapeHtml = (text) =>
@@ -44,8 +55,20 @@ function buildPage(file, out) {
   writeFileSync(out, html);
 }
 
-/** The landing page: one entry per API. Inline CSS only, so it fetches nothing either. */
-function indexPage(apis) {
+/** The index's list of packages, each linking its TypeDoc reference. */
+const packageItems = (packages) =>
+  packages
+    .map(
+      (pkg) => `    <li>
+      <a href="api/${escapeHtml(pkg.short)}/index.html">${escapeHtml(pkg.name)}</a>
+      <p>${escapeHtml(pkg.description)}</p>
+      <p class="meta">TypeScript API reference · <code>packages/${escapeHtml(pkg.short)}</code></p>
+    </li>`,
+    )
+    .join('\n');
+
+/** The landing page: one entry per API, then one per package. Inline CSS only, so it fetches nothing either. */
+function indexPage(apis, packages) {
   const items = apis
     .map(
       (api) => `    <li>
@@ -66,6 +89,7 @@ function indexPage(apis) {
     @media (prefers-color-scheme: dark) { :root { --fg: #e6e8ee; --muted: #a0a8ba; --line: #39404f; --link: #8fb0ff; --bg: #161a22; } }
     body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); max-width: 46rem; margin: 3rem auto; padding: 0 1.25rem; }
     h1 { font-size: 1.75rem; margin: 0 0 .5rem; }
+    h2 { font-size: 1.25rem; margin: 2rem 0 0; }
     ul { list-style: none; padding: 0; }
     li { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem; margin: 1rem 0; }
     li p { margin: .35rem 0 0; }
@@ -76,9 +100,14 @@ function indexPage(apis) {
 </head>
 <body>
   <h1>apiclients API reference</h1>
-  <p>Typed TypeScript clients for vendor HTTP APIs, each built from a hand-written OpenAPI 3.1 spec; these pages document those specs and work offline.</p>
+  <p>Typed TypeScript clients for vendor HTTP APIs, each built from a hand-written OpenAPI 3.1 spec. These pages document those specs and the TypeScript API of each package, and work offline.</p>
+  <h2>HTTP APIs</h2>
   <ul>
 ${items}
+  </ul>
+  <h2>Packages</h2>
+  <ul>
+${packageItems(packages)}
   </ul>
 </body>
 </html>
@@ -104,6 +133,18 @@ for (const { vendor, file } of listSpecs()) {
   console.log(`wrote ${relative(root, out)} (${size(out)}): ${spec.info.title}`);
 }
 
+const packages = listPackages();
+for (const pkg of packages) {
+  const out = join(site, 'api', pkg.short);
+  try {
+    buildApiPages(pkg, out);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.log(`wrote ${relative(root, join(out, 'index.html'))}: ${pkg.name}`);
+}
+
 const index = join(site, 'index.html');
-writeFileSync(index, indexPage(apis));
-console.log(`wrote ${relative(root, index)} (${apis.length} API${apis.length === 1 ? '' : 's'})`);
+writeFileSync(index, indexPage(apis, packages));
+console.log(`wrote ${relative(root, index)} (${apis.length} API${apis.length === 1 ? '' : 's'}, ${packages.length} package${packages.length === 1 ? '' : 's'})`);

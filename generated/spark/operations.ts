@@ -2,7 +2,8 @@
 
 /**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is in the query, optional, and named on the wire as in code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
+ * code; a body is JSON;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = {
@@ -13,32 +14,26 @@ export const operationTable = {
     "path": "/people",
     "params": [
       {
-        "name": "email",
-        "type": "string"
+        "name": "email"
       },
       {
-        "name": "displayName",
-        "type": "string"
+        "name": "displayName"
       },
       {
-        "name": "id",
-        "type": "string"
+        "name": "id"
       },
       {
-        "name": "orgId",
-        "type": "string"
+        "name": "orgId"
       },
       {
-        "name": "roles",
-        "type": "string"
+        "name": "roles"
       },
       {
         "name": "callingData",
         "type": "boolean"
       },
       {
-        "name": "locationId",
-        "type": "string"
+        "name": "locationId"
       },
       {
         "name": "excludeStatus",
@@ -93,9 +88,7 @@ export const operationTable = {
     "params": [
       {
         "name": "personId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "callingData",
@@ -111,9 +104,7 @@ export const operationTable = {
     "params": [
       {
         "name": "personId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "callingData",
@@ -140,9 +131,7 @@ export const operationTable = {
     "params": [
       {
         "name": "personId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -153,12 +142,10 @@ export const operationTable = {
     "path": "/rooms",
     "params": [
       {
-        "name": "teamId",
-        "type": "string"
+        "name": "teamId"
       },
       {
         "name": "type",
-        "type": "string",
         "enum": [
           "direct",
           "group"
@@ -169,16 +156,13 @@ export const operationTable = {
         "type": "boolean"
       },
       {
-        "name": "from",
-        "type": "string"
+        "name": "from"
       },
       {
-        "name": "to",
-        "type": "string"
+        "name": "to"
       },
       {
         "name": "sortBy",
-        "type": "string",
         "enum": [
           "id",
           "lastactivity",
@@ -212,9 +196,7 @@ export const operationTable = {
     "params": [
       {
         "name": "roomId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -226,9 +208,7 @@ export const operationTable = {
     "params": [
       {
         "name": "roomId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -243,9 +223,7 @@ export const operationTable = {
     "params": [
       {
         "name": "roomId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -256,16 +234,13 @@ export const operationTable = {
     "path": "/memberships",
     "params": [
       {
-        "name": "roomId",
-        "type": "string"
+        "name": "roomId"
       },
       {
-        "name": "personId",
-        "type": "string"
+        "name": "personId"
       },
       {
-        "name": "personEmail",
-        "type": "string"
+        "name": "personEmail"
       },
       {
         "name": "max",
@@ -294,9 +269,7 @@ export const operationTable = {
     "params": [
       {
         "name": "membershipId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -308,9 +281,7 @@ export const operationTable = {
     "params": [
       {
         "name": "membershipId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -325,9 +296,7 @@ export const operationTable = {
     "params": [
       {
         "name": "membershipId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -339,24 +308,19 @@ export const operationTable = {
     "params": [
       {
         "name": "roomId",
-        "required": true,
-        "type": "string"
+        "required": true
       },
       {
-        "name": "parentId",
-        "type": "string"
+        "name": "parentId"
       },
       {
-        "name": "mentionedPeople",
-        "type": "string"
+        "name": "mentionedPeople"
       },
       {
-        "name": "before",
-        "type": "string"
+        "name": "before"
       },
       {
-        "name": "beforeMessage",
-        "type": "string"
+        "name": "beforeMessage"
       },
       {
         "name": "max",
@@ -386,9 +350,7 @@ export const operationTable = {
     "params": [
       {
         "name": "messageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -400,9 +362,7 @@ export const operationTable = {
     "params": [
       {
         "name": "messageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -439,9 +399,7 @@ export const operationTable = {
     "params": [
       {
         "name": "teamId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -453,9 +411,7 @@ export const operationTable = {
     "params": [
       {
         "name": "teamId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -470,9 +426,7 @@ export const operationTable = {
     "params": [
       {
         "name": "teamId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -484,8 +438,7 @@ export const operationTable = {
     "params": [
       {
         "name": "teamId",
-        "required": true,
-        "type": "string"
+        "required": true
       },
       {
         "name": "max",
@@ -514,9 +467,7 @@ export const operationTable = {
     "params": [
       {
         "name": "membershipId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -528,9 +479,7 @@ export const operationTable = {
     "params": [
       {
         "name": "membershipId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -545,9 +494,7 @@ export const operationTable = {
     "params": [
       {
         "name": "membershipId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -563,7 +510,6 @@ export const operationTable = {
       },
       {
         "name": "ownedBy",
-        "type": "string",
         "enum": [
           "org"
         ]
@@ -591,9 +537,7 @@ export const operationTable = {
     "params": [
       {
         "name": "webhookId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -605,9 +549,7 @@ export const operationTable = {
     "params": [
       {
         "name": "webhookId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -622,9 +564,7 @@ export const operationTable = {
     "params": [
       {
         "name": "webhookId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -652,9 +592,7 @@ export const operationTable = {
     "params": [
       {
         "name": "orgId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -665,8 +603,7 @@ export const operationTable = {
     "path": "/licenses",
     "params": [
       {
-        "name": "orgId",
-        "type": "string"
+        "name": "orgId"
       },
       {
         "name": "max",
@@ -686,20 +623,16 @@ export const operationTable = {
     "params": [
       {
         "name": "licenseId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "includeAssignedTo",
-        "type": "string",
         "enum": [
           "user"
         ]
       },
       {
-        "name": "next",
-        "type": "string"
+        "name": "next"
       },
       {
         "name": "limit",
@@ -731,9 +664,7 @@ export const operationTable = {
     "params": [
       {
         "name": "roleId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -745,7 +676,6 @@ export const operationTable = {
     "params": [
       {
         "name": "resource",
-        "type": "string",
         "enum": [
           "attachmentActions",
           "businessTexts",
@@ -764,7 +694,6 @@ export const operationTable = {
       },
       {
         "name": "type",
-        "type": "string",
         "enum": [
           "created",
           "updated",
@@ -773,20 +702,16 @@ export const operationTable = {
         ]
       },
       {
-        "name": "actorId",
-        "type": "string"
+        "name": "actorId"
       },
       {
-        "name": "from",
-        "type": "string"
+        "name": "from"
       },
       {
-        "name": "to",
-        "type": "string"
+        "name": "to"
       },
       {
         "name": "serviceType",
-        "type": "string",
         "enum": [
           "calling"
         ]
@@ -809,9 +734,7 @@ export const operationTable = {
     "params": [
       {
         "name": "eventId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },

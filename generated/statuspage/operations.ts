@@ -2,7 +2,8 @@
 
 /**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is in the query, optional, and named on the wire as in code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
+ * code; a body is JSON;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = {
@@ -15,9 +16,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -30,9 +29,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -50,9 +47,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "page",
@@ -81,9 +76,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -100,16 +93,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "component_id",
         "key": "componentId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -122,16 +111,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "component_id",
         "key": "componentId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -144,16 +129,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "component_id",
         "key": "componentId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -171,13 +152,10 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
-        "name": "q",
-        "type": "string"
+        "name": "q"
       },
       {
         "name": "limit",
@@ -205,9 +183,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -224,9 +200,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "page",
@@ -255,9 +229,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "page",
@@ -286,9 +258,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "page",
@@ -317,9 +287,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "page",
@@ -348,16 +316,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "incident_id",
         "key": "incidentId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -370,16 +334,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "incident_id",
         "key": "incidentId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -392,16 +352,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "incident_id",
         "key": "incidentId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -418,17 +374,13 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
-        "name": "q",
-        "type": "string"
+        "name": "q"
       },
       {
         "name": "type",
-        "type": "string",
         "enum": [
           "email",
           "sms",
@@ -440,7 +392,6 @@ export const operationTable = {
       },
       {
         "name": "state",
-        "type": "string",
         "enum": [
           "active",
           "unconfirmed",
@@ -459,7 +410,6 @@ export const operationTable = {
       {
         "name": "sort_field",
         "key": "sortField",
-        "type": "string",
         "enum": [
           "primary",
           "created_at",
@@ -470,7 +420,6 @@ export const operationTable = {
       {
         "name": "sort_direction",
         "key": "sortDirection",
-        "type": "string",
         "enum": [
           "asc",
           "desc"
@@ -494,9 +443,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -513,16 +460,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "subscriber_id",
         "key": "subscriberId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "skip_unsubscription_notification",
@@ -546,9 +489,7 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -561,16 +502,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "metrics_provider_id",
         "key": "metricsProviderId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "page",
@@ -599,16 +536,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "metrics_provider_id",
         "key": "metricsProviderId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -625,16 +558,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "metric_id",
         "key": "metricId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -647,16 +576,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "metric_id",
         "key": "metricId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -674,16 +599,12 @@ export const operationTable = {
       {
         "name": "page_id",
         "key": "pageId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "metric_id",
         "key": "metricId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   },
@@ -696,9 +617,7 @@ export const operationTable = {
       {
         "name": "organization_id",
         "key": "organizationId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "page",
@@ -727,9 +646,7 @@ export const operationTable = {
       {
         "name": "organization_id",
         "key": "organizationId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ],
     "requestBody": [
@@ -746,16 +663,12 @@ export const operationTable = {
       {
         "name": "organization_id",
         "key": "organizationId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "user_id",
         "key": "userId",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       }
     ]
   }

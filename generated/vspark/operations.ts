@@ -2,7 +2,8 @@
 
 /**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is in the query, optional, and named on the wire as in code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
+ * code; a body is JSON;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = {
@@ -26,7 +27,6 @@ export const operationTable = {
     "params": [
       {
         "name": "format",
-        "type": "string",
         "enum": [
           "json",
           "csv"
@@ -50,13 +50,10 @@ export const operationTable = {
     "params": [
       {
         "name": "company",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "format",
-        "type": "string",
         "enum": [
           "json",
           "csv"
@@ -80,19 +77,14 @@ export const operationTable = {
     "params": [
       {
         "name": "company",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "org",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "format",
-        "type": "string",
         "enum": [
           "json",
           "csv"
@@ -116,25 +108,18 @@ export const operationTable = {
     "params": [
       {
         "name": "company",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "org",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "folder",
-        "in": "path",
-        "required": true,
-        "type": "string"
+        "in": "path"
       },
       {
         "name": "format",
-        "type": "string",
         "enum": [
           "json",
           "csv"

@@ -2,7 +2,8 @@
 
 /**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is in the query, optional, and named on the wire as in code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
+ * code; a body is JSON;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = {
@@ -27,8 +28,6 @@ export const operationTable = {
       {
         "name": "type",
         "in": "path",
-        "required": true,
-        "type": "string",
         "enum": [
           "change",
           "export",
@@ -56,12 +55,10 @@ export const operationTable = {
         ]
       },
       {
-        "name": "filter",
-        "type": "string"
+        "name": "filter"
       },
       {
-        "name": "sort",
-        "type": "string"
+        "name": "sort"
       }
     ],
     "pagination": {
@@ -82,8 +79,6 @@ export const operationTable = {
       {
         "name": "type",
         "in": "path",
-        "required": true,
-        "type": "string",
         "enum": [
           "change",
           "export",
@@ -96,7 +91,6 @@ export const operationTable = {
       {
         "name": "id",
         "in": "path",
-        "required": true,
         "type": "integer"
       }
     ]

@@ -23,11 +23,12 @@ export const TARGETS = {
  * The budgets `npm test` enforces (scripts/check-size.mjs), rebased from the targets on measured figures
  * (bench/RESULTS.md, "weight"): core carries what the issues after the target ask of it (argument checks that
  * name the argument, three pagination styles, the redirect policy, redaction, nine error classes), 7.7 kB; the
- * largest vendor, Spark, ships a 44-operation table. A budget catches growth; the targets stay in the report.
+ * largest vendor, Spark, ships a 44-operation table (1.1 kB of its 3.5 kB). A budget catches growth; the targets
+ * stay in the report.
  */
 export const BUDGETS = {
   core: 8_000,
-  vendor: 3_500,
+  vendor: 3_600,
 };
 
 // Node built-ins stay out of a browser bundle (Spark's local-file upload imports node:fs on demand only).
@@ -55,13 +56,17 @@ export async function measureBundle(entry, external = []) {
   return { minified: code.length, brotli };
 }
 
-/** Every package under packages/, core first, as `{ dir, name, entry }`; throws when one is not built. */
+// Not in any user's bundle: @apiclients/testing starts Prism as a child process in the user's own tests.
+const DEV_TOOLS = new Set(['@apiclients/testing']);
+
+/** Every client package under packages/, core first, as `{ dir, name, entry }`; throws when one is not built. */
 export function listPackages() {
   const dirs = readdirSync(join(root, 'packages')).sort((a, b) => (a === 'core' ? -1 : b === 'core' ? 1 : a.localeCompare(b)));
   return dirs
     .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')))
-    .map((dir) => {
-      const name = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name;
+    .map((dir) => ({ dir, name: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name }))
+    .filter(({ name }) => !DEV_TOOLS.has(name))
+    .map(({ dir, name }) => {
       const entry = join(root, 'packages', dir, 'dist', 'index.js');
       if (!existsSync(entry)) throw new Error(`${name}: ${entry} is missing; run \`npm run build\` first`);
       return { dir, name, entry };

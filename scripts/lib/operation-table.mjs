@@ -87,8 +87,16 @@ export function buildOperationTable(spec) {
 
 // What the runtime assumes when a field is left out (packages/core/src/operation-table.ts, resolveOperation):
 // the table ships in every user's bundle, so defaults are not repeated 44 times over.
-function compactParam({ name, key, in: where, required, ...rest }) {
-  return { name, ...(key === name ? {} : { key }), ...(where === 'query' ? {} : { in: where }), ...(required ? { required } : {}), ...rest };
+// A parameter is a string unless it says otherwise, and required when it is in the path (OpenAPI demands it).
+function compactParam({ name, key, in: where, required, type = 'any', ...rest }) {
+  return {
+    name,
+    ...(key === name ? {} : { key }),
+    ...(where === 'query' ? {} : { in: where }),
+    ...(required === (where === 'path') ? {} : { required }),
+    ...(type === 'string' ? {} : { type }),
+    ...rest,
+  };
 }
 
 function compactEntry({ params, requestBody, responses, pagination, envelope, idempotent, anonymous, ...rest }) {
@@ -109,7 +117,8 @@ export function renderOperationTable(table, header) {
   const byId = Object.fromEntries(table.map(({ operationId, ...rest }) => [operationId, compactEntry(rest)]));
   return `${header}/**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is in the query, optional, and named on the wire as in code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
+ * code; a body is JSON;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = ${JSON.stringify(byId, null, 2)} as const;

@@ -1,9 +1,10 @@
 /**
  * The documentation site (`npm run docs`) in a real browser: Debian's Chromium driven by playwright-core, the site
- * served from 127.0.0.1. The index links every API page; every API page lists every operation of its spec, by
- * summary, and shows one of them; no page fetches anything from another host or raises an error. One
- * screenshot per page, checked not to be blank, lands in test/browser/screenshots/ (not committed) for a human to
- * look at.
+ * served from 127.0.0.1. The index links every API page and every package page; every API page lists every
+ * operation of its spec, by summary, and shows one of them; every package page (TypeDoc) lists every runtime export
+ * of the built package and opens the page of its key symbol; no page fetches anything from another host or raises
+ * an error. One screenshot per page, checked not to be blank, lands in test/browser/screenshots/ (not committed)
+ * for a human to look at.
  *
  * Skipped, with the reason printed, only when /usr/bin/chromium is missing (`.ci/run` installs it as root).
  */
@@ -12,8 +13,10 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSpecs, readSpec } from '../../scripts/lib/specs.mjs';
+import { listPackages } from '../../scripts/lib/api-pages.mjs';
 import { buildSiteInScratch, type ScratchSite } from './build-site.js';
 import { listedOperations, openOperation } from './redoc-menu.js';
+import { listedSymbols, openSymbol } from './typedoc-index.js';
 import { screenshotOnceRendered } from './screenshot.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
 
@@ -40,6 +43,18 @@ const CHROMIUM_ARGS = [
 ];
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+// Building the site runs Redocly four times and TypeDoc once per package: minutes on a busy machine.
+const BUILD_TIMEOUT_MS = 600_000;
+
+/** The symbol each package page must link, whose page the test opens: the package's main entry point. */
+const KEY_SYMBOLS: Record<string, string> = {
+  core: 'createTransport',
+  spark: 'SparkClient',
+  statuspage: 'StatuspageClient',
+  testing: 'startMockServer',
+  vspark: 'VSparkClient',
+  vss: 'VssClient',
+};
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 type Operation = { operationId?: string; summary?: string };
@@ -85,7 +100,7 @@ describe.skipIf(!hasChromium)('documentation site in Chromium', () => {
       (route) => route.abort('blockedbyclient'),
     );
     mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 120_000);
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -115,6 +130,11 @@ describe.skipIf(!hasChromium)('documentation site in Chromium', () => {
       expect(await link.count(), vendor).toBe(1);
       expect((await link.textContent())?.trim()).toBe(readSpec(builtSpec(vendor)).info.title);
     }
+    for (const pkg of listPackages()) {
+      const link = page.locator(`a[href="api/${pkg.short}/index.html"]`);
+      expect(await link.count(), pkg.name).toBe(1);
+      expect((await link.textContent())?.trim()).toBe(pkg.name);
+    }
     await screenshotOnceRendered(page, join(SCREENSHOTS, 'index.png'));
     await page.close();
   });
@@ -143,6 +163,30 @@ describe.skipIf(!hasChromium)('documentation site in Chromium', () => {
       const last = listed.at(-1)!;
       expect(await openOperation(page, last)).toBe(last.summary);
       await screenshotOnceRendered(page, join(SCREENSHOTS, `${vendor}.png`));
+      await page.close();
+    }, 120_000);
+  }
+
+  for (const pkg of listPackages()) {
+    it(`api/${pkg.short}/index.html, reached from the index, lists every export of ${pkg.name}`, async () => {
+      const page = await newPage();
+      await page.goto(`${server!.origin}/`);
+      await page.locator(`a[href="api/${pkg.short}/index.html"]`).click();
+      await page.waitForURL(`${server!.origin}/api/${pkg.short}/index.html`);
+      await page.waitForLoadState('load');
+      expect(await page.title()).toContain(pkg.name);
+
+      // Every value the built package exports (the workspace package's dist) has an entry on its page.
+      const listed = await listedSymbols(page);
+      const exported = Object.keys((await import(pkg.name)) as object);
+      expect(exported.length).toBeGreaterThan(0);
+      expect(exported.filter((name) => !listed.includes(name))).toEqual([]);
+
+      const symbol = KEY_SYMBOLS[pkg.short];
+      expect(symbol, `KEY_SYMBOLS has no entry for packages/${pkg.short}`).toBeDefined();
+      expect(listed).toContain(symbol);
+      await screenshotOnceRendered(page, join(SCREENSHOTS, `api-${pkg.short}.png`));
+      expect(await openSymbol(page, symbol!)).toMatch(new RegExp(`^(Class|Function|Interface|Variable) ${symbol}\\b`));
       await page.close();
     }, 120_000);
   }

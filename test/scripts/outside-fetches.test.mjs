@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findOutsideFetches } from '../../scripts/lib/outside-fetches.mjs';
 import { makeOffline } from '../../scripts/lib/offline-page.mjs';
 import { listSpecs, root } from '../../scripts/lib/specs.mjs';
+import { listPackages } from '../../scripts/lib/api-pages.mjs';
 
 describe('findOutsideFetches', () => {
   it('finds an outside image', () => {
@@ -81,7 +82,8 @@ describe('makeOffline', () => {
 });
 
 describe('npm run docs', () => {
-  it('builds site/index.html and one page per spec, none fetching from another host', () => {
+  // Redocly four times and TypeDoc once per package: minutes on a busy machine.
+  it('builds site/index.html, one page per spec and one per package, none fetching from another host', () => {
     const run = spawnSync(process.execPath, [join(root, 'scripts', 'docs.mjs')], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -102,5 +104,13 @@ describe('npm run docs', () => {
       expect(findOutsideFetches(html), page).toEqual([]);
       expect(html).not.toContain('API docs by');
     }
-  });
+
+    expect(listPackages().map((p) => p.short)).toContain('spark');
+    for (const { short } of listPackages()) {
+      const page = join(root, 'site', 'api', short, 'index.html');
+      expect(existsSync(page), page).toBe(true);
+      expect(indexHtml).toContain(`href="api/${short}/index.html"`);
+      expect(findOutsideFetches(readFileSync(page, 'utf8')), page).toEqual([]);
+    }
+  }, 600_000);
 });

@@ -7,23 +7,23 @@ import { ConfigurationError } from './errors.js';
 /** Options common to every @apiclients client. */
 export interface CommonClientOptions {
   /** Overrides the vendor's base URL (a mock server, a proxy). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Longest time one attempt may take, in ms (default 60 000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Longest single wait before a retry, in ms (default 60 000). */
-  maxRetryDelayMs?: number;
+  maxRetryDelayMs?: number | undefined;
   /** Wait and retry when rate limited (default true); false throws the RateLimitError at once. */
-  waitOnRateLimit?: boolean;
+  waitOnRateLimit?: boolean | undefined;
   /** The fetch to use (default globalThis.fetch), called as `fetch(url, init)`. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers added to every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** The `User-Agent` header. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Receives redacted debug and retry lines (off by default); `console` fits. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */

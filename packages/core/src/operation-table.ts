@@ -12,9 +12,9 @@ export interface OperationParam {
   readonly key?: string;
   /** Where it goes; default `query`. */
   readonly in?: string;
-  /** Whether the spec requires it; default false. */
+  /** Whether the spec requires it; default: true in the path, false elsewhere. */
   readonly required?: boolean;
-  /** The schema's primitive type, when it has one: checked before any request. */
+  /** The schema's primitive type, checked before any request; default `string`; `any` when it has none. */
   readonly type?: string;
   /** The schema's allowed values, when it lists them: checked before any request. */
   readonly enum?: readonly unknown[];
@@ -70,7 +70,7 @@ export interface OperationEntry {
 export type OperationTable = Readonly<Record<string, OperationEntry>>;
 
 /** A parameter with every default filled in. */
-export type ResolvedParam = OperationParam & Required<Pick<OperationParam, 'key' | 'in' | 'required'>>;
+export type ResolvedParam = OperationParam & Required<Pick<OperationParam, 'key' | 'in' | 'required' | 'type'>>;
 
 /** An operation with every default filled in. */
 export interface ResolvedOperation extends OperationEntry {
@@ -88,7 +88,10 @@ const IDEMPOTENT_VERBS = new Set(['get', 'head', 'options', 'put', 'delete', 'tr
 export function resolveOperation(entry: OperationEntry): ResolvedOperation {
   return {
     ...entry,
-    params: (entry.params ?? []).map((p) => ({ ...p, key: p.key ?? p.name, in: p.in ?? 'query', required: p.required ?? false })),
+    params: (entry.params ?? []).map((p) => {
+      const where = p.in ?? 'query';
+      return { ...p, key: p.key ?? p.name, in: where, required: p.required ?? where === 'path', type: p.type ?? 'string' };
+    }),
     requestBody: entry.requestBody ?? [],
     responses: entry.responses ?? [],
     pagination: entry.pagination ?? null,

@@ -14,6 +14,7 @@ import {
   REDACTED,
   Redactor,
   RequestAbortedError,
+  resolveOperation,
   type OperationTable,
   type TransportOptions,
 } from '../src/index.js';
@@ -446,5 +447,24 @@ describe('paginated operations validate at call time', () => {
     // @ts-expect-error: unknown argument
     expect(() => api.people.list({ maximum: 5 })).toThrow(ConfigurationError);
     expect(fake.sent).toHaveLength(0);
+  });
+});
+
+describe('resolveOperation: the defaults a generated table leaves out', () => {
+  it('fills key, place, requiredness, type, media types, pagination and idempotency', () => {
+    const resolved = resolveOperation({
+      resource: 'rooms',
+      method: 'update',
+      verb: 'put',
+      path: '/rooms/{roomId}',
+      params: [{ name: 'roomId', in: 'path' }, { name: 'per_page', key: 'perPage', type: 'integer' }],
+    });
+    expect(resolved.params).toEqual([
+      { name: 'roomId', key: 'roomId', in: 'path', required: true, type: 'string' },
+      { name: 'per_page', key: 'perPage', in: 'query', required: false, type: 'integer' },
+    ]);
+    expect(resolved).toMatchObject({ requestBody: [], responses: [], pagination: null, idempotent: true });
+    expect(resolveOperation({ resource: 'a', method: 'b', verb: 'post', path: '/a' }).idempotent).toBe(false);
+    expect(resolveOperation({ resource: 'a', method: 'b', verb: 'post', path: '/a', idempotent: true }).idempotent).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ import { repairNextLink } from './next-link.js';
 /** Options of {@link SparkClient}. */
 export interface SparkClientOptions extends CommonClientOptions {
   /** The access token; falls back to `WEBEX_ACCESS_TOKEN`, then `SPARK_ACCESS_TOKEN`. */
-  accessToken?: string;
+  accessToken?: string | undefined;
 }
 
 /** The API's server (the seed's `https://api.ciscospark.com/v1/` is the legacy name of the same API). */

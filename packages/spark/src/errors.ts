@@ -4,18 +4,20 @@
  * its status (`NotFoundError`, `RateLimitError`, …).
  */
 import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core';
+import type { components } from './generated.js';
 
 /** Seconds to wait when a 429's Retry-After is missing or malformed (ciscosparkapi's default). */
 export const DEFAULT_RETRY_AFTER_SECONDS = 15;
 
-interface ErrorItem {
-  description?: string;
-  [field: string]: unknown;
-}
+/** One detail of a Webex error body (`{ description, errorCode? }`, spec schema `ErrorDetail`). */
+export type SparkErrorDetail = components['schemas']['ErrorDetail'];
 
-function errorsOf(body: unknown): ErrorItem[] {
+/** A Webex error body as the spec describes it (`Error`), or the raw text when the body was not JSON. */
+export type SparkErrorBody = components['schemas']['Error'] | string;
+
+function errorsOf(body: unknown): SparkErrorDetail[] {
   const errors = body !== null && typeof body === 'object' ? (body as { errors?: unknown }).errors : undefined;
-  return Array.isArray(errors) ? errors.filter((e): e is ErrorItem => e !== null && typeof e === 'object') : [];
+  return Array.isArray(errors) ? errors.filter((e): e is SparkErrorDetail => e !== null && typeof e === 'object') : [];
 }
 
 /** The classes the transport builds Spark errors with. */
@@ -30,8 +32,10 @@ export const sparkErrors = vendorErrors('spark', {
 
 /** Any error the Webex API returned. */
 export class SparkApiError extends ApiError {
+  /** The body: parsed JSON (the spec's `Error`), or the raw text (empty, HTML) when it was not JSON. */
+  declare readonly body: SparkErrorBody;
   /** The `errors` list of the body (`[{ description }]`). */
-  declare readonly errors: ErrorItem[];
+  declare readonly errors: SparkErrorDetail[];
   /** Webex's tracking id, for support requests. */
   declare readonly trackingId: string | undefined;
   /** Seconds to wait before retrying (meaningful on 429). */

@@ -6,6 +6,7 @@
 export { SparkClient, createSparkFetchClient, SPARK_BASE_URL } from './client.js';
 export type { SparkClientOptions, MessageCreateInput, Messages, AccessTokens } from './client.js';
 export { SparkApiError, SparkRateLimitError, DEFAULT_RETRY_AFTER_SECONDS } from './errors.js';
+export type { SparkErrorBody, SparkErrorDetail } from './errors.js';
 export { repairNextLink, KEPT_PARAMS } from './next-link.js';
 export { verifyWebhookSignature, parseWebhookEvent } from './webhook.js';
 export type { WebhookEvent } from './webhook.js';

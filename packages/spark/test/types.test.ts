@@ -4,7 +4,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { PagedList } from '@apiclients/core';
-import { createSparkFetchClient, SparkClient, type components } from '../src/index.js';
+import { createSparkFetchClient, SparkApiError, SparkClient, type components } from '../src/index.js';
 
 type Room = components['schemas']['Room'];
 type Person = components['schemas']['Person'];
@@ -32,6 +32,17 @@ async function typeOnly() {
   expectTypeOf(data).toEqualTypeOf<Room | undefined>();
   // @ts-expect-error: a path parameter of the wrong type
   await raw.GET('/rooms/{roomId}', { params: { path: { roomId: 1 } } });
+  // An error's body is the spec's Error (or the raw text of a body that was not JSON).
+  const error = new SparkApiError({ status: 404, statusText: '', method: 'GET', url: '', headers: {}, body: '', requestId: undefined, vendorMessage: undefined, retryAfterMs: undefined });
+  expectTypeOf(error.body).toEqualTypeOf<components['schemas']['Error'] | string>();
+  expectTypeOf(error.errors).toEqualTypeOf<components['schemas']['ErrorDetail'][]>();
+  if (typeof error.body !== 'string') {
+    expectTypeOf(error.body.trackingId).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error: Error has no such field
+    void error.body.nonexistentField;
+  }
+  // Options straight from the environment compile under exactOptionalPropertyTypes (undefined means "not given").
+  void new SparkClient({ accessToken: process.env.WEBEX_ACCESS_TOKEN, baseUrl: process.env.WEBEX_BASE_URL, timeoutMs: undefined });
   // Parameters the API adds later go through extraParams.
   await spark.rooms.list({ max: 10 }, { extraParams: { newFilter: 'x' } });
 }

@@ -18,13 +18,13 @@ import { operationTable, type operations, type paths } from './generated.js';
 /** Options of {@link StatuspageClient} (the seed's `api_key`, `page_id`, `organization_id`, …). */
 export interface StatuspageClientOptions extends CommonClientOptions {
   /** Your API key; falls back to `STATUSPAGE_API_KEY`. Sent as `Authorization: OAuth <key>`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The page to manage; falls back to `STATUSPAGE_PAGE_ID`. */
-  pageId?: string;
+  pageId?: string | undefined;
   /** The organization, for the users service only (falls back to `STATUSPAGE_ORGANIZATION_ID`). */
-  organizationId?: string;
+  organizationId?: string | undefined;
   /** Logs each request and response (API key redacted) to the logger, or to the console. */
-  verbose?: boolean;
+  verbose?: boolean | undefined;
 }
 
 /** The API's server. */

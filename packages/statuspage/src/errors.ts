@@ -6,6 +6,10 @@
  * `RateLimitError`, …), so code written against @apiclients/core catches it too.
  */
 import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core';
+import type { components } from './generated.js';
+
+/** A Statuspage error body as the spec describes it (`Error`), or the raw text when the body was not JSON. */
+export type StatuspageErrorBody = components['schemas']['Error'] | string;
 
 /** The statuses Statuspage uses for its rate limit. */
 export const RATE_LIMIT_STATUSES = [420, 429] as const;
@@ -35,6 +39,8 @@ const isRateLimit = (status: number) => (RATE_LIMIT_STATUSES as readonly number[
 
 /** Any error Statuspage's servers returned. */
 export class BaseError extends ApiError {
+  /** The body: parsed JSON (the spec's `Error`), or the raw text (empty, HTML) when it was not JSON. */
+  declare readonly body: StatuspageErrorBody;
   /** HTTP status code (the seed's `http_status`). */
   declare readonly httpStatus: number;
   /** The messages of the error body (`errors`, or `[message]`). */

@@ -5,5 +5,6 @@
 export { StatuspageClient, createStatuspageFetchClient, STATUSPAGE_BASE_URL } from './client.js';
 export type { StatuspageClientOptions } from './client.js';
 export { BaseError, RequestError, ResourceError, ServerError, RateLimitError, RATE_LIMIT_STATUSES } from './errors.js';
+export type { StatuspageErrorBody } from './errors.js';
 export { ApiClientError, ApiError, ConfigurationError, ConnectionError, TimeoutError } from '@apiclients/core';
 export type { paths, components, operations } from './generated.js';

@@ -1,6 +1,6 @@
 /** Type tests (see packages/spark/test/types.test.ts): misuse fails to compile; the calls are never run. */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createStatuspageFetchClient, StatuspageClient, type components } from '../src/index.js';
+import { BaseError, createStatuspageFetchClient, StatuspageClient, type components } from '../src/index.js';
 
 type Component = components['schemas']['Component'];
 const sp = new StatuspageClient({ apiKey: 'k', pageId: 'p', organizationId: 'o', baseUrl: 'http://127.0.0.1:9' });
@@ -17,6 +17,14 @@ async function typeOnly() {
   // @ts-expect-error: a user is not a component
   const asComponent: Component = users[0]!;
   void asComponent;
+  // An error's body is the spec's Error (or the raw text of a body that was not JSON).
+  const error = new BaseError({ status: 422, statusText: '', method: 'POST', url: '', headers: {}, body: '', requestId: undefined, vendorMessage: undefined, retryAfterMs: undefined });
+  expectTypeOf(error.body).toEqualTypeOf<components['schemas']['Error'] | string>();
+  if (typeof error.body !== 'string') {
+    expectTypeOf(error.body.errors).toEqualTypeOf<string[] | undefined>();
+    // @ts-expect-error: Error has no such field
+    void error.body.logref;
+  }
   // pageId is filled in by the client: not demanded again.
   await sp.components.list().toArray();
   const raw = createStatuspageFetchClient({ apiKey: 'k', pageId: 'p' });

@@ -13,6 +13,7 @@ import {
 } from '@apiclients/core';
 import type { Client } from 'openapi-fetch';
 import { operationTable, type components, type operations, type paths } from './generated.js';
+import type { StatusByFormat } from './status-by-format.js';
 import { walkFolders, type FolderRef } from './walk.js';
 
 /** Options of {@link VSparkClient}. */
@@ -21,11 +22,11 @@ export interface VSparkClientOptions extends CommonClientOptions {
    * The V-Spark server as `host:port` (the seed program's first argument), or a full `http(s)://` URL.
    * Falls back to `VSPARK_HOST`. Ignored when `baseUrl` is given.
    */
-  host?: string;
+  host?: string | undefined;
   /** The root token or a company's token; falls back to `VSPARK_TOKEN`. */
-  token?: string;
+  token?: string | undefined;
   /** Use https with a bare `host:port` (default false: V-Spark listens on http by default). */
-  secure?: boolean;
+  secure?: boolean | undefined;
 }
 
 /** Output format of the status calls. */
@@ -56,8 +57,8 @@ export function vsparkBaseUrl(host: string, secure = false): string {
 export class VSparkClient {
   /** `/config` and `/config/folders`. */
   readonly config: BoundOperations<typeof operationTable, operations>['config'];
-  /** `/status` at each level of the hierarchy. */
-  readonly status: BoundOperations<typeof operationTable, operations>['status'];
+  /** `/status` at each level of the hierarchy: JSON by default, the CSV text with `format: 'csv'`. */
+  readonly status: StatusByFormat<BoundOperations<typeof operationTable, operations>['status']>;
   /** The plain openapi-fetch client, for calls the methods above do not cover. */
   readonly raw: Client<paths>;
   /** The base URL requests go to. */
@@ -82,7 +83,7 @@ export class VSparkClient {
     this.raw = parts.raw;
     const bound = parts.operations;
     this.config = bound.config;
-    this.status = bound.status;
+    this.status = bound.status as StatusByFormat<typeof bound.status>;
   }
 
   /** Company short name → that company's token (the seed's `gettokens()`). Needs the root token. */

@@ -4,6 +4,7 @@
  */
 export { VSparkClient, createVSparkFetchClient, vsparkBaseUrl } from './client.js';
 export type { VSparkClientOptions, StatusFormat, FolderStatus, CompanyConfig, FolderConfig } from './client.js';
+export type { StatusByFormat, StatusCall } from './status-by-format.js';
 export type { FolderRef } from './walk.js';
 export { exportStatus, statusFileName } from './export-status.js';
 export type { ExportStatusOptions, ExportStatusResult, FolderFailure } from './export-status.js';

@@ -1,6 +1,6 @@
 /** Type tests (see packages/spark/test/types.test.ts): misuse fails to compile; the calls are never run. */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createVSparkFetchClient, VSparkClient, type FolderRef, type FolderStatus } from '../src/index.js';
+import { createVSparkFetchClient, VSparkClient, type FolderRef, type FolderStatus, type StatusFormat } from '../src/index.js';
 
 const vspark = new VSparkClient({ host: '127.0.0.1:9', token: 'type-test-token' });
 
@@ -9,7 +9,19 @@ async function typeOnly() {
   await vspark.status.folder({ company: 'a', org: 'b', folder: 'c', format: 'xml' });
   // @ts-expect-error: a status call missing its company
   await vspark.status.org({ org: 'b' });
-  expectTypeOf(await vspark.status.folder({ company: 'a', org: 'b', folder: 'c' })).toEqualTypeOf<FolderStatus | string>();
+  // The result follows the format: JSON by default and for 'json', the CSV text for 'csv'.
+  const folder = { company: 'a', org: 'b', folder: 'c' };
+  expectTypeOf(await vspark.status.folder(folder)).toEqualTypeOf<FolderStatus>();
+  expectTypeOf(await vspark.status.folder({ ...folder, format: 'json' })).toEqualTypeOf<FolderStatus>();
+  expectTypeOf(await vspark.status.folder({ ...folder, format: 'csv' })).toEqualTypeOf<string>();
+  const format = 'csv' as StatusFormat;
+  expectTypeOf(await vspark.status.folder({ ...folder, format })).toEqualTypeOf<FolderStatus | string>();
+  expectTypeOf(await vspark.status.org({ company: 'a', org: 'b', format: 'csv' })).toEqualTypeOf<string>();
+  // /status with no argument at all: every company's status, as JSON.
+  expectTypeOf(await vspark.status.all()).not.toEqualTypeOf<string>();
+  // @ts-expect-error: CSV is text, not a folder status
+  const notJson: FolderStatus = await vspark.status.folder({ ...folder, format: 'csv' });
+  void notJson;
   for await (const ref of vspark.walk()) {
     expectTypeOf(ref).toEqualTypeOf<FolderRef>();
     expectTypeOf(ref.company).toEqualTypeOf<string>();

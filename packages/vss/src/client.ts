@@ -36,7 +36,7 @@ export type RequestField<T extends RequestType> = keyof RequestTypes[T] & string
 /** Options of {@link VssClient}. */
 export interface VssClientOptions extends CommonClientOptions {
   /** The access token; falls back to `VSS_API_TOKEN`. */
-  token?: string;
+  token?: string | undefined;
 }
 
 /** Options of `requests.list`. */
