@@ -12,6 +12,7 @@ import type { BoundOperations } from './operation-types.js';
 import { PagedList, type PageResult } from './paged-list.js';
 import { encodeBody } from './request-body.js';
 import { requestUrl } from './request-url.js';
+import { Redactor } from './redact.js';
 import { lowerCaseHeaders, textOf, type RequestPolicy, type Transport } from './transport.js';
 
 /** Options of {@link bindOperations}. */
@@ -28,6 +29,8 @@ export interface BindOptions {
    * and sends `max=null`). Gets the link as sent and the first page's URL.
    */
   repairNextUrl?: (next: string, firstUrl: string) => string;
+  /** Redacts the raw body an {@link InvalidResponseError} carries: the client's redactor (default: credential shapes only). */
+  redactor?: Redactor;
 }
 
 type Params = { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, string> };
@@ -44,9 +47,10 @@ export function bindOperations<Ops, Table extends OperationTable, Defaulted exte
   options: BindOptions & { defaults?: Partial<Record<Defaulted, string | number>> } = {},
 ): BoundOperations<Table, Ops, Defaulted> {
   const bound: Record<string, Record<string, unknown>> = {};
+  const redactor = options.redactor ?? new Redactor();
   for (const [operationId, generated] of Object.entries(table)) {
     const entry = resolveOperation(generated);
-    const target: Target = { baseUrl, entry, transport };
+    const target: Target = { baseUrl, entry, transport, redactor };
     const call = entry.pagination
       ? (args: Args = {}, callOptions: CallOptions = {}) =>
           listOf(target, entry.pagination as PaginationPolicy, prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions), options)
@@ -63,6 +67,7 @@ interface Target {
   baseUrl: string;
   entry: ResolvedOperation;
   transport: Transport;
+  redactor: Redactor;
 }
 
 // Client defaults fill only the parameters this operation takes.
@@ -110,7 +115,7 @@ function prepare(operationId: string, entry: ResolvedOperation, args: Args, call
       continue;
     }
     if (param.in === 'path' && (value === '' || (typeof value !== 'string' && typeof value !== 'number'))) {
-      throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${JSON.stringify(value)}`);
+      throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${shown(value)}`);
     }
     checkParam(name, param, value);
     const group = params[param.in as keyof Params] as Record<string, unknown> | undefined;
@@ -135,59 +140,83 @@ const ACCEPTS: Record<string, (value: unknown) => boolean> = {
   boolean: (v) => typeof v === 'boolean' || v === 'true' || v === 'false',
 };
 
+/** A bad value as an error message shows it: JSON where possible (a plain-JS caller's BigInt or cycle is not). */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value === 'bigint' ? `${value}n` : `a ${typeof value} that JSON cannot show`;
+  }
+}
+
 /** Refuses a value of the wrong type or outside the parameter's enum, naming the argument. */
 function checkParam(name: string, param: ResolvedParam, value: unknown): void {
   if (param.type && ACCEPTS[param.type] && !ACCEPTS[param.type]?.(value)) {
-    throw new ConfigurationError(`${name}: "${param.key}" must be ${param.type === 'integer' ? 'an integer' : `a ${param.type}`}, got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(`${name}: "${param.key}" must be ${param.type === 'integer' ? 'an integer' : `a ${param.type}`}, got ${shown(value)}`);
   }
   if (param.enum && !param.enum.some((allowed) => allowed === value || String(allowed) === String(value))) {
-    throw new ConfigurationError(`${name}: "${param.key}" must be one of ${param.enum.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(`${name}: "${param.key}" must be one of ${param.enum.map((v) => JSON.stringify(v)).join(', ')}; got ${shown(value)}`);
   }
 }
 
 // Whether a media type is decoded as JSON.
 const isJson = (media: string) => /json/i.test(media);
 
-async function send({ baseUrl, entry, transport }: Target, prepared: Prepared) {
+async function send({ baseUrl, entry, transport, redactor }: Target, prepared: Prepared) {
   const { params, body, callOptions, policy } = prepared;
   const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
   const where = `${entry.verb.toUpperCase()} ${entry.path}`;
+  const sent = requestUrl(baseUrl, entry.path, params.path, params.query);
   const { response, bytes, url } = await transport.exchange(
     {
       method: entry.verb,
-      url: requestUrl(baseUrl, entry.path, params.path, params.query),
+      url: sent,
       headers,
       body: await encodeBody(body, entry.requestBody, headers),
       signal: callOptions.signal,
     },
     policy,
   );
-  return { data: decode(entry, response, bytes, where), response, url };
+  return { data: decode(entry, response, bytes, where, redactor), response, url, sent };
 }
 
 /**
- * A success body by the operation's media types: nothing for 204 or an empty body; JSON; or, for an operation
- * that can answer in another media type (V-Spark's CSV), text unless the response says it is JSON.
+ * A success body by the operation's media types: nothing for 204/205 or HEAD; JSON; or, for an operation that can
+ * answer in another media type (V-Spark's CSV), text unless the response says it is JSON. A body that is not what
+ * the operation promises (empty, not JSON, an HTML page from a proxy) is an {@link InvalidResponseError} carrying
+ * the raw text, never a bare SyntaxError and never a silent `undefined`.
  */
-function decode(entry: ResolvedOperation, response: Response, bytes: Uint8Array, where: string): unknown {
-  if (response.status === 204 || bytes.length === 0 || entry.verb === 'head') return undefined;
+function decode(entry: ResolvedOperation, response: Response, bytes: Uint8Array, where: string, redactor: Redactor): unknown {
+  if (response.status === 204 || response.status === 205 || entry.verb === 'head') return undefined;
   const text = textOf(bytes);
-  const textFirst = entry.responses.some((m) => !isJson(m));
-  return !textFirst || isJson(response.headers.get('content-type') ?? '') ? parseJson(text, where, response.status) : text;
+  const invalid = (problem: string) => invalidResponse(`The ${response.status} response of ${where} ${problem}`, response.status, text, redactor);
+  // Every other operation promised a body (the tables list JSON-only and body-less operations alike, so a DELETE,
+  // which often answers 200 with nothing, is let through).
+  if (text === '') {
+    if (entry.verb === 'delete') return undefined;
+    throw invalid(`is empty; the operation answers ${entry.responses.join(' or ') || 'application/json'}`);
+  }
+  const contentType = response.headers.get('content-type');
+  if (!entry.responses.some((m) => !isJson(m)) || isJson(contentType ?? '')) return parseJson(text, where, response.status, redactor);
+  // Several media types: the response's own must be one of them (an unlabelled body is taken as text).
+  const essence = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (essence && !entry.responses.some((m) => m.toLowerCase() === essence)) {
+    throw invalid(`is ${essence}; the operation answers ${entry.responses.join(' or ')}`);
+  }
+  return text;
 }
 
-function invalidJson(where: string, status: number, cause: unknown): InvalidResponseError {
-  // The path template, not the URL: it names the operation and carries no secret.
-  return new InvalidResponseError(`The ${status} response of ${where} is not valid JSON`, status, { cause });
+function invalidResponse(message: string, status: number, text: string, redactor: Redactor, cause?: unknown): InvalidResponseError {
+  return new InvalidResponseError(message, status, { body: redactor.text(text), ...(cause === undefined ? {} : { cause }) });
 }
 
-/** Parses JSON text, empty as undefined, failing with an {@link InvalidResponseError}. */
-function parseJson(text: string, where: string, status: number): unknown {
-  if (text === '') return undefined;
+/** Parses JSON text, failing with an {@link InvalidResponseError} that carries the (redacted) text. */
+function parseJson(text: string, where: string, status: number, redactor: Redactor): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw invalidJson(where, status, error);
+    // The path template, not the URL: it names the operation and carries no secret.
+    throw invalidResponse(`The ${status} response of ${where} is ${text === '' ? 'empty' : 'not valid JSON'}`, status, text, redactor, error);
   }
 }
 
@@ -215,13 +244,16 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     let data: unknown;
     let response: Response;
     let url: string;
+    let origin: string | undefined;
     if (nextUrl === null) {
-      ({ data, response, url } = await send(target, { ...prepared, callOptions }));
+      let sent: string;
+      ({ data, response, url, sent } = await send(target, { ...prepared, callOptions }));
+      origin = new URL(sent).origin;
     } else {
       // Next pages are followed verbatim through the same transport (credentials, retries, timeouts).
       const headers = { accept: 'application/json', ...lowerCaseHeaders(callOptions.headers) };
       const answered = await target.transport.exchange({ method: 'GET', url: nextUrl, headers, signal: callOptions.signal }, prepared.policy);
-      data = parseJson(textOf(answered.bytes), `GET ${new URL(nextUrl).pathname}`, answered.response.status);
+      data = parseJson(textOf(answered.bytes), `GET ${new URL(nextUrl).pathname}`, answered.response.status, target.redactor);
       ({ response, url } = answered);
     }
     const found = at(data, pagination.items);
@@ -232,6 +264,7 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     if (nextUrl === null) {
       const later = laterPagesOf(pagination, data, url);
       if (later) page.laterPages = later;
+      if (origin) page.origin = origin;
     }
     return page;
   };

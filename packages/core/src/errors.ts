@@ -71,15 +71,21 @@ export class RequestAbortedError extends ApiClientError {
   }
 }
 
-/** A success response whose body is not what its media type promises (JSON that does not parse). */
+/**
+ * A success response whose body is not what the operation promises: JSON that does not parse, an empty body,
+ * a media type the operation does not answer in (an HTML error page from a proxy).
+ */
 export class InvalidResponseError extends ApiClientError {
   override name = 'InvalidResponseError';
   /** HTTP status of the response. */
   readonly status: number;
+  /** The body as the server sent it, as text (credentials redacted), so the caller sees what came instead. */
+  readonly body: string | undefined;
 
-  constructor(message: string, status: number, options?: { cause?: unknown }) {
+  constructor(message: string, status: number, options?: { cause?: unknown; body?: string }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = status;
+    this.body = options?.body;
   }
 }
 

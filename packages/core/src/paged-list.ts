@@ -15,6 +15,12 @@ export interface PageResult<T> {
   next: string | null;
   /** The URL that answered; relative next links resolve against it. */
   url: string;
+  /**
+   * First page only: the origin the list was asked of, before any redirect. Next links are followed within it
+   * alone: the transport sends the credential to every page it fetches, so a first page that moved to another
+   * origin must not lead the list there (default: the origin of `url`).
+   */
+  origin?: string;
   /** The raw response, for headers. */
   response: Response;
   /**
@@ -85,7 +91,7 @@ export class PagedList<T> implements AsyncIterable<T> {
     let nextUrl: string | null = null;
     for (let number = 1; ; number++) {
       const page: PageResult<T> = await this.#fetchPage(nextUrl, signal);
-      origin ??= new URL(page.url).origin;
+      origin ??= page.origin ?? new URL(page.url).origin;
       seen.add(page.url);
       // A next link we refuse still leaves this page's items to hand over first: nothing fetched is lost.
       let refusal: PaginationError | undefined;

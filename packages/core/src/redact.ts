@@ -66,6 +66,10 @@ export class Redactor {
       if (value.length < MIN_SECRET_LENGTH) continue;
       this.#secrets.add(value);
       this.#secrets.add(encodeURIComponent(value));
+      // As a form-encoded query value (URLSearchParams: space as `+`, `'` `!` `(` `)` `~` percent-encoded).
+      this.#secrets.add(new URLSearchParams([['', value]]).toString().slice(1));
+      // As a JSON string holds it (`"` and `\` escaped): error bodies are redacted as text, before they are parsed.
+      this.#secrets.add(JSON.stringify(value).slice(1, -1));
     }
   }
 
@@ -90,11 +94,22 @@ export class Redactor {
     }
     if (parsed.username) parsed.username = REDACTED;
     if (parsed.password) parsed.password = REDACTED;
-    for (const name of [...parsed.searchParams.keys()]) {
-      if (SECRET_QUERY_PARAMS.includes(name.toLowerCase())) parsed.searchParams.set(name, REDACTED);
+    // Query values are compared decoded: re-serialising a URL re-encodes them (`'` → `%27`, space → `+`), so a known
+    // secret under an unlisted name would otherwise slip through in a form none of its registered ones matches.
+    for (const [name, value] of [...parsed.searchParams]) {
+      if (SECRET_QUERY_PARAMS.includes(name.toLowerCase()) || this.#holdsSecret(value)) parsed.searchParams.set(name, REDACTED);
     }
+    if (this.#holdsSecret(safeDecode(parsed.pathname))) {
+      parsed.pathname = parsed.pathname.split('/').map((part) => (this.#holdsSecret(safeDecode(part)) ? REDACTED : part)).join('/');
+    }
+    if (this.#holdsSecret(safeDecode(parsed.hash))) parsed.hash = REDACTED;
     // URLSearchParams encodes the brackets; keep the marker readable.
     return this.text(parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
+  }
+
+  #holdsSecret(text: string): boolean {
+    for (const secret of this.#secrets) if (text.includes(secret)) return true;
+    return false;
   }
 
   /** A plain header record with credential headers replaced and known secrets removed from the rest. */
@@ -106,5 +121,13 @@ export class Redactor {
       out[name.toLowerCase()] = SECRET_HEADERS.includes(name.toLowerCase()) ? REDACTED : this.text(value);
     }
     return out;
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

@@ -57,3 +57,21 @@ export function nextHop<Body>(hop: Hop<Body>, status: number, leavesOrigin: bool
   if (leavesOrigin) for (const name of [...CREDENTIAL_HEADERS, credentialHeader?.toLowerCase()]) if (name) delete headers[name];
   return { method: toGet ? 'GET' : hop.method, headers, body: toGet ? null : hop.body };
 }
+
+/**
+ * A Location to another origin without any query parameter whose value is `secret`: a server that echoes the
+ * request's query into its Location (V-Spark's `?token=`) must not hand our credential to the next host.
+ * Returned verbatim when no parameter holds it.
+ */
+export function withoutSecretParams(url: string, secret: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const leaking = [...parsed.searchParams].filter(([, value]) => value === secret).map(([name]) => name);
+  if (leaking.length === 0) return url;
+  for (const name of leaking) parsed.searchParams.delete(name);
+  return parsed.href;
+}

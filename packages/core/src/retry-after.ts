@@ -11,15 +11,18 @@ const LOOKS_LIKE_DATE = /[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}/;
 // The obsolete asctime form (`Sun Nov  6 08:49:37 1994`) names no zone but is UTC; Date.parse would read local time.
 const ASCTIME_DATE = /^\s*[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\s*$/;
 
+// A delay too long to represent (a few hundred digits) still means "very long": capped, never Infinity.
+const finite = (ms: number) => Math.min(ms, Number.MAX_SAFE_INTEGER);
+
 /** Milliseconds to wait as the response headers say, or undefined when they do not say it in a usable form. */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   // Not standard, but sent by OpenAI-style and some Webex gateways: the delay in milliseconds.
   const ms = headers.get('retry-after-ms');
-  if (ms !== null && DELAY_SECONDS.test(ms)) return Number(ms);
+  if (ms !== null && DELAY_SECONDS.test(ms)) return finite(Number(ms));
 
   const value = headers.get('retry-after');
   if (value === null) return undefined;
-  if (DELAY_SECONDS.test(value)) return Number(value) * 1000;
+  if (DELAY_SECONDS.test(value)) return finite(Number(value) * 1000);
   if (!LOOKS_LIKE_DATE.test(value)) return undefined;
   const date = Date.parse(ASCTIME_DATE.test(value) ? `${value.trim()} GMT` : value);
   if (Number.isNaN(date)) return undefined;

@@ -12,7 +12,7 @@ import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './ap
 import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
-import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, type Hop } from './redirects.js';
+import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
 import { sleep as defaultSleep } from './sleep.js';
 
@@ -163,7 +163,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);
       hop = nextHop(hop, response.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
       trusted &&= !leavesOrigin;
-      url = location;
+      url = !trusted && credential?.in === 'query' ? withoutSecretParams(location, credential.value) : location;
     }
   }
 

@@ -55,6 +55,6 @@ export function createVendorClient<Ops, Paths extends {}, Table extends Operatio
     redactor,
     transport,
     raw: createFetchClient<Paths>(baseUrl, transport),
-    operations: bindOperations<Ops, Table, Defaulted>(baseUrl, vendor.table, transport, vendor.bind),
+    operations: bindOperations<Ops, Table, Defaulted>(baseUrl, vendor.table, transport, { ...vendor.bind, redactor }),
   };
 }

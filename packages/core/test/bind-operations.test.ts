@@ -9,7 +9,10 @@ import {
   createFetchClient,
   createTransport,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
+  REDACTED,
+  Redactor,
   RequestAbortedError,
   resolveOperation,
   type OperationTable,
@@ -267,6 +270,18 @@ describe('bad arguments: ConfigurationError before any request', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('a value JSON cannot show (BigInt, a cycle) is still a ConfigurationError naming the argument', async () => {
+    const { api, sent } = setup();
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const value of [42n, cycle]) {
+      const error = await rejectionOf(api.rooms.get({ roomId: value as unknown as string }));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toContain('"roomId" must be a non-empty string');
+    }
+    expect(sent).toHaveLength(0);
+  });
+
   it('is reported as a rejection, never thrown synchronously from a promise-returning call', () => {
     const { api } = setup();
     let promise: Promise<unknown> | undefined;
@@ -328,9 +343,36 @@ describe('responses by media type', () => {
     expect(await api.status.company({ company: 'acme', format: 'csv' })).toBe('[1,2]');
   });
 
-  it('an empty JSON body on a text-first operation is undefined', async () => {
-    const { api } = setup([reply(200, '', { 'content-type': 'application/json' })]);
-    expect(await api.status.company({ company: 'acme' })).toBeUndefined();
+  it('an empty body where the operation promises one is an InvalidResponseError (not a silent undefined)', async () => {
+    for (const call of [(api: ReturnType<typeof setup>['api']) => api.status.company({ company: 'acme' }), (api: ReturnType<typeof setup>['api']) => api.rooms.get({ roomId: 'r1' })]) {
+      const error = await rejectionOf(call(setup([reply(200, '', { 'content-type': 'application/json' })]).api));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).message).toContain('is empty');
+      expect((error as InvalidResponseError).body).toBe('');
+    }
+  });
+
+  it('a DELETE answered with an empty 200 resolves to undefined', async () => {
+    const { api } = setup([reply(200, '')]);
+    expect(await api.things.delete({ id: 't1' })).toBeUndefined();
+  });
+
+  it('a body that is not JSON is an InvalidResponseError carrying the raw text, redacted', async () => {
+    const page = '<html><body>Proxy error for Bearer tok_invalid_123456</body></html>';
+    const fake = fakeFetch(reply(200, page, { 'content-type': 'text/html' }));
+    const transport = createTransport({ fetch: fake.fetch });
+    const api = bindOperations<operations, typeof table>(BASE, table, transport, { redactor: new Redactor(['tok_invalid_123456']) });
+    const error = await rejectionOf(api.rooms.get({ roomId: 'r1' }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).body).toBe(page.replace('tok_invalid_123456', REDACTED));
+  });
+
+  it('a media type the operation does not answer in (an HTML page for JSON or CSV) is an InvalidResponseError', async () => {
+    const { api } = setup([reply(200, '<html>Bad Gateway</html>', { 'content-type': 'text/html' })]);
+    const error = await rejectionOf(api.status.company({ company: 'acme', format: 'csv' }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).message).toContain('text/html');
+    expect((error as InvalidResponseError).body).toBe('<html>Bad Gateway</html>');
   });
 
   it('a JSON-only operation parses JSON', async () => {

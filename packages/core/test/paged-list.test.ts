@@ -162,6 +162,22 @@ describe('link pagination (Webex)', () => {
     expect(urls()).toEqual([P1]);
   });
 
+  it('a first page that moved to another origin (redirect) does not lead the list there: its items, then a PaginationError', async () => {
+    const MOVED = 'https://mirror.other.test/people?max=2';
+    const { api, sent, urls } = client(
+      routes({ [P1]: reply(302, undefined, { location: MOVED }), [MOVED]: linkPage(people(1, 2), 'https://mirror.other.test/people?cursor=b') }),
+      { credential: { in: 'header', name: 'authorization', value: 'Bearer tok_paged_123456' } },
+    );
+    const seen: string[] = [];
+    const error = await rejectionOf((async () => {
+      for await (const p of api.people.list({ max: 2 })) seen.push(p.id);
+    })());
+    expect(seen).toEqual(['p1', 'p2']);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(urls()).toEqual([P1, MOVED]);
+    expect(sent[1]?.headers.get('authorization')).toBeNull();
+  });
+
   it('a next link back to an earlier page is refused with a PaginationError', async () => {
     const { api, urls } = client(routes({ [P1]: linkPage(people(1), P2), [P2]: linkPage(people(2), P1) }));
     const error = await rejectionOf(api.people.list({ max: 2 }).toArray());

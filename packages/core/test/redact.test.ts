@@ -223,6 +223,14 @@ describe('Redactor.text', () => {
     expect(redactor.text('a s3cr3t-value b s3cr3t-value')).toBe(`a ${REDACTED} b ${REDACTED}`);
   });
 
+  it('replaces the JSON-escaped form of a known secret (a server echoing it inside a JSON string)', () => {
+    const secret = 'pa"ss\\word';
+    const redactor = new Redactor([secret]);
+    const body = JSON.stringify({ message: `bad password ${secret}` });
+    expect(redactor.text(body)).not.toContain(JSON.stringify(secret).slice(1, -1));
+    expect(JSON.stringify(JSON.parse(redactor.text(body)))).not.toContain(secret);
+  });
+
   it('replaces the URL-encoded form of a known secret', () => {
     const redactor = new Redactor(['a/b+c=d?e']);
     expect(redactor.text(`?x=${encodeURIComponent('a/b+c=d?e')}`)).toBe(`?x=${REDACTED}`);
@@ -314,6 +322,18 @@ describe('Redactor.url', () => {
   it('redacts a known secret anywhere in the URL, including the path', () => {
     const redactor = new Redactor(['company-uuid-1234']);
     expect(redactor.url('https://h.test/status/company-uuid-1234/x')).toBe(`https://h.test/status/${REDACTED}/x`);
+  });
+
+  it('redacts a known secret that URL serialisation re-encodes, under any parameter name, in the path or fragment', () => {
+    for (const secret of ["abc'defgh", 'abc def+ghi', 'päss wörd!', 'abc~!*()xyz']) {
+      const redactor = new Redactor([secret]);
+      const encoded = encodeURIComponent(secret);
+      for (const url of [`https://h.test/p?x=${encoded}&token=abc`, `https://h.test/p?x=${encoded}`, `https://h.test/a/${encoded}/b`, `https://h.test/p#${encoded}`]) {
+        const out = redactor.url(url);
+        expect(out).toContain(REDACTED);
+        expect(decodeURIComponent(out.replaceAll('+', ' '))).not.toContain(secret);
+      }
+    }
   });
 
   it('accepts a URL object', () => {

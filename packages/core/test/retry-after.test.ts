@@ -41,6 +41,12 @@ describe('retryAfterMs: Retry-After as seconds', () => {
   it('reads the header case-insensitively', () => {
     expect(retryAfterMs(headers({ 'Retry-After': '4' }), NOW)).toBe(4000);
   });
+
+  it('caps a delay too long to represent (hundreds of digits) at a finite number, in either header', () => {
+    const digits = '9'.repeat(400);
+    expect(retryAfterMs(headers({ 'retry-after': digits }), NOW)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(retryAfterMs(headers({ 'retry-after-ms': digits }), NOW)).toBe(Number.MAX_SAFE_INTEGER);
+  });
 });
 
 describe('retryAfterMs: Retry-After as an HTTP date', () => {

@@ -36,6 +36,12 @@ describe('redirects, followed by the transport', () => {
     }
   });
 
+  it('drops a query token the Location repeats on the way to another origin, keeping the other parameters', async () => {
+    const fake = fakeFetch(redirect(302, `https://other.test/b?x=1&token=${TOKEN}&alias=${TOKEN}`), reply(200, {}));
+    await createTransport({ fetch: fake.fetch, credential: query }).exchange({ method: 'GET', url: 'https://api.test/v1/a' });
+    expect(fake.sent[1]?.url).toBe('https://other.test/b?x=1');
+  });
+
   it('once off the origin, stays without the credential even when redirected back', async () => {
     const fake = fakeFetch(redirect(302, 'https://other.test/b'), redirect(302, 'https://api.test/v1/c'), reply(200, {}));
     await createTransport({ fetch: fake.fetch, credential: header }).exchange({ method: 'GET', url: 'https://api.test/v1/a' });

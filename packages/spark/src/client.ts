@@ -126,7 +126,7 @@ async function createMessage(
   options?: CallOptions,
 ): Promise<Schemas['Message']> {
   const files = body.files === undefined ? [] : Array.isArray(body.files) ? [...body.files] : [body.files as FileInput];
-  if (files.length > 1) throw new ConfigurationError(`messages.create: Webex takes one file per message, got ${files.length}`);
+  if (files.length > 1) throw new ConfigurationError(`messages.create: "files" holds one file (Webex takes one per message), got ${files.length}`);
   const [file] = files;
   if (file === undefined || isRemoteUrl(file)) {
     const { files: _files, ...rest } = body;

@@ -71,5 +71,5 @@ export async function toUpload(file: FileInput, readLocalFile: ReadLocalFile): P
   if (file && typeof file === 'object' && 'data' in file && typeof file.filename === 'string') {
     return { blob: bytesBlob(file.data, file.contentType ?? contentTypeOf(file.filename)), filename: file.filename };
   }
-  throw new ConfigurationError('messages.create: a file is a URL, a local path, a Blob, bytes, or { data, filename }');
+  throw new ConfigurationError('messages.create: "files" must be a URL, a local path, a Blob, bytes, or { data, filename }');
 }

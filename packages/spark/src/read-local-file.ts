@@ -13,7 +13,7 @@ export const readLocalFile: ReadLocalFile = async (path) => {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new ConfigurationError(`messages.create: cannot read the file ${JSON.stringify(path)}: ${(error as Error).message}`);
+    throw new ConfigurationError(`messages.create: cannot read the file in "files" ${JSON.stringify(path)}: ${(error as Error).message}`);
   }
   const filename = basename(path);
   return { blob: new Blob([bytes as BlobPart], { type: contentTypeOf(filename) }), filename };

@@ -25,7 +25,9 @@ export async function verifyWebhookSignature(
   signature: string | null | undefined,
   secret: string,
 ): Promise<boolean> {
-  if (!signature || !secret) return false;
+  // Plain-JS callers pass what their framework gives: a header as an array, a parsed body. Unverifiable is false.
+  if (typeof signature !== 'string' || typeof secret !== 'string' || !signature || !secret) return false;
+  if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array) && !(rawBody instanceof ArrayBuffer)) return false;
   const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
   const data = typeof rawBody === 'string' ? encoder.encode(rawBody) : rawBody;

@@ -167,6 +167,9 @@ describe('messages.create with files', () => {
     const form = await new Response(new Uint8Array(fake.requests[0]?.body ?? []), { headers: { 'content-type': String(fake.requests[0]?.headers['content-type']) } }).formData();
     expect((form.get('files') as File).type).toBe('application/pdf');
     await expect(client().messages.create({ body: { roomId: 'r1', files: ['https://a.test/1', 'https://a.test/2'] } })).rejects.toBeInstanceOf(ConfigurationError);
+    // Plain-JS callers are told which argument is wrong.
+    await expect(client().messages.create({ body: { roomId: 'r1', files: [new Uint8Array([1]), new Uint8Array([2])] } })).rejects.toThrow(/"files"/);
+    await expect(client().messages.create({ body: { roomId: 'r1', files: 42 as never } })).rejects.toThrow(/"files" must be/);
     expect(fake.requests).toHaveLength(1);
   });
 });

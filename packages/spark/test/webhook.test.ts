@@ -20,6 +20,18 @@ describe('verifyWebhookSignature', () => {
     expect(await verifyWebhookSignature(raw, signature.slice(0, -1), secret)).toBe(false);
   });
 
+  it('refuses, never throws on, arguments of the wrong type from plain JS (a header array, a parsed body)', async () => {
+    const wrong: [unknown, unknown, unknown][] = [
+      [raw, [signature], secret],
+      [raw, 42, secret],
+      [JSON.parse(raw), signature, secret],
+      [null, signature, secret],
+      [raw, signature, 42],
+      [raw, signature, undefined],
+    ];
+    for (const [body, sig, key] of wrong) expect(await verifyWebhookSignature(body as string, sig as string, key as string)).toBe(false);
+  });
+
   it('parses a delivery', () => {
     expect(parseWebhookEvent(raw)).toMatchObject({ resource: 'messages', event: 'created', data: { roomId: 'r1' } });
   });

@@ -43,6 +43,8 @@ const TOKEN_PARAM = 'token';
 
 /** The base URL for a `host:port` or URL. */
 export function vsparkBaseUrl(host: string, secure = false): string {
+  // Plain-JS callers pass the port alone (`3000`) or a URL object: refuse clearly rather than fail on `.trim()`.
+  if (typeof host !== 'string') throw new ConfigurationError(`host must be a string like "host:port", got ${typeof host}`);
   const trimmed = host.trim();
   if (/^https?:\/\//i.test(trimmed)) return trimmed.replace(/\/+$/, '');
   if (!/^[A-Za-z0-9.\-[\]:]+$/.test(trimmed)) {

@@ -42,6 +42,8 @@ describe('VSparkClient configuration', () => {
     expect(vsparkBaseUrl('vspark.local:3000', true)).toBe('https://vspark.local:3000');
     expect(vsparkBaseUrl('https://vspark.local:3000/')).toBe('https://vspark.local:3000');
     expect(() => vsparkBaseUrl('host/with/path?x')).toThrow(ConfigurationError);
+    expect(() => vsparkBaseUrl(3000 as unknown as string)).toThrow(/host must be a string/);
+    expect(() => new VSparkClient({ token: 't', host: 3000 as unknown as string })).toThrow(ConfigurationError);
   });
 });
 

@@ -5,11 +5,7 @@
 import {
   ConfigurationError,
   createVendorClient,
-  createFetchClient,
-  createTransport,
   readEnv,
-  Redactor,
-  transportOptionsFrom,
   type BoundOperations,
   type CommonClientOptions,
   type PagedList,
@@ -144,18 +140,20 @@ export class VssClient {
    * Gets an access token with the user's credentials (`POST /auth/request-token` with HTTP Basic, on the API's
    * host rather than under `/v2`, as pyvss and vss-cli do).
    */
-  static async login(options: Omit<CommonClientOptions, 'headers'> & { username: string; password: string }): Promise<string> {
-    const { username, password } = options;
+  static async login(
+    options: Omit<CommonClientOptions, 'headers'> & { username: string; password: string; signal?: AbortSignal },
+  ): Promise<string> {
+    const { username, password, signal, ...common } = options;
     if (!username || !password) throw new ConfigurationError('VssClient.login needs a username and a password');
-    const base = options.baseUrl ?? VSS_BASE_URL;
-    const origin = new URL(base).origin;
+    const origin = new URL(options.baseUrl ?? VSS_BASE_URL).origin;
     // RFC 7617: base64 of the UTF-8 bytes of `user:password`.
     const basic = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}`;
-    const redactor = new Redactor([password, basic]);
-    const transport = createTransport(
-      transportOptionsFrom(options, { credential: { in: 'header', name: 'authorization', value: basic }, redactor }),
+    // The bound operation, like every other call: a body that is not JSON is an InvalidResponseError, not a SyntaxError.
+    const { operations } = createVendorClient<operations, paths, typeof operationTable>(
+      { ...common, baseUrl: origin },
+      { baseUrl: origin, table: operationTable, credential: { in: 'header', name: 'authorization', value: basic }, secrets: [password, basic] },
     );
-    const { data } = await createFetchClient<paths>(origin, transport).POST('/auth/request-token');
+    const data = await operations.auth.requestToken({}, signal ? { signal } : {});
     if (!data?.token) throw new ConfigurationError('The token endpoint answered without a token');
     return data.token;
   }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { InvalidResponseError, RequestAbortedError } from '@apiclients/core';
 import { AuthenticationError, ConfigurationError, PaginationError, VssClient, type RequestTypes } from '../src/index.js';
 import { startFakeVss, TOKEN, USER, type FakeVss } from './fake-vss.js';
 
@@ -29,6 +30,17 @@ describe('VssClient configuration', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(JSON.stringify(error)).not.toContain('wrong-password-1');
     expect((error as Error).message).toContain('Invalid credentials');
+  });
+
+  it('login: a body that is not JSON is an InvalidResponseError (not a SyntaxError), and a signal aborts it', async () => {
+    const html = async () => new Response('<html>Login page</html>', { status: 200, headers: { 'content-type': 'text/html' } });
+    const error = await VssClient.login({ ...USER, fetch: html }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).body).toBe('<html>Login page</html>');
+    let calls = 0;
+    const aborted = await VssClient.login({ ...USER, signal: AbortSignal.abort(), fetch: async () => (calls++, new Response('{}')) }).catch((e: unknown) => e);
+    expect(aborted).toBeInstanceOf(RequestAbortedError);
+    expect(calls).toBe(0);
   });
 
   it('reads the token from VSS_API_TOKEN', async () => {
