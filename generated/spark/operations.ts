@@ -133,7 +133,8 @@ export const operationTable = {
         "name": "personId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "rooms_list": {
     "resource": "rooms",
@@ -225,7 +226,8 @@ export const operationTable = {
         "name": "roomId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "memberships_list": {
     "resource": "memberships",
@@ -298,7 +300,8 @@ export const operationTable = {
         "name": "membershipId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "messages_list": {
     "resource": "messages",
@@ -364,7 +367,8 @@ export const operationTable = {
         "name": "messageId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "teams_list": {
     "resource": "teams",
@@ -428,7 +432,8 @@ export const operationTable = {
         "name": "teamId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "team_memberships_list": {
     "resource": "teamMemberships",
@@ -496,7 +501,8 @@ export const operationTable = {
         "name": "membershipId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "webhooks_list": {
     "resource": "webhooks",
@@ -566,7 +572,8 @@ export const operationTable = {
         "name": "webhookId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "organizations_list": {
     "resource": "organizations",

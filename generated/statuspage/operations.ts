@@ -118,7 +118,8 @@ export const operationTable = {
         "key": "componentId",
         "in": "path"
       }
-    ]
+    ],
+    "responses": []
   },
   "components_update": {
     "resource": "components",

@@ -104,7 +104,8 @@ function compactEntry({ params, requestBody, responses, pagination, envelope, id
     ...rest,
     ...(params.length ? { params: params.map(compactParam) } : {}),
     ...(requestBody.length ? { requestBody } : {}),
-    ...(responses.every((media) => /json/i.test(media)) ? {} : { responses }),
+    // JSON only is the default; an operation that answers with no body says so with an empty list.
+    ...(responses.length > 0 && responses.every((media) => /json/i.test(media)) ? {} : { responses }),
     ...(pagination ? { pagination } : {}),
     ...(envelope ? { envelope } : {}),
     ...(idempotent === IDEMPOTENT_VERBS.has(rest.verb) ? {} : { idempotent }),

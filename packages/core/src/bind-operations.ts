@@ -190,10 +190,10 @@ function decode(entry: ResolvedOperation, response: Response, bytes: Uint8Array,
   if (response.status === 204 || response.status === 205 || entry.verb === 'head') return undefined;
   const text = textOf(bytes);
   const invalid = (problem: string) => invalidResponse(`The ${response.status} response of ${where} ${problem}`, response.status, text, redactor);
-  // Every other operation promised a body (the tables list JSON-only and body-less operations alike, so a DELETE,
-  // which often answers 200 with nothing, is let through).
+  // An operation whose spec gives its success no body answers nothing; so may a DELETE, which often answers 200
+  // with nothing where its spec says 204. Every other operation promised a body.
   if (text === '') {
-    if (entry.verb === 'delete') return undefined;
+    if (entry.responses.length === 0 || entry.verb === 'delete') return undefined;
     throw invalid(`is empty; the operation answers ${entry.responses.join(' or ') || 'application/json'}`);
   }
   const contentType = response.headers.get('content-type');

@@ -54,7 +54,7 @@ export interface OperationEntry {
   readonly params?: readonly OperationParam[];
   /** Media types the request body may have; default: none (a body is sent as JSON). */
   readonly requestBody?: readonly string[];
-  /** Media types of the success responses; default: JSON only. */
+  /** Media types of the success responses; default: JSON only; empty: the operation answers with no body. */
   readonly responses?: readonly string[];
   /** `x-apiclients-pagination`; default: not a list. */
   readonly pagination?: PaginationPolicy | null;
@@ -93,7 +93,7 @@ export function resolveOperation(entry: OperationEntry): ResolvedOperation {
       return { ...p, key: p.key ?? p.name, in: where, required: p.required ?? where === 'path', type: p.type ?? 'string' };
     }),
     requestBody: entry.requestBody ?? [],
-    responses: entry.responses ?? [],
+    responses: entry.responses ?? ['application/json'],
     pagination: entry.pagination ?? null,
     idempotent: entry.idempotent ?? IDEMPOTENT_VERBS.has(entry.verb.toLowerCase()),
   };

@@ -463,7 +463,7 @@ describe('resolveOperation: the defaults a generated table leaves out', () => {
       { name: 'roomId', key: 'roomId', in: 'path', required: true, type: 'string' },
       { name: 'per_page', key: 'perPage', in: 'query', required: false, type: 'integer' },
     ]);
-    expect(resolved).toMatchObject({ requestBody: [], responses: [], pagination: null, idempotent: true });
+    expect(resolved).toMatchObject({ requestBody: [], responses: ['application/json'], pagination: null, idempotent: true });
     expect(resolveOperation({ resource: 'a', method: 'b', verb: 'post', path: '/a' }).idempotent).toBe(false);
     expect(resolveOperation({ resource: 'a', method: 'b', verb: 'post', path: '/a', idempotent: true }).idempotent).toBe(true);
   });
