@@ -31,6 +31,18 @@ const contenders = [
     if (!response.ok) throw new Error(String(response.status));
     check(await response.json());
   } },
+  // What any client with a per-request timeout pays on top: an AbortController, a timer, a signal fetch follows.
+  { name: 'raw fetch with a timeout (AbortController + timer)', op: async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      const response = await fetch(roomUrl, { headers: { authorization: `Bearer ${TOKEN}` }, signal: controller.signal });
+      if (!response.ok) throw new Error(String(response.status));
+      check(await response.json());
+    } finally {
+      clearTimeout(timer);
+    }
+  } },
   { name: 'openapi-fetch 0.17 (plain createClient)', op: async () => {
     const { data, error } = await openapiFetch.GET('/rooms/{roomId}', { params: { path: { roomId: ROOM.id } } });
     if (error) throw new Error('error');
@@ -39,6 +51,8 @@ const contenders = [
   { name: '**@apiclients/spark** `rooms.get`', op: async () => check(await spark.rooms.get({ roomId: ROOM.id })) },
   { name: `axios ${axios.VERSION} (http adapter)`, op: async () => check((await axiosClient.get(`/rooms/${encodeURIComponent(ROOM.id)}`)).data) },
 ];
+
+const signed = (ratio) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(0)}%`;
 
 /** `count` calls of `op`, `inFlight` at a time; resolves to the elapsed ms. */
 async function runMany(op, count, inFlight) {
@@ -93,12 +107,13 @@ for (const mode of modes) {
       rows.map((r) => [r.name, whole(r.ms), whole((REQUESTS * 1000) / r.ms), `${whole(r.min)}–${whole(r.max)}`, ratioToFastest(r.ms, fastest), r.cpuMicros.toFixed(0)]),
     ),
   );
-  const [raw, , ours] = rows;
+  const [raw, withTimeout, , ours] = rows;
   const wallOver = ours.ms / raw.ms - 1;
   const cpuOver = ours.cpuMicros / raw.cpuMicros - 1;
   verdicts.push(
     `- ${mode.title}: ${verdict(wallOver <= 0.05 && cpuOver <= 0.05, `ours ${whole(ours.ms)} ms vs raw fetch ${whole(raw.ms)} ms: +${(wallOver * 100).toFixed(0)}% by the clock; ` +
-      `client CPU ${ours.cpuMicros.toFixed(0)} vs ${raw.cpuMicros.toFixed(0)} µs/request: +${(cpuOver * 100).toFixed(0)}%`)}`,
+      `client CPU ${ours.cpuMicros.toFixed(0)} vs ${raw.cpuMicros.toFixed(0)} µs/request: +${(cpuOver * 100).toFixed(0)}%`)}` +
+      `; against raw fetch with a timeout: ${signed(ours.ms / withTimeout.ms - 1)} by the clock, ${signed(ours.cpuMicros / withTimeout.cpuMicros - 1)} client CPU`,
   );
 }
 console.log(`\nTarget: ours within 5% of raw fetch\n${verdicts.join('\n')}`);

@@ -22,12 +22,12 @@ export const TARGETS = {
 /**
  * The budgets `npm test` enforces (scripts/check-size.mjs), rebased from the targets on measured figures
  * (bench/RESULTS.md, "weight"): core carries what the issues after the target ask of it (argument checks that
- * name the argument, three pagination styles, the redirect policy, redaction, nine error classes), 7.7 kB; the
- * largest vendor, Spark, ships a 44-operation table (1.1 kB of its 3.5 kB). A budget catches growth; the targets
- * stay in the report.
+ * name the argument, three pagination styles, the redirect policy, redaction in every encoding, nine error classes,
+ * responses checked against their media types), 8.2 kB; the largest vendor, Spark, ships a 44-operation table
+ * (1.1 kB of its 3.5 kB). A budget catches growth; the targets stay in the report.
  */
 export const BUDGETS = {
-  core: 8_000,
+  core: 8_500,
   vendor: 3_600,
 };
 
