@@ -236,12 +236,21 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // Read the body once; every attempt sends the same bytes (a multipart boundary included).
     const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
-    return rebuild(answered);
+    return rebuild(answered, redactor);
   };
   return Object.assign(transport, { exchange });
 }
 
-function rebuild({ response, bytes, url }: Exchange): Response {
+// The text of each body the fetch door answered with, redacted when asked for: openapi-fetch parses JSON itself,
+// and when that fails (see fetch-client.ts) the error carries what came instead.
+const answeredBodies = new WeakMap<Response, () => string>();
+
+/** The redacted text of a body the transport's fetch door answered with (undefined for any other Response). */
+export function answeredBodyText(response: Response): string | undefined {
+  return answeredBodies.get(response)?.();
+}
+
+function rebuild({ response, bytes, url }: Exchange, redactor: Redactor): Response {
   const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
     status: response.status,
     statusText: response.statusText,
@@ -249,6 +258,7 @@ function rebuild({ response, bytes, url }: Exchange): Response {
   });
   // Pagination resolves relative next links against the URL that answered (after redirects).
   Object.defineProperty(copy, 'url', { value: url });
+  answeredBodies.set(copy, () => redactor.text(textOf(bytes)));
   return copy;
 }
 
