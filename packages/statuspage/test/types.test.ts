@@ -31,6 +31,8 @@ async function typeOnly() {
   // @ts-expect-error: the spec has no such path
   await raw.GET('/nonexistent');
   await raw.GET('/pages/{page_id}/components', { params: { path: { page_id: 'p' } } });
+  // @ts-expect-error: a path parameter of the wrong type
+  await raw.GET('/pages/{page_id}/components', { params: { path: { page_id: 42 } } });
 }
 
 describe('Statuspage types', () => {

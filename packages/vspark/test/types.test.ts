@@ -31,6 +31,9 @@ async function typeOnly() {
   await raw.GET('/nonexistent');
   // The token is injected by the client: not demanded by the call's types.
   await raw.GET('/config');
+  await raw.GET('/status/{company}/{org}/{folder}', { params: { path: { company: 'a', org: 'b', folder: 'c' } } });
+  // @ts-expect-error: a path parameter of the wrong type
+  await raw.GET('/status/{company}/{org}/{folder}', { params: { path: { company: 1, org: 'b', folder: 'c' } } });
 }
 
 describe('V-Spark types', () => {
