@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { bin, listSpecs, root } from './lib/specs.mjs';
-import { startPrism } from './lib/prism.mjs';
 import { MOCK_PORTS } from './lib/mock-ports.mjs';
 
 // Each example and the mock it runs against.
@@ -30,6 +29,8 @@ try {
   await run(bin('turbo'), ['run', 'build', '--output-logs=errors-only'], { TURBO_TELEMETRY_DISABLED: '1' });
 
   step('mocks');
+  // Imported once the build is done: the mocks are the testing kit's (packages/testing/dist).
+  const { startPrism } = await import('./lib/prism.mjs');
   for (const { vendor, file } of listSpecs()) {
     const mock = await startPrism({ spec: file, port: MOCK_PORTS[vendor] ?? 0 });
     mocks.push(mock);

@@ -51,12 +51,13 @@ export function bindOperations<Ops, Table extends OperationTable, Defaulted exte
   for (const [operationId, generated] of Object.entries(table)) {
     const entry = resolveOperation(generated);
     const target: Target = { baseUrl, entry, transport, redactor };
+    const known = new Set(entry.params.map((p) => p.key));
+    const prepared = (args: Args, callOptions: CallOptions) =>
+      prepare(operationId, entry, known, withDefaults(entry, args, options.defaults), callOptions);
     const call = entry.pagination
-      ? (args: Args = {}, callOptions: CallOptions = {}) =>
-          listOf(target, entry.pagination as PaginationPolicy, prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions), options)
+      ? (args: Args = {}, callOptions: CallOptions = {}) => listOf(target, entry.pagination as PaginationPolicy, prepared(args, callOptions), options)
       : // Async, so bad arguments are a rejection like every other failure (still before any request).
-        async (args: Args = {}, callOptions: CallOptions = {}) =>
-          (await send(target, prepare(operationId, entry, withDefaults(entry, args, options.defaults), callOptions))).data;
+        async (args: Args = {}, callOptions: CallOptions = {}) => (await send(target, prepared(args, callOptions))).data;
     (bound[entry.resource] ??= {})[entry.method] = call;
   }
   return bound as BoundOperations<Table, Ops, Defaulted>;
@@ -88,17 +89,9 @@ interface Prepared {
   policy: RequestPolicy;
 }
 
-const knownKeysOf = new WeakMap<ResolvedOperation, Set<string>>();
-function knownKeys(entry: ResolvedOperation): Set<string> {
-  let known = knownKeysOf.get(entry);
-  if (!known) knownKeysOf.set(entry, (known = new Set(entry.params.map((p) => p.key))));
-  return known;
-}
-
-// Arguments → wire parameters, refusing unknown and missing ones before any request.
-function prepare(operationId: string, entry: ResolvedOperation, args: Args, callOptions: CallOptions): Prepared {
+// Arguments → wire parameters, refusing unknown (not in `known`) and missing ones before any request.
+function prepare(operationId: string, entry: ResolvedOperation, known: ReadonlySet<string>, args: Args, callOptions: CallOptions): Prepared {
   const params: Params = { path: {}, query: {}, header: {} };
-  const known = knownKeys(entry);
   const name = `${entry.resource}.${entry.method}`;
   if (args === null || typeof args !== 'object') {
     throw new ConfigurationError(`${name}: expected an object of arguments, got ${args === null ? 'null' : typeof args}`);

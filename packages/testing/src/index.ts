@@ -2,7 +2,8 @@
  * @apiclients/testing: Prism mock servers of the @apiclients vendor APIs, for your own tests.
  * @packageDocumentation
  */
-export { startMockServer } from './start-mock-server.js';
+export { startMockServer, startSpecMock } from './start-mock-server.js';
+export { freePort } from './free-port.js';
 export type { MockServer, MockServerOptions } from './start-mock-server.js';
 export { preferHeaders } from './prefer-headers.js';
 export type { MockPreferences } from './prefer-headers.js';

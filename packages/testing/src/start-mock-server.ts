@@ -55,8 +55,18 @@ const PORT_ATTEMPTS = 5;
  * @throws {ConfigurationError} For an unknown vendor or contradictory options.
  * @throws {MockServerStartError} When Prism exits or does not listen within `startTimeoutMs`.
  */
-export async function startMockServer(vendor: MockVendor, options: MockServerOptions = {}): Promise<MockServer> {
-  const spec = mockSpecPath(vendor);
+export function startMockServer(vendor: MockVendor, options: MockServerOptions = {}): Promise<MockServer> {
+  return startSpecMock(mockSpecPath(vendor), options);
+}
+
+/**
+ * {@link startMockServer} on any OpenAPI file: the repository's own `npm run mock`, `npm start` and tests serve
+ * their working copies of the specs with it.
+ *
+ * @throws {ConfigurationError} For contradictory options.
+ * @throws {MockServerStartError} When Prism exits or does not listen within `startTimeoutMs`.
+ */
+export async function startSpecMock(spec: string, options: MockServerOptions = {}): Promise<MockServer> {
   const args = prismArgs(options);
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
