@@ -7,7 +7,7 @@ export { Redactor, REDACTED, SECRET_HEADERS, SECRET_QUERY_PARAMS } from './redac
 export { retryAfterMs } from './retry-after.js';
 export { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
 export type { FailedAttempt, RetryDecision, RetryOptions } from './retry-policy.js';
-export { createTransport } from './transport.js';
+export { authorization, createTransport } from './transport.js';
 export type { Credential, Exchange, FetchLike, OutgoingRequest, RequestPolicy, Transport, TransportOptions } from './transport.js';
 export { apiErrorFromResponse, defaultMessageOf, DEFAULT_ERROR_SHAPE, parseBody } from './api-error-from-response.js';
 export type { ErrorShape } from './api-error-from-response.js';

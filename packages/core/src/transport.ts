@@ -21,6 +21,11 @@ export type Credential =
   | { in: 'header'; name: string; value: string }
   | { in: 'query'; name: string; value: string };
 
+/** The `Authorization: <scheme> <credentials>` header credential (RFC 9110 §11.6.2): Bearer, OAuth, Basic. */
+export function authorization(scheme: string, credentials: string): Credential {
+  return { in: 'header', name: 'authorization', value: `${scheme} ${credentials}` };
+}
+
 /** Per-request policy, from the operation table or the caller. */
 export interface RequestPolicy {
   /** Whether the request may be replayed after the server may have acted (default: by HTTP method). */

@@ -3,6 +3,7 @@
  * Lists page through `Link rel="next"` with Webex's next-link defects repaired; rate limits are waited out.
  */
 import {
+  authorization,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -78,7 +79,7 @@ export class SparkClient {
     const { raw, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
       baseUrl: SPARK_BASE_URL,
       table: operationTable,
-      credential: { in: 'header', name: 'authorization', value: `Bearer ${token}` },
+      credential: authorization('Bearer', token),
       secrets: [token],
       defaults: {
         rateLimitFallbackMs: DEFAULT_RETRY_AFTER_SECONDS * 1000,

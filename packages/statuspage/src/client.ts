@@ -4,6 +4,7 @@
  * `organizationId` in, adds the request envelopes, pages lists by page number, and waits out rate limits.
  */
 import {
+  authorization,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -83,7 +84,7 @@ export class StatuspageClient {
     if (!organizationId) warnOnce(logger);
     this.pageId = pageId;
 
-    const credential = { in: 'header', name: 'authorization', value: `OAuth ${apiKey}` } as const;
+    const credential = authorization('OAuth', apiKey);
     const { raw, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'pageId' | 'organizationId'>(
       { ...options, ...(logger ? { logger } : {}) },
       {

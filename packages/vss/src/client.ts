@@ -3,6 +3,7 @@
  * expansion, typed filters and sorts.
  */
 import {
+  authorization,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -61,10 +62,6 @@ export interface ListRequestsOptions<T extends RequestType> {
 
 /** The API's default server. */
 export const VSS_BASE_URL = 'https://vss-api.eis.utoronto.ca/v2';
-
-function bearer(token: string) {
-  return { in: 'header', name: 'authorization', value: `Bearer ${token}` } as const;
-}
 
 /** The request listings of VSS. */
 export class VssRequests {
@@ -128,7 +125,7 @@ export class VssClient {
     const parts = createVendorClient<operations, paths, typeof operationTable>(options, {
       baseUrl: VSS_BASE_URL,
       table: operationTable,
-      credential: bearer(token),
+      credential: authorization('Bearer', token),
       secrets: [token],
     });
     this.baseUrl = parts.baseUrl;
@@ -147,11 +144,11 @@ export class VssClient {
     if (!username || !password) throw new ConfigurationError('VssClient.login needs a username and a password');
     const origin = new URL(options.baseUrl ?? VSS_BASE_URL).origin;
     // RFC 7617: base64 of the UTF-8 bytes of `user:password`.
-    const basic = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}`;
+    const basic = authorization('Basic', btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`))));
     // The bound operation, like every other call: a body that is not JSON is an InvalidResponseError, not a SyntaxError.
     const { operations } = createVendorClient<operations, paths, typeof operationTable>(
       { ...common, baseUrl: origin },
-      { baseUrl: origin, table: operationTable, credential: { in: 'header', name: 'authorization', value: basic }, secrets: [password, basic] },
+      { baseUrl: origin, table: operationTable, credential: basic, secrets: [password] },
     );
     const data = await operations.auth.requestToken({}, signal ? { signal } : {});
     if (!data?.token) throw new ConfigurationError('The token endpoint answered without a token');
