@@ -55,7 +55,7 @@ const PORT_ATTEMPTS = 5;
  * @throws {ConfigurationError} For an unknown vendor or contradictory options.
  * @throws {MockServerStartError} When Prism exits or does not listen within `startTimeoutMs`.
  */
-export function startMockServer(vendor: MockVendor, options: MockServerOptions = {}): Promise<MockServer> {
+export async function startMockServer(vendor: MockVendor, options: MockServerOptions = {}): Promise<MockServer> {
   return startSpecMock(mockSpecPath(vendor), options);
 }
 
