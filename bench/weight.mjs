@@ -3,6 +3,7 @@
 // (the same function as the `node scripts/check-size.mjs` budget), with peers for scale. Run: npm run bench -- weight
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { BUDGETS, TARGETS, kB, measureBundle, measurePackages, root, sizeTable } from '../scripts/lib/bundle-size.mjs';
 import { markdownTable, verdict } from './lib/table.mjs';
 
@@ -31,3 +32,65 @@ for (const r of rows) {
   console.log(`- ${r.name}: ${verdict(r.own.brotli <= target, `${kB(r.own.brotli)} of ${kB(target)}`)}`);
 }
 console.log(`\nBudgets npm test enforces (scripts/check-size.mjs): core ≤ ${kB(BUDGETS.core)}, each vendor ≤ ${kB(BUDGETS.vendor)} beyond core`);
+
+// Where core's bytes go: each source module's share of the minified bundle (esbuild's metafile, bundled from
+// src/ with the options of the budget), and what it carries. Brotli does not split by module; its column is the
+// module's share of the minified bytes applied to the bundle's brotli size, an estimate.
+const CARRIES = {
+  'bind-operations.ts': 'typed calls from the operation table: arguments checked and named, defaults, envelopes, bodies decoded by media type, three pagination styles',
+  'transport.ts': 'credential, per-attempt timeout, caller abort, retries, the redirect door, the `.raw` fetch door, typed connection errors',
+  'paged-list.ts': 'auto-pagination: async iteration, pages, `limit`, `maxPages`, concurrent page fetches',
+  'errors.ts': 'nine error classes with redacted `toJSON`',
+  'redact.ts': 'secrets redacted as sent, URL-encoded, form-encoded and JSON-escaped; credential shapes in free text',
+  'link-header.ts': 'RFC 8288 `Link` parsing',
+  'api-error-from-response.ts': 'an HTTP error answer as the typed error, by the vendor\'s error shape',
+  'retry-policy.ts': 'which failures retry and how long to wait',
+  'redirects.ts': 'the redirect policy (credential kept in-origin, dropped cross-origin)',
+  'fetch-client.ts': 'the `.raw` openapi-fetch client on the same transport',
+  'retry-after.ts': '`Retry-After` in seconds or as a date, odd values refused',
+  'client-options.ts': 'option checks with typed errors',
+  'request-body.ts': 'JSON, form and multipart bodies',
+  'operation-table.ts': 'defaults of the compact generated tables',
+  'vendor-errors.ts': 'vendor error subclasses',
+  'vendor-client.ts': 'one vendor client from its parts',
+  'request-url.ts': 'URLs as openapi-fetch builds them',
+  'sleep.ts': 'an abortable wait',
+  'env.ts': 'credentials from environment variables where there are any (not in a browser)',
+};
+const core = join(root, 'packages', 'core');
+const bundled = await build({
+  entryPoints: [join(core, 'src', 'index.ts')],
+  bundle: true, write: false, minify: true, format: 'esm', platform: 'browser', target: 'es2022',
+  external: ['openapi-fetch'], metafile: true, logLevel: 'silent',
+});
+const inputs = Object.entries(Object.values(bundled.metafile.outputs)[0].inputs)
+  .map(([file, { bytesInOutput }]) => ({ module: file.split('/').pop(), bytes: bytesInOutput }))
+  .filter((m) => m.bytes > 0)
+  .sort((a, b) => b.bytes - a.bytes);
+const minifiedTotal = inputs.reduce((sum, m) => sum + m.bytes, 0);
+const coreBrotli = rows.find((r) => r.isCore).own.brotli;
+console.log(`\nWhere @apiclients/core's ${kB(coreBrotli)} go (minified bytes by source module; brotli ≈ that share of the whole):\n`);
+console.log(
+  markdownTable(
+    [{ title: 'module' }, { title: 'minified', align: 'right' }, { title: '≈ brotli', align: 'right' }, { title: 'carries' }],
+    inputs.map((m) => [`\`${m.module}\``, kB(m.bytes), kB((m.bytes / minifiedTotal) * coreBrotli), CARRIES[m.module] ?? '']),
+  ),
+);
+
+// The same bytes by layer, each row everything a bundler keeps for those imports (tree-shaken, openapi-fetch
+// external): what a user who took only that much of core would ship.
+const layers = [
+  ['`createTransport`: fetch with credential, timeout, abort, retries, redirect policy, redaction, typed errors', 'createTransport'],
+  ['+ `PagedList`: auto-pagination', 'createTransport, PagedList'],
+  ['+ `bindOperations`: typed operations from a generated table', 'createTransport, PagedList, bindOperations'],
+  ['+ `createVendorClient`: `.raw` openapi-fetch client, client options', 'createTransport, PagedList, bindOperations, createVendorClient'],
+  ['everything core exports', '*'],
+];
+console.log(`\n@apiclients/core by layer (brotli; target ${kB(TARGETS.core)}):\n`);
+const layerRows = [];
+for (const [layer, names] of layers) {
+  const source = names === '*' ? "export * from '@apiclients/core';" : `export { ${names} } from '@apiclients/core';`;
+  const size = await measureBundle({ source }, ['openapi-fetch']);
+  layerRows.push([layer, kB(size.minified), kB(size.brotli)]);
+}
+console.log(markdownTable([{ title: 'imports' }, { title: 'minified', align: 'right' }, { title: 'brotli', align: 'right' }], layerRows));

@@ -9,7 +9,7 @@ import { ConfigurationError, InvalidResponseError } from './errors.js';
 import { nextLink } from './link-header.js';
 import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation, type ResolvedParam } from './operation-table.js';
 import type { BoundOperations } from './operation-types.js';
-import { PagedList, type PageResult } from './paged-list.js';
+import { PagedList, wholeNumber, type PageResult } from './paged-list.js';
 import { encodeBody } from './request-body.js';
 import { requestUrl } from './request-url.js';
 import { Redactor } from './redact.js';
@@ -50,7 +50,8 @@ export function bindOperations<Ops, Table extends OperationTable, Defaulted exte
   const redactor = options.redactor ?? new Redactor();
   for (const [operationId, generated] of Object.entries(table)) {
     const entry = resolveOperation(generated);
-    const target: Target = { baseUrl, entry, transport, redactor };
+    // An operation that answers only JSON parses every body as JSON, whatever its label (read no header for it).
+    const target: Target = { baseUrl, entry, transport, redactor, jsonOnly: entry.responses.every(isJson) };
     const known = new Set(entry.params.map((p) => p.key));
     const prepared = (args: Args, callOptions: CallOptions) =>
       prepare(operationId, entry, known, withDefaults(entry, args, options.defaults), callOptions);
@@ -69,6 +70,7 @@ interface Target {
   entry: ResolvedOperation;
   transport: Transport;
   redactor: Redactor;
+  jsonOnly: boolean;
 }
 
 // Client defaults fill only the parameters this operation takes.
@@ -155,22 +157,22 @@ function checkParam(name: string, param: ResolvedParam, value: unknown): void {
 // Whether a media type is decoded as JSON.
 const isJson = (media: string) => /json/i.test(media);
 
-async function send({ baseUrl, entry, transport, redactor }: Target, prepared: Prepared) {
+async function send(target: Target, prepared: Prepared) {
+  const { baseUrl, entry, transport } = target;
   const { params, body, callOptions, policy } = prepared;
-  const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
-  const where = `${entry.verb.toUpperCase()} ${entry.path}`;
+  const headers = callOptions.headers ? { ...params.header, ...lowerCaseHeaders(callOptions.headers) } : { ...params.header };
   const sent = requestUrl(baseUrl, entry.path, params.path, params.query);
   const { response, bytes, url } = await transport.exchange(
     {
       method: entry.verb,
       url: sent,
       headers,
-      body: await encodeBody(body, entry.requestBody, headers),
+      body: body === undefined ? null : await encodeBody(body, entry.requestBody, headers),
       signal: callOptions.signal,
     },
     policy,
   );
-  return { data: decode(entry, response, bytes, where, redactor), response, url, sent };
+  return { data: decode(target, response, bytes), response, url, sent };
 }
 
 /**
@@ -179,18 +181,21 @@ async function send({ baseUrl, entry, transport, redactor }: Target, prepared: P
  * the operation promises (empty, not JSON, an HTML page from a proxy) is an {@link InvalidResponseError} carrying
  * the raw text, never a bare SyntaxError and never a silent `undefined`.
  */
-function decode(entry: ResolvedOperation, response: Response, bytes: Uint8Array, where: string, redactor: Redactor): unknown {
+function decode({ entry, redactor, jsonOnly }: Target, response: Response, bytes: Uint8Array): unknown {
   if (response.status === 204 || response.status === 205 || entry.verb === 'head') return undefined;
   const text = textOf(bytes);
-  const invalid = (problem: string) => invalidResponse(`The ${response.status} response of ${where} ${problem}`, response.status, text, redactor);
+  // The path template, not the URL, names the operation in errors: it carries no secret.
+  const where = () => `${entry.verb.toUpperCase()} ${entry.path}`;
+  const invalid = (problem: string) => invalidResponse(`The ${response.status} response of ${where()} ${problem}`, response.status, text, redactor);
   // An operation whose spec gives its success no body answers nothing; so may a DELETE, which often answers 200
   // with nothing where its spec says 204. Every other operation promised a body.
   if (text === '') {
     if (entry.responses.length === 0 || entry.verb === 'delete') return undefined;
     throw invalid(`is empty; the operation answers ${entry.responses.join(' or ') || 'application/json'}`);
   }
+  if (jsonOnly) return parseJson(text, where, response.status, redactor);
   const contentType = response.headers.get('content-type');
-  if (!entry.responses.some((m) => !isJson(m)) || isJson(contentType ?? '')) return parseJson(text, where, response.status, redactor);
+  if (isJson(contentType ?? '')) return parseJson(text, where, response.status, redactor);
   // Several media types: the response's own must be one of them (an unlabelled body is taken as text).
   const essence = contentType?.split(';')[0]?.trim().toLowerCase();
   if (essence && !entry.responses.some((m) => m.toLowerCase() === essence)) {
@@ -203,13 +208,15 @@ function invalidResponse(message: string, status: number, text: string, redactor
   return new InvalidResponseError(message, status, { body: redactor.text(text), ...(cause === undefined ? {} : { cause }) });
 }
 
-/** Parses JSON text, failing with an {@link InvalidResponseError} that carries the (redacted) text. */
-function parseJson(text: string, where: string, status: number, redactor: Redactor): unknown {
+/**
+ * Parses JSON text, failing with an {@link InvalidResponseError} that carries the (redacted) text; `where` names
+ * the request in that error (built only then).
+ */
+function parseJson(text: string, where: () => string, status: number, redactor: Redactor): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    // The path template, not the URL: it names the operation and carries no secret.
-    throw invalidResponse(`The ${status} response of ${where} is ${text === '' ? 'empty' : 'not valid JSON'}`, status, text, redactor, error);
+    throw invalidResponse(`The ${status} response of ${where()} is ${text === '' ? 'empty' : 'not valid JSON'}`, status, text, redactor, error);
   }
 }
 
@@ -246,7 +253,7 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
       // Next pages are followed verbatim through the same transport (credentials, retries, timeouts).
       const headers = { accept: 'application/json', ...lowerCaseHeaders(callOptions.headers) };
       const answered = await target.transport.exchange({ method: 'GET', url: nextUrl, headers, signal: callOptions.signal }, prepared.policy);
-      data = parseJson(textOf(answered.bytes), `GET ${new URL(nextUrl).pathname}`, answered.response.status, target.redactor);
+      data = parseJson(textOf(answered.bytes), () => `GET ${new URL(nextUrl).pathname}`, answered.response.status, target.redactor);
       ({ response, url } = answered);
     }
     const found = at(data, pagination.items);
@@ -262,21 +269,11 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     return page;
   };
   const { concurrency, limit, maxPages = options.maxPages } = prepared.callOptions;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
-    throw new ConfigurationError(`limit must be a whole number ≥ 0, got ${limit}`);
-  }
   return new PagedList(fetchPage, {
     ...(maxPages === undefined ? {} : { maxPages }),
-    ...(limit === undefined ? {} : { limit }),
-    ...(concurrency === undefined ? {} : { concurrency: checkedConcurrency(concurrency) }),
+    ...(limit === undefined ? {} : { limit: wholeNumber('limit', limit, 0) }),
+    ...(concurrency === undefined ? {} : { concurrency: wholeNumber('concurrency', concurrency, 1) }),
   });
-}
-
-function checkedConcurrency(concurrency: number): number {
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ConfigurationError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
-  }
-  return concurrency;
 }
 
 function pageNumberOf(url: string, pageParam: string, start: number): number {

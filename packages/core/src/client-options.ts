@@ -8,7 +8,7 @@ import { ConfigurationError } from './errors.js';
 export interface CommonClientOptions {
   /** Overrides the vendor's base URL (a mock server, a proxy). */
   baseUrl?: string | undefined;
-  /** Longest time one attempt may take, in ms (default 60 000). */
+  /** Longest time one attempt may take, in ms (default 60 000); `0` or `Infinity` sets none. */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
@@ -36,7 +36,9 @@ export function transportOptionsFrom(
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
   for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) {
     const value = out[key];
-    if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
+    // Only the timeout may be endless (`Infinity`: no timeout); an endless retry count or wait is a mistake.
+    const endless = key === 'timeoutMs' && value === Infinity;
+    if (value !== undefined && !endless && (!Number.isFinite(value) || value < 0)) {
       throw new ConfigurationError(`${key} must be a finite number ≥ 0, got ${value}`);
     }
   }

@@ -57,6 +57,12 @@ export type PageFetcher<T> = (nextUrl: string | null, signal?: AbortSignal) => P
 
 const DEFAULT_MAX_PAGES = 10_000;
 
+/** `value` when it is a whole number ≥ `least`; otherwise a ConfigurationError naming the option `name`. */
+export function wholeNumber(name: string, value: number, least: number): number {
+  if (!Number.isInteger(value) || value < least) throw new ConfigurationError(`${name} must be a whole number ≥ ${least}, got ${value}`);
+  return value;
+}
+
 /** An async iterable of items across pages. Iterating again re-fetches from the first page. */
 export class PagedList<T> implements AsyncIterable<T> {
   readonly #fetchPage: PageFetcher<T>;
@@ -75,10 +81,7 @@ export class PagedList<T> implements AsyncIterable<T> {
 
   /** A list that fetches up to `concurrency` pages at once when the first page says how many there are. */
   withConcurrency(concurrency: number): PagedList<T> {
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new ConfigurationError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
-    }
-    return new PagedList(this.#fetchPage, { ...this.#options, concurrency });
+    return new PagedList(this.#fetchPage, { ...this.#options, concurrency: wholeNumber('concurrency', concurrency, 1) });
   }
 
   /** Every page, in order; items beyond the limit are cut from the last page. */

@@ -74,7 +74,10 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export interface TransportOptions extends Partial<RetryOptions> {
   /** The fetch to call (default: globalThis.fetch); it is called as `fetch(url, init)`, like the platform's. */
   fetch?: FetchLike;
-  /** Longest time one attempt may take, redirects and body included, in ms (default 60 000). */
+  /**
+   * Longest time one attempt may take, redirects and body included, in ms (default 60 000). `0` (as for Node's
+   * http and undici) or `Infinity` sets no timeout: no timer, and no signal of ours goes to fetch.
+   */
   timeoutMs?: number;
   /** Headers added to every request unless it sets them. */
   headers?: Record<string, string>;
@@ -133,6 +136,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const customFetch = options.fetch;
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options) };
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const timed = timeoutMs > 0 && timeoutMs !== Infinity;
   const redactor = options.redactor ?? new Redactor();
   redactor.add(options.credential?.value);
   const shape: ErrorShape = { ...DEFAULT_ERROR_SHAPE, ...options.errorShape };
@@ -145,18 +149,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const fetchOnce = (url: string, init: RequestInit): Promise<Response> => (customFetch ?? globalThis.fetch)(url, init);
 
   /** One attempt: the request, then each redirect by the redirect policy, then the body. */
-  async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: AbortSignal): Promise<Exchange> {
+  async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: AbortSignal | undefined): Promise<Exchange> {
     const follow = (outgoing.redirect ?? 'follow') === 'follow';
-    const headers = { ...defaultHeaders, ...outgoing.headers };
-    let hop: Hop<string | Uint8Array> = { method, headers, body: outgoing.body ?? null };
+    let hop: Hop<string | Uint8Array> = { method, headers: { ...defaultHeaders, ...outgoing.headers }, body: outgoing.body ?? null };
     let url = outgoing.url;
     let trusted = true;
     for (let redirects = 0; ; redirects++) {
-      const hopHeaders = trusted && credential?.in === 'header' && !(credential.name.toLowerCase() in hop.headers)
-        ? { ...hop.headers, [credential.name.toLowerCase()]: credential.value }
-        : hop.headers;
+      // Each hop's headers are its own copy: the credential joins them unless the request carries its own.
+      if (trusted && credential?.in === 'header') hop.headers[credential.name.toLowerCase()] ??= credential.value;
       const target: string = trusted && credential?.in === 'query' ? withQueryCredential(url, credential) : url;
-      const init: RequestInit = { method: hop.method, headers: hopHeaders, body: hop.body as BodyInit | null, signal, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) };
+      const init: RequestInit = { method: hop.method, headers: hop.headers, body: hop.body as BodyInit | null, signal: signal ?? null, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) };
       let response = await fetchOnce(target, init);
       // The URL that answered is `target` unless the platform followed a redirect. (Reading `response.url` makes
       // Node's fetch serialise the URL: some 0.1–0.2 M of a loopback GET's ~2 M instructions, by valgrind's count.)
@@ -191,22 +193,25 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
     for (let retriesSoFar = 0; ; retriesSoFar++) {
       if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
-      const controller = new AbortController();
-      const onCallerAbort = () => controller.abort(callerSignal?.reason);
-      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-      const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+      // A timed attempt has its own controller, aborted by the timer or the caller's signal. An untimed one hands
+      // fetch the caller's signal, or none: Node's fetch pays for every signal it is given (undici's Request
+      // registers a listener and a finalizer for it), the cost bench/loopback.mjs shows as "raw fetch + signal".
+      const controller = timed ? new AbortController() : undefined;
+      const onCallerAbort = () => controller?.abort(callerSignal?.reason);
+      if (controller) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+      const timer = controller && setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
       const started = logger ? now() : 0;
       let attempt: FailedAttempt;
       let answered: Exchange;
       try {
         if (logger) logger.debug(`→ ${method} ${summary().url}`);
-        answered = await attemptOnce(outgoing, method, credential, controller.signal);
+        answered = await attemptOnce(outgoing, method, credential, controller ? controller.signal : callerSignal);
         if (logger) logger.debug(`← ${answered.response.status} ${method} ${summary().url} (${now() - started} ms)`);
         if (answered.response.ok) return answered;
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
-        const timedOut = controller.signal.reason === TIMED_OUT;
+        const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
         const decision = decideRetry(attempt, retry, now(), random);
@@ -219,8 +224,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
         await pause(decision.delayMs, timedOut ? 'timeout' : 'connection error');
         continue;
       } finally {
-        clearTimeout(timer);
-        callerSignal?.removeEventListener('abort', onCallerAbort);
+        if (controller) {
+          clearTimeout(timer);
+          callerSignal?.removeEventListener('abort', onCallerAbort);
+        }
       }
       const decision = decideRetry(attempt, retry, now(), random);
       if (!decision.retry) {

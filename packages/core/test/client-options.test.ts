@@ -45,6 +45,11 @@ describe('transportOptionsFrom', () => {
     expect(() => transportOptionsFrom({ [key]: value }, { credential, redactor })).toThrow(ConfigurationError);
   });
 
+  it('accepts timeoutMs = Infinity (no timeout), and only for the timeout', () => {
+    expect(transportOptionsFrom({ timeoutMs: Infinity }, { credential, redactor })).toMatchObject({ timeoutMs: Infinity });
+    expect(() => transportOptionsFrom({ maxRetries: Infinity }, { credential, redactor })).toThrow(ConfigurationError);
+  });
+
   it('accepts zero', () => {
     expect(transportOptionsFrom({ maxRetries: 0, timeoutMs: 0 }, { credential, redactor })).toMatchObject({ maxRetries: 0, timeoutMs: 0 });
   });

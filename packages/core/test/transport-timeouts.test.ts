@@ -1,6 +1,6 @@
 /** `timeoutMs` bounds each attempt, body included; a timed-out attempt counts as a retry. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClientError, ConnectionError, createTransport, TimeoutError } from '../src/index.js';
+import { ApiClientError, ConnectionError, createTransport, RequestAbortedError, TimeoutError } from '../src/index.js';
 import { fakeFetch, hang, recordedLogger, recordedSleep, rejectionOf, reply } from './support/fake-fetch.js';
 import { collectGarbage, settledWithin } from './support/gc.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
@@ -165,5 +165,70 @@ describe('timeouts with an injected fetch', () => {
     const transport = createTransport({ fetch: fake.fetch, timeoutMs: 10, sleep: recordedSleep().sleep });
     expect(await (await transport(new Request('https://api.example.test/x'))).json()).toEqual({ ok: 1 });
     expect(fake.sent).toHaveLength(2);
+  });
+});
+
+describe('no timeout: timeoutMs 0 (as for Node’s http and undici) or Infinity', () => {
+  /** A fetch that answers after `delayMs` unless its signal aborts first, and records the init it was called with. */
+  function slowFetch(delayMs: number) {
+    const inits: RequestInit[] = [];
+    const fetch = async (_url: string, init: RequestInit) => {
+      inits.push(init);
+      await new Promise((resolve, reject) => {
+        setTimeout(resolve, delayMs);
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+      });
+      return new Response('{"ok":1}', { headers: { 'content-type': 'application/json' } });
+    };
+    return { fetch, inits };
+  }
+
+  it.each([0, Infinity])('timeoutMs %s: an answer slower than any short timeout is awaited, and fetch gets no signal', async (timeoutMs) => {
+    const slow = slowFetch(40);
+    const transport = createTransport({ fetch: slow.fetch, timeoutMs });
+    const { bytes, response } = await transport.exchange({ method: 'GET', url: 'https://api.example.test/x' });
+    expect(response.status).toBe(200);
+    expect(new TextDecoder().decode(bytes)).toBe('{"ok":1}');
+    expect(slow.inits[0]?.signal).toBeNull();
+  });
+
+  it('the same slow answer times out under a short timeout, which hands fetch a signal of its own', async () => {
+    const slow = slowFetch(40);
+    const transport = createTransport({ fetch: slow.fetch, timeoutMs: 5, maxRetries: 0 });
+    const caller = new AbortController();
+    const error = await rejectionOf(transport.exchange({ method: 'GET', url: 'https://api.example.test/x', signal: caller.signal }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(slow.inits[0]?.signal).toBeInstanceOf(AbortSignal);
+    expect(slow.inits[0]?.signal).not.toBe(caller.signal);
+  });
+
+  it('without a timeout the caller’s signal goes to fetch as it is, and aborting it still ends the request', async () => {
+    const fake = fakeFetch(hang());
+    const seen: (AbortSignal | null | undefined)[] = [];
+    const transport = createTransport({
+      fetch: (url, init) => {
+        seen.push(init.signal);
+        return fake.fetch(url, init);
+      },
+      timeoutMs: 0,
+      sleep: recordedSleep().sleep,
+    });
+    const caller = new AbortController();
+    setTimeout(() => caller.abort('stop'), 5);
+    const error = await rejectionOf(transport.exchange({ method: 'GET', url: 'https://api.example.test/x', signal: caller.signal }));
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect((error as Error).cause).toBe('stop');
+    expect(seen).toEqual([caller.signal]);
+    expect(fake.sent).toHaveLength(1);
+  });
+
+  it('against a real server that never answers, the caller’s abort ends an untimed request', async () => {
+    server = await stallBeforeHeaders();
+    const transport = createTransport({ timeoutMs: 0, sleep: recordedSleep().sleep });
+    const caller = new AbortController();
+    setTimeout(() => caller.abort('enough'), 50);
+    const error = await rejectionOf(settledWithin(transport.exchange({ method: 'GET', url: `${server.url}/slow`, signal: caller.signal }), 2000));
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect(server.requests).toBe(1);
   });
 });

@@ -1,0 +1,64 @@
+// The contenders of the loopback benchmarks (bench/loopback.mjs by the clock, bench/loopback-instructions.mjs by
+// valgrind's instruction count): one GET /rooms/{roomId} each, checked, against a room server at `baseUrl`.
+import axios from 'axios';
+import createClient from 'openapi-fetch';
+import { SparkClient } from '@apiclients/spark';
+import { ROOM } from './fixtures.mjs';
+
+const TOKEN = 'bench-access-token';
+const UTF8 = new TextDecoder();
+
+/** `[{ key, name, op }]`: `op()` sends one GET and checks the room that comes back. */
+export function loopbackContenders(baseUrl) {
+  const roomUrl = `${baseUrl}/rooms/${encodeURIComponent(ROOM.id)}`;
+  const headers = { authorization: `Bearer ${TOKEN}` };
+  const spark = new SparkClient({ accessToken: TOKEN, baseUrl });
+  const untimedSpark = new SparkClient({ accessToken: TOKEN, baseUrl, timeoutMs: 0 });
+  const openapiFetch = createClient({ baseUrl, headers });
+  const axiosClient = axios.create({ baseURL: baseUrl, headers });
+  const check = (room) => {
+    if (room?.id !== ROOM.id) throw new Error(`unexpected answer: ${JSON.stringify(room)}`);
+  };
+  const rawFetch = async () => {
+    const response = await fetch(roomUrl, { headers });
+    if (!response.ok) throw new Error(String(response.status));
+    check(await response.json());
+  };
+  return [
+    { key: 'raw', name: 'raw fetch (+ response.json())', op: rawFetch },
+    // Reading the body as bytes and parsing it, as our transport does, is cheaper than response.json() in Node 20.
+    { key: 'raw-bytes', name: 'raw fetch (+ arrayBuffer(), TextDecoder, JSON.parse)', op: async () => {
+      const response = await fetch(roomUrl, { headers });
+      if (!response.ok) throw new Error(String(response.status));
+      check(JSON.parse(UTF8.decode(await response.arrayBuffer())));
+    } },
+    // Identical code under a second name: how far apart two runs of the same thing land (the method's resolution).
+    { key: 'raw-again', name: 'raw fetch again (the same code: the resolution)', op: async () => rawFetch() },
+    // What a signal alone costs: Node's fetch (undici's Request) adds a listener and a finalizer for every signal.
+    { key: 'raw-signal', name: 'raw fetch + a signal (AbortController, no timer)', op: async () => {
+      const response = await fetch(roomUrl, { headers, signal: new AbortController().signal });
+      if (!response.ok) throw new Error(String(response.status));
+      check(await response.json());
+    } },
+    // What any client with a per-request timeout pays on top: an AbortController, a timer, a signal fetch follows.
+    { key: 'raw-timeout', name: 'raw fetch with a timeout (AbortController + timer)', op: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 60_000);
+      try {
+        const response = await fetch(roomUrl, { headers, signal: controller.signal });
+        if (!response.ok) throw new Error(String(response.status));
+        check(await response.json());
+      } finally {
+        clearTimeout(timer);
+      }
+    } },
+    { key: 'openapi-fetch', name: 'openapi-fetch 0.17 (plain createClient)', op: async () => {
+      const { data, error } = await openapiFetch.GET('/rooms/{roomId}', { params: { path: { roomId: ROOM.id } } });
+      if (error) throw new Error('error');
+      check(data);
+    } },
+    { key: 'ours', name: '**@apiclients/spark** `rooms.get` (default: 60 s timeout)', op: async () => check(await spark.rooms.get({ roomId: ROOM.id })) },
+    { key: 'ours-untimed', name: '**@apiclients/spark** `rooms.get`, `timeoutMs: 0` (no timeout)', op: async () => check(await untimedSpark.rooms.get({ roomId: ROOM.id })) },
+    { key: 'axios', name: `axios ${axios.VERSION} (http adapter)`, op: async () => check((await axiosClient.get(`/rooms/${encodeURIComponent(ROOM.id)}`)).data) },
+  ];
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Benchmark (prints figures): the loopback GET of bench/loopback.mjs, counted in CPU instructions by valgrind's
+// callgrind instead of timed. A count does not move with what else the machine is doing (this 2-core machine's
+// clock figures move by ±10–20% between runs, more than the 5% target), so small differences become visible.
+//
+// Method: each contender runs in its own `node --predictable` process (one thread, garbage collection at
+// predictable points) under callgrind, twice: WARMUP requests then none, and WARMUP requests then N more. The
+// difference divided by N is the instructions of one warmed-up request, start-up and warm-up cancelled out.
+// The room server runs in an untraced child process, so only the client's instructions are counted (user space
+// only: the kernel's share of a socket write is not). Run: npm run bench -- loopback-instructions
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { loopbackContenders } from './lib/loopback-contenders.mjs';
+import { markdownTable, verdict, whole } from './lib/table.mjs';
+
+const WARMUP = Number(process.env.BENCH_CALLGRIND_WARMUP ?? 1_500);
+const REQUESTS = Number(process.env.BENCH_CALLGRIND_REQUESTS ?? 3_000);
+// axios is left out: it runs the http module, not fetch, and bench/loopback.mjs already shows it slowest.
+const KEYS = process.env.BENCH_CALLGRIND_CONTENDERS?.split(',') ?? ['raw', 'raw-again', 'raw-bytes', 'raw-signal', 'raw-timeout', 'openapi-fetch', 'ours', 'ours-untimed'];
+const child = join(import.meta.dirname, 'lib', 'loopback-one.mjs');
+// One thread, and a garbage collector whose schedule does not depend on time: V8 otherwise sizes the heap by
+// measured allocation and collection speeds, which valgrind and a busy machine change from run to run.
+const NODE_FLAGS = ['--predictable', '--predictable-gc-schedule'];
+
+if (spawnSync('valgrind', ['--version']).error) {
+  console.log('valgrind is not installed (Debian: apt-get install valgrind): no instruction counts on this machine.');
+  process.exit(0);
+}
+
+/** Instructions callgrind counted for one process: `requests` measured GETs after WARMUP. */
+function instructions(key, requests) {
+  return new Promise((resolve, reject) => {
+    const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...NODE_FLAGS, child, key, String(WARMUP), String(requests)];
+    const run = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    run.stderr.on('data', (chunk) => (log += chunk));
+    run.on('exit', (code) => {
+      const collected = /Collected : (\d+)/.exec(log)?.[1];
+      if (code === 0 && collected) resolve(Number(collected));
+      else reject(new Error(`${key}: valgrind exited with ${code}\n${log.slice(-2000)}`));
+    });
+  });
+}
+
+// Instruction counts are the same whatever else runs, so the runs share the machine's cores.
+const jobs = KEYS.flatMap((key) => [[key, 0], [key, REQUESTS]]);
+const counts = new Map();
+const began = performance.now();
+await Promise.all(
+  Array.from({ length: availableParallelism() }, async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) counts.set(job.join('/'), await instructions(...job));
+  }),
+);
+const perRequest = (key) => (counts.get(`${key}/${REQUESTS}`) - counts.get(`${key}/0`)) / REQUESTS;
+
+const names = new Map(loopbackContenders('http://127.0.0.1:1').map((c) => [c.key, c.name]));
+const raw = perRequest('raw');
+const timed = perRequest('raw-timeout');
+const signed = (ratio) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)}%`;
+console.log(
+  `Instructions per loopback GET /rooms/{roomId} (client process only), by valgrind's callgrind: each contender twice in \`node ${NODE_FLAGS.join(' ')}\`, ` +
+    `${whole(WARMUP)} warm-up requests then 0 or ${whole(REQUESTS)} measured; per request = difference / ${whole(REQUESTS)} (Node ${process.version}; ${((performance.now() - began) / 1000).toFixed(0)} s)\n`,
+);
+console.log(
+  markdownTable(
+    [{ title: 'contender' }, { title: 'instructions / request', align: 'right' }, { title: 'vs raw fetch', align: 'right' }, { title: 'vs raw fetch with a timeout', align: 'right' }],
+    KEYS.map((key) => [names.get(key), whole(perRequest(key)), signed(perRequest(key) / raw - 1), signed(perRequest(key) / timed - 1)]),
+  ),
+);
+const ours = perRequest('ours') / raw - 1;
+const untimed = perRequest('ours-untimed') / raw - 1;
+console.log(`\nTarget: ours within 5% of raw fetch`);
+console.log(`- with the default timeout (60 s): ${verdict(ours <= 0.05, `${signed(ours)} instructions per request`)}`);
+console.log(`- with \`timeoutMs: 0\` (no timeout): ${verdict(untimed <= 0.05, `${signed(untimed)} instructions per request`)}`);
+console.log(
+  `- the timeout's own price, in raw fetch: ${signed(timed / raw - 1)} (a signal alone: ${signed(perRequest('raw-signal') / raw - 1)}); ` +
+    `ours with its timeout against raw fetch with one: ${signed(perRequest('ours') / timed - 1)}`,
+);
+console.log(`- resolution: the same raw fetch counted twice differs by ${signed(perRequest('raw-again') / raw - 1)}`);
