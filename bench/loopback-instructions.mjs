@@ -6,6 +6,10 @@
 // Method: each contender runs in its own `node --predictable` process (one thread, garbage collection at
 // predictable points) under callgrind, twice: WARMUP requests then none, and WARMUP requests then N more. The
 // difference divided by N is the instructions of one warmed-up request, start-up and warm-up cancelled out.
+// Resolution, measured here: the same code counted twice in one run differed by 14% with `--predictable` alone
+// (V8 sizes its heap by measured speeds), by 2.4% with the fixed GC schedule over 1 000 requests, and by 0.1–0.8%
+// over 3 000; between two runs of this benchmark a contender's count moved by up to 4% (each process lays out its
+// memory anew). The control row shows the in-run figure; read differences under ~4% as no difference.
 // The room server runs in an untraced child process, so only the client's instructions are counted (user space
 // only: the kernel's share of a socket write is not). Run: npm run bench -- loopback-instructions
 import { spawn, spawnSync } from 'node:child_process';

@@ -35,10 +35,11 @@ export const BUDGETS = {
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 /**
- * Minified and minified + brotli size of one entry file, bundled with `external` left out. `{ source }` instead
- * of a path bundles that module text (resolved from the repository root), e.g. `export { X } from 'pkg'`.
+ * Minified and minified + brotli size of one entry file, bundled with `external` left out (and esbuild `plugins`,
+ * if any). `{ source }` instead of a path bundles that module text (resolved from the repository root), e.g.
+ * `export { X } from 'pkg'`.
  */
-export async function measureBundle(entry, external = []) {
+export async function measureBundle(entry, external = [], plugins = []) {
   const input = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.source, resolveDir: root, loader: 'js' } };
   const result = await build({
     ...input,
@@ -49,6 +50,7 @@ export async function measureBundle(entry, external = []) {
     platform: 'browser',
     target: 'es2022',
     external: [...NODE_BUILTINS, ...external],
+    plugins,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
