@@ -16,7 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loopbackContenders } from './lib/loopback-contenders.mjs';
-import { markdownTable, verdict, whole } from './lib/table.mjs';
+import { markdownTable, signedPercent, verdict, whole } from './lib/table.mjs';
 
 const WARMUP = Number(process.env.BENCH_CALLGRIND_WARMUP ?? 1_500);
 const REQUESTS = Number(process.env.BENCH_CALLGRIND_REQUESTS ?? 3_000);
@@ -61,7 +61,8 @@ const perRequest = (key) => (counts.get(`${key}/${REQUESTS}`) - counts.get(`${ke
 const names = new Map(loopbackContenders('http://127.0.0.1:1').map((c) => [c.key, c.name]));
 const raw = perRequest('raw');
 const timed = perRequest('raw-timeout');
-const signed = (ratio) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)}%`;
+// One decimal: the counts resolve differences well under a per cent.
+const signed = (ratio) => signedPercent(ratio, 1);
 console.log(
   `Instructions per loopback GET /rooms/{roomId} (client process only), by valgrind's callgrind: each contender twice in \`node ${NODE_FLAGS.join(' ')}\`, ` +
     `${whole(WARMUP)} warm-up requests then 0 or ${whole(REQUESTS)} measured; per request = difference / ${whole(REQUESTS)} (Node ${process.version}; ${((performance.now() - began) / 1000).toFixed(0)} s)\n`,

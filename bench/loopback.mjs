@@ -7,7 +7,7 @@
 // interleaved chunks; the figure is the total of a contender's chunks. Run: npm run bench -- loopback
 import { loopbackContenders } from './lib/loopback-contenders.mjs';
 import { startRoomServer } from './lib/room-server.mjs';
-import { markdownTable, ratioToFastest, verdict, whole } from './lib/table.mjs';
+import { markdownTable, ratioToFastest, signedPercent, verdict, whole } from './lib/table.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 10);
@@ -15,8 +15,6 @@ const WARMUP = 1_000;
 
 const server = await startRoomServer();
 const contenders = loopbackContenders(server.url);
-
-const signed = (ratio) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(0)}%`;
 
 /** `count` calls of `op`, `inFlight` at a time; resolves to the elapsed ms. */
 async function runMany(op, count, inFlight) {
@@ -78,10 +76,10 @@ for (const mode of modes) {
   const untimed = over(row('ours-untimed'));
   const again = over(row('raw-again'));
   verdicts.push(
-    `- ${mode.title}: ${verdict(ours.wall <= 0.05 && ours.cpu <= 0.05, `ours ${whole(row('ours').ms)} ms vs raw fetch ${whole(raw.ms)} ms: ${signed(ours.wall)} by the clock, ${signed(ours.cpu)} client CPU`)}` +
-      `; with \`timeoutMs: 0\`: ${signed(untimed.wall)} by the clock, ${signed(untimed.cpu)} client CPU` +
-      `; against raw fetch with a timeout: ${signed(over(row('ours'), row('raw-timeout')).wall)} by the clock` +
-      `; the same raw fetch run twice differs by ${signed(again.wall)} by the clock, ${signed(again.cpu)} CPU (this table's resolution)`,
+    `- ${mode.title}: ${verdict(ours.wall <= 0.05 && ours.cpu <= 0.05, `ours ${whole(row('ours').ms)} ms vs raw fetch ${whole(raw.ms)} ms: ${signedPercent(ours.wall)} by the clock, ${signedPercent(ours.cpu)} client CPU`)}` +
+      `; with \`timeoutMs: 0\`: ${signedPercent(untimed.wall)} by the clock, ${signedPercent(untimed.cpu)} client CPU` +
+      `; against raw fetch with a timeout: ${signedPercent(over(row('ours'), row('raw-timeout')).wall)} by the clock` +
+      `; the same raw fetch run twice differs by ${signedPercent(again.wall)} by the clock, ${signedPercent(again.cpu)} CPU (this table's resolution)`,
   );
 }
 console.log(`\nTarget: ours within 5% of raw fetch (by the clock and by client CPU; bench/loopback-instructions.mjs counts instructions, which the machine's load does not move)\n${verdicts.join('\n')}`);

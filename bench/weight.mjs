@@ -3,7 +3,6 @@
 // (the same function as the `node scripts/check-size.mjs` budget), with peers for scale. Run: npm run bench -- weight
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { BUDGETS, TARGETS, kB, measureBundle, measurePackages, root, sizeTable } from '../scripts/lib/bundle-size.mjs';
 import { markdownTable, verdict } from './lib/table.mjs';
 
@@ -34,7 +33,7 @@ for (const r of rows) {
 console.log(`\nBudgets npm test enforces (scripts/check-size.mjs): core ≤ ${kB(BUDGETS.core)}, each vendor ≤ ${kB(BUDGETS.vendor)} beyond core`);
 
 // Where core's bytes go: each source module's share of the minified bundle (esbuild's metafile, bundled from
-// src/ with the options of the budget), and what it carries. Brotli does not split by module; its column is the
+// src/ as the budget bundles dist/), and what it carries. Brotli does not split by module; its column is the
 // module's share of the minified bytes applied to the bundle's brotli size, an estimate.
 const CARRIES = {
   'bind-operations.ts': 'typed calls from the operation table: arguments checked and named, defaults, envelopes, bodies decoded by media type, three pagination styles',
@@ -57,13 +56,8 @@ const CARRIES = {
   'sleep.ts': 'an abortable wait',
   'env.ts': 'credentials from environment variables where there are any (not in a browser)',
 };
-const core = join(root, 'packages', 'core');
-const bundled = await build({
-  entryPoints: [join(core, 'src', 'index.ts')],
-  bundle: true, write: false, minify: true, format: 'esm', platform: 'browser', target: 'es2022',
-  external: ['openapi-fetch'], metafile: true, logLevel: 'silent',
-});
-const inputs = Object.entries(Object.values(bundled.metafile.outputs)[0].inputs)
+const { metafile } = await measureBundle(join(root, 'packages', 'core', 'src', 'index.ts'), ['openapi-fetch']);
+const inputs = Object.entries(Object.values(metafile.outputs)[0].inputs)
   .map(([file, { bytesInOutput }]) => ({ module: file.split('/').pop(), bytes: bytesInOutput }))
   .filter((m) => m.bytes > 0)
   .sort((a, b) => b.bytes - a.bytes);

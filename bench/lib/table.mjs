@@ -28,3 +28,6 @@ export function median(values) {
 
 /** "MET (…)" or "MISSED (…)" for a target line. */
 export const verdict = (ok, detail) => `${ok ? 'MET' : 'MISSED'} (${detail})`;
+
+/** A ratio above 1 as a signed percentage: `+4.1%`, `-2.2%` (`digits` after the point). */
+export const signedPercent = (ratio, digits = 0) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(digits)}%`;

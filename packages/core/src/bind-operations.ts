@@ -160,7 +160,7 @@ const isJson = (media: string) => /json/i.test(media);
 async function send(target: Target, prepared: Prepared) {
   const { baseUrl, entry, transport } = target;
   const { params, body, callOptions, policy } = prepared;
-  const headers = callOptions.headers ? { ...params.header, ...lowerCaseHeaders(callOptions.headers) } : { ...params.header };
+  const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
   const sent = requestUrl(baseUrl, entry.path, params.path, params.query);
   const { response, bytes, url } = await transport.exchange(
     {

@@ -194,8 +194,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     for (let retriesSoFar = 0; ; retriesSoFar++) {
       if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
       // A timed attempt has its own controller, aborted by the timer or the caller's signal. An untimed one hands
-      // fetch the caller's signal, or none: Node's fetch pays for every signal it is given (undici's Request
-      // registers a listener and a finalizer for it), the cost bench/loopback.mjs shows as "raw fetch + signal".
+      // fetch the caller's signal, or none: Node's fetch pays for every signal it is given (undici's Request adds
+      // a listener and a finalizer), the "raw fetch + a signal" row of bench/loopback-instructions.mjs.
       const controller = timed ? new AbortController() : undefined;
       const onCallerAbort = () => controller?.abort(callerSignal?.reason);
       if (controller) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
