@@ -48,7 +48,7 @@ const contenders = [
     if (error) throw new Error('error');
     check(data);
   } },
-  { name: '**@apiclients/spark** `rooms.get`', op: async () => check(await spark.rooms.get({ roomId: ROOM_ID })) },
+  { name: '**@apiclients/spark** `rooms.get`', op: async () => check(await spark.rooms.get(ROOM_ID)) },
   { name: `axios ${axios.VERSION} (next-tick adapter)`, op: async () => check((await axiosClient.get(`/rooms/${encodeURIComponent(ROOM_ID)}`)).data) },
 ];
 

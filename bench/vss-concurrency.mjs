@@ -30,7 +30,7 @@ async function timeIt(concurrency) {
   const times = [];
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const items = await vss.requests.list('change', { expand: true, perPage: PER_PAGE, concurrency }).toArray();
+    const items = await vss.requests.list('change', { expand: true, per_page: PER_PAGE }, { concurrency }).toArray();
     times.push(performance.now() - started);
     if (items.length !== PAGES * PER_PAGE) throw new Error(`expected ${PAGES * PER_PAGE} items, got ${items.length}`);
   }

@@ -11,11 +11,13 @@ console.log(`signed in as ${me.displayName} <${me.emails?.[0]}>`);
 // Every list pages through Link rel="next"; `max` is the page size, `limit` caps the total.
 for await (const room of spark.rooms.list({ max: 50 }, { limit: 5 })) console.log(`room ${room.title} (${room.type})`);
 
-const room = await spark.rooms.create({ body: { title: 'apiclients example' } });
-const text = await spark.messages.create({ body: { roomId: room.id ?? '', markdown: '**Hello** from apiclients' } });
+const room = await spark.rooms.create({ title: 'apiclients example' });
+const text = await spark.messages.create({ roomId: room.id ?? '', markdown: '**Hello** from apiclients' });
 console.log(`posted message ${text.id}`);
 // A local file or bytes is uploaded as multipart; a URL is sent for Webex to fetch.
 const upload = await spark.messages.create({
-  body: { roomId: room.id ?? '', text: 'a tiny file', files: { data: new TextEncoder().encode('hello\n'), filename: 'hello.txt' } },
+  roomId: room.id ?? '',
+  text: 'a tiny file',
+  files: { data: new TextEncoder().encode('hello\n'), filename: 'hello.txt' },
 });
 console.log(`uploaded ${upload.files?.length ?? 0} file(s) in message ${upload.id}`);

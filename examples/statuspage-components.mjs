@@ -17,9 +17,11 @@ console.log(`page ${page.name} (${page.id})`);
 for await (const component of sp.components.list()) console.log(`component ${component.name}: ${component.status || '(no status)'}`);
 
 // Callers pass attributes; the client adds the { component: … } envelope.
-const created = await sp.components.create({ body: { name: 'Checkout API', status: 'operational' } });
+const created = await sp.components.create({ name: 'Checkout API', status: 'operational' });
 console.log(`created component ${created.id}`);
 const incident = await sp.incidents.createScheduled({
-  body: { name: 'Database upgrade', scheduled_for: '2026-12-01T02:00:00Z', scheduled_until: '2026-12-01T03:00:00Z' },
+  name: 'Database upgrade',
+  scheduled_for: '2026-12-01T02:00:00Z',
+  scheduled_until: '2026-12-01T03:00:00Z',
 });
 console.log(`scheduled incident ${incident.id}: ${incident.name}`);

@@ -49,8 +49,8 @@ export function loopbackContenders(baseUrl) {
       if (error) throw new Error('error');
       check(data);
     } },
-    { key: 'ours', name: '**@apiclients/spark** `rooms.get` (default: 60 s timeout)', op: async () => check(await spark.rooms.get({ roomId: ROOM.id })) },
-    { key: 'ours-untimed', name: '**@apiclients/spark** `rooms.get`, `timeoutMs: 0` (no timeout)', op: async () => check(await untimedSpark.rooms.get({ roomId: ROOM.id })) },
+    { key: 'ours', name: '**@apiclients/spark** `rooms.get` (default: 60 s timeout)', op: async () => check(await spark.rooms.get(ROOM.id)) },
+    { key: 'ours-untimed', name: '**@apiclients/spark** `rooms.get`, `timeoutMs: 0` (no timeout)', op: async () => check(await untimedSpark.rooms.get(ROOM.id)) },
     { key: 'axios', name: `axios ${axios.VERSION} (http adapter)`, op: async () => check((await axiosClient.get(`/rooms/${encodeURIComponent(ROOM.id)}`)).data) },
   ];
 }

@@ -7,5 +7,5 @@ const stubFetch = () => new Promise((resolve) => process.nextTick(() => resolve(
 const spark = new SparkClient({ accessToken: 'bench-access-token', baseUrl: 'https://webexapis.com/v1', fetch: stubFetch });
 const n = Number(process.argv[2] ?? 20_000);
 const started = performance.now();
-for (let i = 0; i < n; i++) await spark.rooms.get({ roomId: ROOM.id });
+for (let i = 0; i < n; i++) await spark.rooms.get(ROOM.id);
 console.log(`${n} calls, ${((performance.now() - started) * 1000 / n).toFixed(1)} µs/call`);

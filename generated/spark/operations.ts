@@ -2,8 +2,8 @@
 
 /**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
- * code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path; a body is JSON and has no
+ * required field;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = {
@@ -66,6 +66,28 @@ export const operationTable = {
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "emails",
+      "phoneNumbers",
+      "extension",
+      "locationId",
+      "displayName",
+      "firstName",
+      "lastName",
+      "avatar",
+      "orgId",
+      "roles",
+      "licenses",
+      "department",
+      "manager",
+      "managerId",
+      "title",
+      "addresses",
+      "siteUrls"
+    ],
+    "bodyRequired": [
+      "emails"
     ]
   },
   "people_me": {
@@ -121,6 +143,30 @@ export const operationTable = {
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "emails",
+      "phoneNumbers",
+      "extension",
+      "locationId",
+      "displayName",
+      "firstName",
+      "lastName",
+      "nickName",
+      "avatar",
+      "orgId",
+      "roles",
+      "licenses",
+      "department",
+      "manager",
+      "managerId",
+      "title",
+      "addresses",
+      "siteUrls",
+      "loginEnabled"
+    ],
+    "bodyRequired": [
+      "displayName"
     ]
   },
   "people_delete": {
@@ -187,6 +233,18 @@ export const operationTable = {
     "path": "/rooms",
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "title",
+      "teamId",
+      "classificationId",
+      "isLocked",
+      "isPublic",
+      "description",
+      "isAnnouncementOnly"
+    ],
+    "bodyRequired": [
+      "title"
     ]
   },
   "rooms_get": {
@@ -214,6 +272,19 @@ export const operationTable = {
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "title",
+      "classificationId",
+      "teamId",
+      "isLocked",
+      "isPublic",
+      "description",
+      "isAnnouncementOnly",
+      "isReadOnly"
+    ],
+    "bodyRequired": [
+      "title"
     ]
   },
   "rooms_delete": {
@@ -261,6 +332,15 @@ export const operationTable = {
     "path": "/memberships",
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "roomId",
+      "personId",
+      "personEmail",
+      "isModerator"
+    ],
+    "bodyRequired": [
+      "roomId"
     ]
   },
   "memberships_get": {
@@ -288,6 +368,13 @@ export const operationTable = {
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "isModerator",
+      "isRoomHidden"
+    ],
+    "bodyRequired": [
+      "isModerator"
     ]
   },
   "memberships_delete": {
@@ -343,6 +430,16 @@ export const operationTable = {
     "requestBody": [
       "application/json",
       "multipart/form-data"
+    ],
+    "bodyFields": [
+      "roomId",
+      "parentId",
+      "toPersonId",
+      "toPersonEmail",
+      "text",
+      "markdown",
+      "files",
+      "attachments"
     ]
   },
   "messages_get": {
@@ -393,6 +490,13 @@ export const operationTable = {
     "path": "/teams",
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "description"
+    ],
+    "bodyRequired": [
+      "name"
     ]
   },
   "teams_get": {
@@ -420,6 +524,13 @@ export const operationTable = {
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "description"
+    ],
+    "bodyRequired": [
+      "name"
     ]
   },
   "teams_delete": {
@@ -462,6 +573,15 @@ export const operationTable = {
     "path": "/team/memberships",
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "teamId",
+      "personId",
+      "personEmail",
+      "isModerator"
+    ],
+    "bodyRequired": [
+      "teamId"
     ]
   },
   "team_memberships_get": {
@@ -489,6 +609,12 @@ export const operationTable = {
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "isModerator"
+    ],
+    "bodyRequired": [
+      "isModerator"
     ]
   },
   "team_memberships_delete": {
@@ -533,6 +659,21 @@ export const operationTable = {
     "path": "/webhooks",
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "targetUrl",
+      "resource",
+      "event",
+      "filter",
+      "secret",
+      "ownedBy"
+    ],
+    "bodyRequired": [
+      "name",
+      "targetUrl",
+      "resource",
+      "event"
     ]
   },
   "webhooks_get": {
@@ -560,6 +701,17 @@ export const operationTable = {
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "targetUrl",
+      "secret",
+      "ownedBy",
+      "status"
+    ],
+    "bodyRequired": [
+      "name",
+      "targetUrl"
     ]
   },
   "webhooks_delete": {
@@ -752,6 +904,14 @@ export const operationTable = {
     "path": "/access_token",
     "requestBody": [
       "application/x-www-form-urlencoded"
+    ],
+    "bodyFields": [
+      "grant_type",
+      "client_id",
+      "client_secret",
+      "code",
+      "redirect_uri",
+      "refresh_token"
     ],
     "anonymous": true
   }

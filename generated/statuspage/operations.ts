@@ -2,8 +2,8 @@
 
 /**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
- * code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path; a body is JSON and has no
+ * required field;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = {
@@ -15,7 +15,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       }
     ]
@@ -28,12 +27,41 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "domain",
+      "subdomain",
+      "url",
+      "branding",
+      "css_body_background_color",
+      "css_font_color",
+      "css_light_font_color",
+      "css_greens",
+      "css_yellows",
+      "css_oranges",
+      "css_reds",
+      "css_blues",
+      "css_border_color",
+      "css_graph_color",
+      "css_link_color",
+      "css_no_data",
+      "hidden_from_search",
+      "viewers_must_be_team_members",
+      "allow_page_subscribers",
+      "allow_incident_subscribers",
+      "allow_email_subscribers",
+      "allow_sms_subscribers",
+      "allow_rss_atom_feeds",
+      "allow_webhook_subscribers",
+      "notifications_from_email",
+      "time_zone",
+      "notifications_email_footer"
     ],
     "envelope": "page",
     "idempotent": true
@@ -46,7 +74,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
@@ -55,7 +82,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       }
     ],
@@ -75,12 +101,20 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "description",
+      "status",
+      "only_show_if_degraded",
+      "group_id",
+      "showcase",
+      "start_date"
     ],
     "envelope": "component"
   },
@@ -92,12 +126,10 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "component_id",
-        "key": "componentId",
         "in": "path"
       }
     ]
@@ -110,12 +142,10 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "component_id",
-        "key": "componentId",
         "in": "path"
       }
     ],
@@ -129,17 +159,24 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "component_id",
-        "key": "componentId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "description",
+      "status",
+      "only_show_if_degraded",
+      "group_id",
+      "showcase",
+      "start_date"
     ],
     "envelope": "component",
     "idempotent": true
@@ -152,7 +189,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
@@ -183,12 +219,41 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "status",
+      "impact_override",
+      "body",
+      "components",
+      "component_ids",
+      "deliver_notifications",
+      "metadata",
+      "reminder_intervals",
+      "backfilled",
+      "backfill_date",
+      "scheduled_for",
+      "scheduled_until",
+      "scheduled_remind_prior",
+      "scheduled_auto_in_progress",
+      "scheduled_auto_completed",
+      "scheduled_auto_transition",
+      "auto_transition_to_maintenance_state",
+      "auto_transition_to_operational_state",
+      "auto_transition_deliver_notifications_at_start",
+      "auto_transition_deliver_notifications_at_end",
+      "auto_tweet_at_beginning",
+      "auto_tweet_on_completion",
+      "auto_tweet_on_creation",
+      "auto_tweet_one_hour_before"
+    ],
+    "bodyRequired": [
+      "name"
     ],
     "envelope": "incident"
   },
@@ -200,7 +265,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
@@ -209,7 +273,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       }
     ],
@@ -229,7 +292,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
@@ -238,7 +300,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       }
     ],
@@ -258,7 +319,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
@@ -267,7 +327,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       }
     ],
@@ -287,7 +346,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
@@ -296,7 +354,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       }
     ],
@@ -316,12 +373,10 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "incident_id",
-        "key": "incidentId",
         "in": "path"
       }
     ]
@@ -334,12 +389,10 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "incident_id",
-        "key": "incidentId",
         "in": "path"
       }
     ]
@@ -352,17 +405,42 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "incident_id",
-        "key": "incidentId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "status",
+      "impact_override",
+      "body",
+      "components",
+      "component_ids",
+      "deliver_notifications",
+      "metadata",
+      "reminder_intervals",
+      "backfilled",
+      "backfill_date",
+      "scheduled_for",
+      "scheduled_until",
+      "scheduled_remind_prior",
+      "scheduled_auto_in_progress",
+      "scheduled_auto_completed",
+      "scheduled_auto_transition",
+      "auto_transition_to_maintenance_state",
+      "auto_transition_to_operational_state",
+      "auto_transition_deliver_notifications_at_start",
+      "auto_transition_deliver_notifications_at_end",
+      "auto_tweet_at_beginning",
+      "auto_tweet_on_completion",
+      "auto_tweet_on_creation",
+      "auto_tweet_one_hour_before"
     ],
     "envelope": "incident"
   },
@@ -374,7 +452,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
@@ -410,7 +487,6 @@ export const operationTable = {
       },
       {
         "name": "sort_field",
-        "key": "sortField",
         "enum": [
           "primary",
           "created_at",
@@ -420,7 +496,6 @@ export const operationTable = {
       },
       {
         "name": "sort_direction",
-        "key": "sortDirection",
         "enum": [
           "asc",
           "desc"
@@ -443,12 +518,20 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "email",
+      "endpoint",
+      "phone_country",
+      "phone_number",
+      "skip_confirmation_notification",
+      "page_access_user",
+      "component_ids"
     ],
     "envelope": "subscriber"
   },
@@ -460,17 +543,14 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "subscriber_id",
-        "key": "subscriberId",
         "in": "path"
       },
       {
         "name": "skip_unsubscription_notification",
-        "key": "skipUnsubscriptionNotification",
         "type": "boolean"
       }
     ]
@@ -489,7 +569,6 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       }
     ]
@@ -502,12 +581,10 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "metrics_provider_id",
-        "key": "metricsProviderId",
         "in": "path"
       },
       {
@@ -516,7 +593,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       }
     ],
@@ -536,17 +612,28 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "metrics_provider_id",
-        "key": "metricsProviderId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "metric_identifier",
+      "transform",
+      "application_id",
+      "suffix",
+      "y_axis_min",
+      "y_axis_max",
+      "y_axis_hidden",
+      "display",
+      "decimal_places",
+      "tooltip_description"
     ],
     "envelope": "metric"
   },
@@ -558,12 +645,10 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "metric_id",
-        "key": "metricId",
         "in": "path"
       }
     ]
@@ -576,17 +661,23 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "metric_id",
-        "key": "metricId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "timestamp",
+      "value"
+    ],
+    "bodyRequired": [
+      "timestamp",
+      "value"
     ],
     "envelope": "data",
     "idempotent": true
@@ -599,12 +690,10 @@ export const operationTable = {
     "params": [
       {
         "name": "page_id",
-        "key": "pageId",
         "in": "path"
       },
       {
         "name": "metric_id",
-        "key": "metricId",
         "in": "path"
       }
     ]
@@ -617,7 +706,6 @@ export const operationTable = {
     "params": [
       {
         "name": "organization_id",
-        "key": "organizationId",
         "in": "path"
       },
       {
@@ -626,7 +714,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       }
     ],
@@ -646,12 +733,17 @@ export const operationTable = {
     "params": [
       {
         "name": "organization_id",
-        "key": "organizationId",
         "in": "path"
       }
     ],
     "requestBody": [
       "application/json"
+    ],
+    "bodyFields": [
+      "email",
+      "password",
+      "first_name",
+      "last_name"
     ],
     "envelope": "user"
   },
@@ -663,12 +755,10 @@ export const operationTable = {
     "params": [
       {
         "name": "organization_id",
-        "key": "organizationId",
         "in": "path"
       },
       {
         "name": "user_id",
-        "key": "userId",
         "in": "path"
       }
     ]

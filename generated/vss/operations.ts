@@ -2,8 +2,8 @@
 
 /**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
- * code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path; a body is JSON and has no
+ * required field;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = {
@@ -43,7 +43,6 @@ export const operationTable = {
       },
       {
         "name": "per_page",
-        "key": "perPage",
         "type": "integer"
       },
       {

@@ -18,10 +18,10 @@ function resolve(spec, node) {
   return current;
 }
 
-function parametersOf(spec, pathItem, operation) {
+function parametersOf(spec, path, pathItem, operation) {
   const byKey = new Map();
   for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) => resolve(spec, x))) {
-    const param = { name: p.name, key: camelCase(p.name), in: p.in, required: p.required === true };
+    const param = { name: p.name, in: p.in, required: p.required === true };
     // The parameter's type and enum, so plain-JS callers get a clear error before any request.
     const schema = resolve(spec, p.schema) ?? {};
     const type = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : schema.type ? [schema.type] : [];
@@ -32,8 +32,67 @@ function parametersOf(spec, pathItem, operation) {
     if (p['x-apiclients-accept']) param.accept = p['x-apiclients-accept'];
     byKey.set(`${p.in}:${p.name}`, param);
   }
-  return [...byKey.values()];
+  // Path parameters are the call's positional arguments, in the order the path names them.
+  const position = (param) => (param.in === 'path' ? path.indexOf(`{${param.name}}`) : Infinity);
+  return [...byKey.values()].sort((a, b) => position(a) - position(b));
 }
+
+/** The schema's own properties, and those of each `allOf`/`oneOf`/`anyOf` member (a union's fields all count). */
+function propertiesOf(spec, schema, seen = new Set()) {
+  const node = resolve(spec, schema);
+  if (!node || typeof node !== 'object' || seen.has(node)) return { fields: [], required: [], open: false };
+  seen.add(node);
+  const fields = new Set(Object.keys(node.properties ?? {}));
+  const required = new Set(node.required ?? []);
+  // additionalProperties: absent or false takes only the listed fields (a misspelt key is refused before sending).
+  let open = node.additionalProperties !== undefined && node.additionalProperties !== false;
+  for (const member of [...(node.allOf ?? []), ...(node.oneOf ?? []), ...(node.anyOf ?? [])]) {
+    const inner = propertiesOf(spec, member, seen);
+    inner.fields.forEach((f) => fields.add(f));
+    // A field required by every allOf member is required; a oneOf member's requirements are not the union's.
+    if (node.allOf?.includes(member)) inner.required.forEach((f) => required.add(f));
+    open ||= inner.open;
+  }
+  return { fields: [...fields], required: [...required], open };
+}
+
+/**
+ * The top-level fields a call's flat argument object may carry into the request body: those of the JSON (or
+ * form) body schema, or of the object inside `x-apiclients-envelope`. Fails when a field shares its name with a
+ * query or header parameter, naming the operation: the flat object could not tell them apart.
+ */
+function bodyFieldsOf(spec, operation, params, name) {
+  const content = resolve(spec, operation.requestBody)?.content ?? {};
+  const media = Object.keys(content).find((m) => /json/i.test(m)) ?? Object.keys(content).find((m) => m === 'application/x-www-form-urlencoded');
+  if (!media) return null;
+  let schema = resolve(spec, content[media].schema);
+  const envelope = operation['x-apiclients-envelope'];
+  if (envelope) schema = resolve(spec, schema?.properties?.[envelope]);
+  const flat = new Set(params.filter((p) => p.in !== 'path').map((p) => p.name));
+  // x-apiclients-body-param: NAME keeps a clashing body apart: the caller passes it whole under NAME.
+  const bodyParam = operation['x-apiclients-body-param'];
+  if (bodyParam !== undefined) {
+    if (typeof bodyParam !== 'string' || flat.has(bodyParam) || bodyParam === RAW_BODY) {
+      throw new Error(`${name}: x-apiclients-body-param must be a name no parameter has, got ${JSON.stringify(bodyParam)}`);
+    }
+    return { fields: [], required: [], open: false, param: bodyParam };
+  }
+  const body = propertiesOf(spec, schema);
+  for (const field of [...body.fields, ...flat]) {
+    if (field === RAW_BODY) throw new Error(`${name}: "${RAW_BODY}" is the name of a whole request body; rename the field or parameter`);
+  }
+  const clash = body.fields.filter((f) => flat.has(f));
+  if (clash.length) {
+    throw new Error(
+      `${name}: body field(s) ${clash.map((c) => `"${c}"`).join(', ')} share a name with a parameter; a flat argument object ` +
+        'cannot tell them apart (rename one, or pass the body whole under a name with x-apiclients-body-param)',
+    );
+  }
+  return body;
+}
+
+/** The key under which a call passes a whole body that is not an object of fields (FormData, text, bytes). */
+const RAW_BODY = 'rawBody';
 
 function responseMediaTypes(spec, operation) {
   const types = new Set();
@@ -65,12 +124,18 @@ export function buildOperationTable(spec) {
       const operation = pathItem[verb];
       if (!operation) continue;
       const idempotent = operation['x-apiclients-idempotent'] ?? IDEMPOTENT_VERBS.has(verb);
+      const params = parametersOf(spec, path, pathItem, operation);
+      const body = bodyFieldsOf(spec, operation, params, `${operation.operationId ?? `${verb.toUpperCase()} ${path}`}`);
       table.push({
         operationId: operation.operationId,
         ...operationName(operation, verb, path),
         verb,
         path,
-        params: parametersOf(spec, pathItem, operation),
+        params,
+        bodyFields: body?.fields ?? [],
+        bodyRequired: body?.required ?? [],
+        bodyOpen: body?.open ?? false,
+        bodyParam: body?.param ?? null,
         requestBody: requestMediaTypes(spec, operation),
         responses: responseMediaTypes(spec, operation),
         pagination: operation['x-apiclients-pagination'] ?? null,
@@ -88,10 +153,9 @@ export function buildOperationTable(spec) {
 // What the runtime assumes when a field is left out (packages/core/src/operation-table.ts, resolveOperation):
 // the table ships in every user's bundle, so defaults are not repeated 44 times over.
 // A parameter is a string unless it says otherwise, and required when it is in the path (OpenAPI demands it).
-function compactParam({ name, key, in: where, required, type = 'any', ...rest }) {
+function compactParam({ name, in: where, required, type = 'any', ...rest }) {
   return {
     name,
-    ...(key === name ? {} : { key }),
     ...(where === 'query' ? {} : { in: where }),
     ...(required === (where === 'path') ? {} : { required }),
     ...(type === 'string' ? {} : { type }),
@@ -99,11 +163,15 @@ function compactParam({ name, key, in: where, required, type = 'any', ...rest })
   };
 }
 
-function compactEntry({ params, requestBody, responses, pagination, envelope, idempotent, anonymous, ...rest }) {
+function compactEntry({ params, requestBody, bodyFields, bodyRequired, bodyOpen, bodyParam, responses, pagination, envelope, idempotent, anonymous, ...rest }) {
   return {
     ...rest,
     ...(params.length ? { params: params.map(compactParam) } : {}),
     ...(requestBody.length ? { requestBody } : {}),
+    ...(bodyFields.length ? { bodyFields } : {}),
+    ...(bodyRequired.length ? { bodyRequired } : {}),
+    ...(bodyOpen ? { bodyOpen } : {}),
+    ...(bodyParam ? { bodyParam } : {}),
     // JSON only is the default; an operation that answers with no body says so with an empty list.
     ...(responses.length > 0 && responses.every((media) => /json/i.test(media)) ? {} : { responses }),
     ...(pagination ? { pagination } : {}),
@@ -118,8 +186,8 @@ export function renderOperationTable(table, header) {
   const byId = Object.fromEntries(table.map(({ operationId, ...rest }) => [operationId, compactEntry(rest)]));
   return `${header}/**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
- * are left out: a parameter is a string in the query, required only in the path, and named on the wire as in
- * code; a body is JSON;
+ * are left out: a parameter is a string in the query, required only in the path; a body is JSON and has no
+ * required field;
  * the answer is JSON; the method's own idempotency holds (see OperationEntry in @apiclients/core).
  */
 export const operationTable = ${JSON.stringify(byId, null, 2)} as const;

@@ -38,11 +38,11 @@ describe('browser bundles in a plain Web context', () => {
     const client = new api.SparkClient!({ accessToken: spark.TOKEN, baseUrl: fake.url });
     const rooms = await client.rooms.list({ max: 2 }).toArray();
     expect(rooms.map((r: { id: string }) => r.id)).toEqual(['room1', 'room2', 'room3', 'room4', 'room5']);
-    const notFound = await client.rooms.get({ roomId: 'nope' }).catch((e: unknown) => e);
+    const notFound = await client.rooms.get('nope').catch((e: unknown) => e);
     expect(notFound).toBeInstanceOf(api.SparkApiError!);
     expect(notFound.trackingId).toBe('ROUTER_404');
     const requests = fake.requests.length;
-    const refused = await client.messages.create({ body: { roomId: 'r1', files: './report.pdf' } }).catch((e: unknown) => e);
+    const refused = await client.messages.create({ roomId: 'r1', files: './report.pdf' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(api.LocalPathNotSupportedError!);
     expect(fake.requests).toHaveLength(requests);
   });
@@ -60,7 +60,7 @@ describe('browser bundles in a plain Web context', () => {
     const { VssClient } = api as unknown as { VssClient: Exports[string] & { login(o: object): Promise<string> } };
     const token = await VssClient.login({ ...vss.USER, baseUrl: `${fake.url}/v2` });
     expect(token).toBe(vss.TOKEN);
-    const urls = await new VssClient({ token, baseUrl: `${fake.url}/v2` }).requests.list('change', { perPage: 10 }).toArray();
+    const urls = await new VssClient({ token, baseUrl: `${fake.url}/v2` }).requests.list('change', { per_page: 10 }).toArray();
     expect(urls).toHaveLength(30);
   });
 

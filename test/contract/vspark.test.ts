@@ -32,9 +32,9 @@ describe('V-Spark against Prism', () => {
 
   it('status at every level, JSON', async () => {
     expect(validate('InstallationStatus', await vspark.status.all())).toEqual([]);
-    expect(validate('CompanyStatus', await vspark.status.company({ company: where.company }))).toEqual([]);
-    expect(validate('OrgStatus', await vspark.status.org({ company: where.company, org: where.org }))).toEqual([]);
-    const folder = await vspark.status.folder(where);
+    expect(validate('CompanyStatus', await vspark.status.company(where.company))).toEqual([]);
+    expect(validate('OrgStatus', await vspark.status.org(where.company, where.org))).toEqual([]);
+    const folder = await vspark.status.folder(where.company, where.org, where.folder);
     expect(validate('FolderStatus', folder)).toEqual([]);
     expect(folder).toMatchObject({ mode: 'active' });
   });
@@ -42,9 +42,9 @@ describe('V-Spark against Prism', () => {
   it('status at every level, CSV', async () => {
     for (const csv of [
       await vspark.status.all({ format: 'csv' }),
-      await vspark.status.company({ company: where.company, format: 'csv' }),
-      await vspark.status.org({ company: where.company, org: where.org, format: 'csv' }),
-      await vspark.status.folder({ ...where, format: 'csv' }),
+      await vspark.status.company(where.company, { format: 'csv' }),
+      await vspark.status.org(where.company, where.org, { format: 'csv' }),
+      await vspark.status.folder(where.company, where.org, where.folder, { format: 'csv' }),
     ]) {
       expect(typeof csv).toBe('string');
       expect(String(csv).split('\n')[0]).toContain('mode');

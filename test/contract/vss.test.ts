@@ -18,12 +18,7 @@ describe('VSS against Prism', () => {
 
   it('requests.list with expand, typed filters, sort and page size', async () => {
     const requests = await vss.requests
-      .list('change', {
-        expand: true,
-        perPage: 100,
-        filter: [['status', 'eq', 'ERROR'], ['created_on', 'gt', '2016-07-10']],
-        sort: ['created_on', 'desc'],
-      })
+      .list('change', { expand: true, per_page: 100, filter: [['status', 'eq', 'ERROR'], ['created_on', 'gt', '2016-07-10']], sort: ['created_on', 'desc'] })
       .take(1)
       .toArray();
     expect(requests).toHaveLength(1);

@@ -1,13 +1,14 @@
 /**
- * Turns a generated operation table into `client.<resource>.<method>(args, options)` functions: camelCase
- * arguments to wire parameters, the operation's retry policy, response decoding by media type, and a
+ * Turns a generated operation table into `client.<resource>.<method>(...pathParams, params, options)` functions
+ * (arguments as call-arguments.ts lays them out), the operation's retry policy, response decoding by media type, and a
  * {@link PagedList} for operations with `x-apiclients-pagination`. Requests go straight to the transport's
  * wire-form door; openapi-fetch serves `.raw` only, and the URLs and bodies built here match what it would send.
  */
+import { argumentLayout, wireArguments, type WireArguments } from './call-arguments.js';
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
 import { nextLink } from './link-header.js';
-import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation, type ResolvedParam } from './operation-table.js';
+import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation } from './operation-table.js';
 import type { BoundOperations } from './operation-types.js';
 import { PagedList, wholeNumber, type PageResult } from './paged-list.js';
 import { encodeBody } from './request-body.js';
@@ -20,8 +21,8 @@ export interface BindOptions {
   /** Most pages one list may fetch (default 10 000). */
   maxPages?: number;
   /**
-   * Argument values used when a call gives none, by camelCase key: what the client already knows, such as
-   * Statuspage's `pageId`. The types make these arguments optional.
+   * Path parameters the client fills in itself, by wire name: what it already knows, such as Statuspage's
+   * `page_id`. Callers do not pass them.
    */
   defaults?: Record<string, string | number>;
   /**
@@ -34,7 +35,6 @@ export interface BindOptions {
 }
 
 type Params = { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, string> };
-type Args = Record<string, unknown>;
 
 /**
  * Binds every operation of `table` to requests against `baseUrl` through `transport`; the result is typed by the
@@ -48,17 +48,16 @@ export function bindOperations<Ops, Table extends OperationTable, Defaulted exte
 ): BoundOperations<Table, Ops, Defaulted> {
   const bound: Record<string, Record<string, unknown>> = {};
   const redactor = options.redactor ?? new Redactor();
-  for (const [operationId, generated] of Object.entries(table)) {
+  for (const generated of Object.values(table)) {
     const entry = resolveOperation(generated);
     // An operation that answers only JSON parses every body as JSON, whatever its label (read no header for it).
     const target: Target = { baseUrl, entry, transport, redactor, jsonOnly: entry.responses.every(isJson) };
-    const known = new Set(entry.params.map((p) => p.key));
-    const prepared = (args: Args, callOptions: CallOptions) =>
-      prepare(operationId, entry, known, withDefaults(entry, args, options.defaults), callOptions);
+    const layout = argumentLayout(entry, options.defaults as Record<string, string | number> | undefined);
+    const prepared = (args: unknown[]) => prepare(entry, wireArguments(entry, layout, args));
     const call = entry.pagination
-      ? (args: Args = {}, callOptions: CallOptions = {}) => listOf(target, entry.pagination as PaginationPolicy, prepared(args, callOptions), options)
+      ? (...args: unknown[]) => listOf(target, entry.pagination as PaginationPolicy, prepared(args), options)
       : // Async, so bad arguments are a rejection like every other failure (still before any request).
-        async (args: Args = {}, callOptions: CallOptions = {}) => (await send(target, prepared(args, callOptions))).data;
+        async (...args: unknown[]) => (await send(target, prepared(args))).data;
     (bound[entry.resource] ??= {})[entry.method] = call;
   }
   return bound as BoundOperations<Table, Ops, Defaulted>;
@@ -73,17 +72,6 @@ interface Target {
   jsonOnly: boolean;
 }
 
-// Client defaults fill only the parameters this operation takes.
-function withDefaults(entry: ResolvedOperation, args: Args, defaults: BindOptions['defaults']): Args {
-  if (!defaults || args === null || typeof args !== 'object') return args;
-  const out: Args = { ...args };
-  for (const param of entry.params) {
-    const value = defaults[param.key];
-    if (out[param.key] === undefined && value !== undefined) out[param.key] = value;
-  }
-  return out;
-}
-
 interface Prepared {
   params: Params;
   body: unknown;
@@ -91,67 +79,14 @@ interface Prepared {
   policy: RequestPolicy;
 }
 
-// Arguments → wire parameters, refusing unknown (not in `known`) and missing ones before any request.
-function prepare(operationId: string, entry: ResolvedOperation, known: ReadonlySet<string>, args: Args, callOptions: CallOptions): Prepared {
-  const params: Params = { path: {}, query: {}, header: {} };
-  const name = `${entry.resource}.${entry.method}`;
-  if (args === null || typeof args !== 'object') {
-    throw new ConfigurationError(`${name}: expected an object of arguments, got ${args === null ? 'null' : typeof args}`);
-  }
-  for (const key of Object.keys(args)) {
-    if (!known.has(key) && key !== 'body') {
-      throw new ConfigurationError(`${name}: unknown argument "${key}" (${operationId} takes ${[...known].join(', ') || 'none'})`);
-    }
-  }
-  for (const param of entry.params) {
-    const value = args[param.key];
-    if (value === undefined) {
-      if (param.required) throw new ConfigurationError(`${name}: missing required argument "${param.key}"`);
-      continue;
-    }
-    if (param.in === 'path' && (value === '' || (typeof value !== 'string' && typeof value !== 'number'))) {
-      throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${shown(value)}`);
-    }
-    checkParam(name, param, value);
-    const group = params[param.in as keyof Params] as Record<string, unknown> | undefined;
-    if (group) group[param.name] = value;
-    const accept = param.accept?.[String(value)];
-    if (accept) params.header.accept = accept;
-  }
-  Object.assign(params.query, callOptions.extraParams);
+// Wire arguments → the request's parameters and its policy (idempotency, credential).
+function prepare(entry: ResolvedOperation, wire: WireArguments): Prepared {
+  const { callOptions } = wire;
+  const params: Params = { path: wire.path, query: { ...wire.query, ...callOptions.extraParams }, header: wire.header };
   const policy: RequestPolicy = { idempotent: entry.idempotent };
   if (entry.anonymous) policy.credential = null;
   else if (callOptions.credential) policy.credential = callOptions.credential;
-  // x-apiclients-envelope: callers pass the attributes; the API wants them under one key.
-  const body = entry.envelope && args.body !== undefined ? { [entry.envelope]: args.body } : args.body;
-  return { params, body, callOptions, policy };
-}
-
-// What a plain-JS caller may pass for each schema type (query values are sent as text).
-const ACCEPTS: Record<string, (value: unknown) => boolean> = {
-  string: (v) => typeof v === 'string' || typeof v === 'number',
-  integer: (v) => typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && /^-?\d+$/.test(v),
-  number: (v) => typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)),
-  boolean: (v) => typeof v === 'boolean' || v === 'true' || v === 'false',
-};
-
-/** A bad value as an error message shows it: JSON where possible (a plain-JS caller's BigInt or cycle is not). */
-function shown(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? typeof value;
-  } catch {
-    return typeof value === 'bigint' ? `${value}n` : `a ${typeof value} that JSON cannot show`;
-  }
-}
-
-/** Refuses a value of the wrong type or outside the parameter's enum, naming the argument. */
-function checkParam(name: string, param: ResolvedParam, value: unknown): void {
-  if (param.type && ACCEPTS[param.type] && !ACCEPTS[param.type]?.(value)) {
-    throw new ConfigurationError(`${name}: "${param.key}" must be ${param.type === 'integer' ? 'an integer' : `a ${param.type}`}, got ${shown(value)}`);
-  }
-  if (param.enum && !param.enum.some((allowed) => allowed === value || String(allowed) === String(value))) {
-    throw new ConfigurationError(`${name}: "${param.key}" must be one of ${param.enum.map((v) => JSON.stringify(v)).join(', ')}; got ${shown(value)}`);
-  }
+  return { params, body: wire.body, callOptions, policy };
 }
 
 // Whether a media type is decoded as JSON.
@@ -222,7 +157,7 @@ function parseJson(text: string, where: () => string, status: number, redactor: 
 
 function at(value: unknown, path: string | undefined): unknown {
   if (!path) return value;
-  return path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Args)[key] : undefined), value);
+  return path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
 }
 
 function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared, options: BindOptions): PagedList<unknown> {

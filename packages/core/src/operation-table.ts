@@ -6,10 +6,8 @@
 
 /** One parameter of an operation. */
 export interface OperationParam {
-  /** Name on the wire (`per_page`). */
+  /** Name on the wire (`per_page`), which is also the name callers use. */
   readonly name: string;
-  /** Name callers use (`perPage`); default: `name`. */
-  readonly key?: string;
   /** Where it goes; default `query`. */
   readonly in?: string;
   /** Whether the spec requires it; default: true in the path, false elsewhere. */
@@ -54,6 +52,14 @@ export interface OperationEntry {
   readonly params?: readonly OperationParam[];
   /** Media types the request body may have; default: none (a body is sent as JSON). */
   readonly requestBody?: readonly string[];
+  /** Top-level fields of the request body (inside the envelope), which callers pass flat; default: none. */
+  readonly bodyFields?: readonly string[];
+  /** The body fields the schema requires; default: none. */
+  readonly bodyRequired?: readonly string[];
+  /** The body schema takes fields beyond `bodyFields` (`additionalProperties`); default: false. */
+  readonly bodyOpen?: boolean;
+  /** `x-apiclients-body-param`: the body is passed whole under this key of the flat object, not as fields. */
+  readonly bodyParam?: string;
   /** Media types of the success responses; default: JSON only; empty: the operation answers with no body. */
   readonly responses?: readonly string[];
   /** `x-apiclients-pagination`; default: not a list. */
@@ -70,12 +76,15 @@ export interface OperationEntry {
 export type OperationTable = Readonly<Record<string, OperationEntry>>;
 
 /** A parameter with every default filled in. */
-export type ResolvedParam = OperationParam & Required<Pick<OperationParam, 'key' | 'in' | 'required' | 'type'>>;
+export type ResolvedParam = OperationParam & Required<Pick<OperationParam, 'in' | 'required' | 'type'>>;
 
 /** An operation with every default filled in. */
 export interface ResolvedOperation extends OperationEntry {
   readonly params: readonly ResolvedParam[];
   readonly requestBody: readonly string[];
+  readonly bodyFields: readonly string[];
+  readonly bodyRequired: readonly string[];
+  readonly bodyOpen: boolean;
   readonly responses: readonly string[];
   readonly pagination: PaginationPolicy | null;
   readonly idempotent: boolean;
@@ -90,9 +99,12 @@ export function resolveOperation(entry: OperationEntry): ResolvedOperation {
     ...entry,
     params: (entry.params ?? []).map((p) => {
       const where = p.in ?? 'query';
-      return { ...p, key: p.key ?? p.name, in: where, required: p.required ?? where === 'path', type: p.type ?? 'string' };
+      return { ...p, in: where, required: p.required ?? where === 'path', type: p.type ?? 'string' };
     }),
     requestBody: entry.requestBody ?? [],
+    bodyFields: entry.bodyFields ?? [],
+    bodyRequired: entry.bodyRequired ?? [],
+    bodyOpen: entry.bodyOpen ?? false,
     responses: entry.responses ?? ['application/json'],
     pagination: entry.pagination ?? null,
     idempotent: entry.idempotent ?? IDEMPOTENT_VERBS.has(entry.verb.toLowerCase()),

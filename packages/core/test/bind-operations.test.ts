@@ -15,6 +15,7 @@ import {
   Redactor,
   RequestAbortedError,
   resolveOperation,
+  type CallOptions,
   type OperationTable,
   type TransportOptions,
 } from '../src/index.js';
@@ -65,6 +66,11 @@ interface operations {
     requestBody: { content: { 'application/json': { name: string } } };
     responses: { 200: Json<{ id: string }> };
   };
+  things_rename: {
+    parameters: { query?: { name?: string }; header?: never; path: { id: string }; cookie?: never };
+    requestBody: { content: { 'application/json': { name: string } } };
+    responses: { 200: Json<{ id: string }> };
+  };
   things_delete: {
     parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
     requestBody?: never;
@@ -77,7 +83,7 @@ interface paths {
   '/status/{company}': { get: operations['status_company'] };
   '/things': { post: operations['things_create'] };
   '/things/replay': { post: operations['things_replay'] };
-  '/things/{id}': { delete: operations['things_delete'] };
+  '/things/{id}': { delete: operations['things_delete']; put: operations['things_rename'] };
 }
 
 const get = { verb: 'get', requestBody: [], pagination: null, idempotent: true } as const;
@@ -87,7 +93,7 @@ const table = {
     resource: 'rooms',
     method: 'get',
     path: '/rooms/{roomId}',
-    params: [{ name: 'roomId', key: 'roomId', in: 'path', required: true }],
+    params: [{ name: 'roomId', in: 'path', required: true }],
     responses: ['application/json'],
   },
   items_search: {
@@ -96,9 +102,9 @@ const table = {
     method: 'search',
     path: '/orgs/{org_id}/items',
     params: [
-      { name: 'org_id', key: 'orgId', in: 'path', required: true },
-      { name: 'per_page', key: 'perPage', in: 'query', required: false },
-      { name: 'sort_order', key: 'sortOrder', in: 'query', required: false },
+      { name: 'org_id', in: 'path', required: true },
+      { name: 'per_page', in: 'query', required: false },
+      { name: 'sort_order', in: 'query', required: false },
     ],
     responses: ['application/json'],
   },
@@ -108,8 +114,8 @@ const table = {
     method: 'company',
     path: '/status/{company}',
     params: [
-      { name: 'company', key: 'company', in: 'path', required: true },
-      { name: 'format', key: 'format', in: 'query', required: false },
+      { name: 'company', in: 'path', required: true },
+      { name: 'format', in: 'query', required: false },
     ],
     responses: ['application/json', 'text/csv'],
   },
@@ -120,6 +126,8 @@ const table = {
     path: '/things',
     params: [],
     requestBody: ['application/json'],
+    bodyFields: ['name'],
+    bodyRequired: ['name'],
     responses: ['application/json'],
     pagination: null,
     idempotent: false,
@@ -131,6 +139,20 @@ const table = {
     path: '/things/replay',
     params: [],
     requestBody: ['application/json'],
+    bodyFields: ['name'],
+    bodyRequired: ['name'],
+    responses: ['application/json'],
+    pagination: null,
+    idempotent: true,
+  },
+  things_rename: {
+    resource: 'things',
+    method: 'rename',
+    verb: 'put',
+    path: '/things/{id}',
+    params: [{ name: 'id', in: 'path', required: true }, { name: 'name', in: 'query', required: false }],
+    requestBody: ['application/json'],
+    bodyParam: 'thing',
     responses: ['application/json'],
     pagination: null,
     idempotent: true,
@@ -140,7 +162,7 @@ const table = {
     method: 'delete',
     verb: 'delete',
     path: '/things/{id}',
-    params: [{ name: 'id', key: 'id', in: 'path', required: true }],
+    params: [{ name: 'id', in: 'path', required: true }],
     requestBody: [],
     responses: [],
     pagination: null,
@@ -159,95 +181,148 @@ describe('shape and types', () => {
   it('binds every operation as resource.method', () => {
     const { api } = setup();
     expect(Object.keys(api).sort()).toEqual(['items', 'rooms', 'status', 'things']);
-    expect(Object.keys(api.things).sort()).toEqual(['create', 'delete', 'replay']);
+    expect(Object.keys(api.things).sort()).toEqual(['create', 'delete', 'rename', 'replay']);
     expect(typeof api.rooms.get).toBe('function');
   });
 
-  it('takes camelCase arguments and resolves to the response type', () => {
+  it('takes path parameters first, then one flat object of query and body fields, and resolves to the response type', () => {
     const { api } = setup();
-    expectTypeOf(api.items.search).parameter(0).toEqualTypeOf<{ orgId: string; perPage?: number; sortOrder?: 'asc' | 'desc' }>();
+    expectTypeOf(api.items.search).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf(api.items.search).parameter(1).toEqualTypeOf<{ per_page?: number; sort_order?: 'asc' | 'desc' } | undefined>();
+    expectTypeOf(api.rooms.get).parameters.toEqualTypeOf<[string, (CallOptions | undefined)?]>();
     expectTypeOf(api.rooms.get).returns.toEqualTypeOf<Promise<Room>>();
     expectTypeOf(api.status.company).returns.toEqualTypeOf<Promise<Status | string>>();
     expectTypeOf(api.things.delete).returns.toEqualTypeOf<Promise<void>>();
-    expectTypeOf(api.things.create).parameter(0).toEqualTypeOf<{ body: { name: string } }>();
+    expectTypeOf(api.things.create).parameter(0).toEqualTypeOf<{ name: string }>();
+  });
+
+  it('refuses misuse at compile time', () => {
+    const { api } = setup([reply(200, {}), reply(200, {}), reply(200, {}), reply(200, {})]);
+    // @ts-expect-error: a number where the spec says the id is a string
+    void api.rooms.get(42).catch(() => {});
+    // @ts-expect-error: the old argument object
+    void api.rooms.get({ roomId: 'r1' }).catch(() => {});
+    // @ts-expect-error: the body wrapper is gone
+    void api.things.create({ body: { name: 'x' } }).catch(() => {});
+    // @ts-expect-error: a required body field is missing
+    void api.things.create({}).catch(() => {});
+    // @ts-expect-error: a misspelt key
+    void api.items.search('o', { per_pag: 5 }).catch(() => {});
   });
 });
 
 describe('arguments → the wire', () => {
-  it('maps camelCase keys to wire names (perPage → per_page)', async () => {
+  it('sends each flat key as the query parameter of that name', async () => {
     const { api, sent } = setup([reply(200, { items: ['a'] })]);
-    expect(await api.items.search({ orgId: 'org-1', perPage: 50, sortOrder: 'desc' })).toEqual({ items: ['a'] });
+    expect(await api.items.search('org-1', { per_page: 50, sort_order: 'desc' })).toEqual({ items: ['a'] });
     expect(sent[0]?.url).toBe(`${BASE}/orgs/org-1/items?per_page=50&sort_order=desc`);
     expect(sent[0]?.method).toBe('GET');
   });
 
   it('leaves out optional arguments that are not given', async () => {
     const { api, sent } = setup([reply(200, { items: [] })]);
-    await api.items.search({ orgId: 'org-1' });
+    await api.items.search('org-1');
     expect(sent[0]?.url).toBe(`${BASE}/orgs/org-1/items`);
   });
 
   it('substitutes and percent-encodes path parameters', async () => {
     const { api, sent } = setup();
-    await api.rooms.get({ roomId: 'a b/c?d#e%f' });
+    await api.rooms.get('a b/c?d#e%f');
     expect(sent[0]?.url).toBe(`${BASE}/rooms/a%20b%2Fc%3Fd%23e%25f`);
     expect(new URL(sent[0]?.url ?? '').pathname).toBe('/v2/rooms/a%20b%2Fc%3Fd%23e%25f');
   });
 
   it('adds extraParams to the query', async () => {
     const { api, sent } = setup([reply(200, { items: [] })]);
-    await api.items.search({ orgId: 'o', perPage: 5 }, { extraParams: { beta: true, since: '2024-01-01', limit: 3 } });
+    await api.items.search('o', { per_page: 5 }, { extraParams: { beta: true, since: '2024-01-01', limit: 3 } });
     const url = new URL(sent[0]?.url ?? '');
     expect(Object.fromEntries(url.searchParams)).toEqual({ per_page: '5', beta: 'true', since: '2024-01-01', limit: '3' });
   });
 
   it('sends the call’s headers', async () => {
     const { api, sent } = setup();
-    await api.rooms.get({ roomId: 'r1' }, { headers: { 'x-trace': 'abc' } });
+    await api.rooms.get('r1', { headers: { 'x-trace': 'abc' } });
     expect(sent[0]?.headers.get('x-trace')).toBe('abc');
   });
 
-  it('sends the body as JSON', async () => {
+  it('sends the flat object’s body fields as the JSON body', async () => {
     const { api, sent } = setup([reply(201, { id: 't1' })]);
-    expect(await api.things.create({ body: { name: 'Zoë' } })).toEqual({ id: 't1' });
+    expect(await api.things.create({ name: 'Zoë' })).toEqual({ id: 't1' });
     expect(sent[0]?.method).toBe('POST');
     expect(sent[0]?.headers.get('content-type')).toBe('application/json');
     expect(JSON.parse(text(sent[0]?.body ?? new Uint8Array()))).toEqual({ name: 'Zoë' });
   });
 });
 
+describe('a body kept apart from a clashing parameter (x-apiclients-body-param)', () => {
+  it('sends the query parameter and the body of the same name each where it belongs', async () => {
+    const { api, sent } = setup([reply(200, { id: 't1' })]);
+    expectTypeOf(api.things.rename).parameter(1).toEqualTypeOf<{ name?: string; thing: { name: string } }>();
+    await api.things.rename('t1', { name: 'old', thing: { name: 'new' } });
+    expect(sent[0]?.url).toBe(`${BASE}/things/t1?name=old`);
+    expect(JSON.parse(text(sent[0]?.body ?? new Uint8Array()))).toEqual({ name: 'new' });
+  });
+});
+
 describe('bad arguments: ConfigurationError before any request', () => {
-  it('an unknown argument', async () => {
-    const { api, sent } = setup();
-    // @ts-expect-error: `roomID` is not an argument of rooms.get
-    const error = await rejectionOf(api.rooms.get({ roomId: 'r1', roomID: 'typo' }));
+  it('an unknown key in the flat object', async () => {
+    const { api, sent } = setup([reply(200, { items: [] })]);
+    // @ts-expect-error: `perPage` is not a key of items.search (the API spells it per_page)
+    const error = await rejectionOf(api.items.search('o', { perPage: 5 }));
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toBe('rooms.get: unknown argument "roomID" (rooms_get takes roomId)');
+    expect((error as Error).message).toBe('items.search: unknown argument "perPage" (it takes "per_page", "sort_order")');
     expect(sent).toHaveLength(0);
   });
 
-  it('a wire name where the camelCase key is expected', async () => {
+  it('an unknown body field', async () => {
     const { api, sent } = setup();
-    // @ts-expect-error: the argument is perPage, not per_page
-    const error = await rejectionOf(api.items.search({ orgId: 'o', per_page: 5 }));
+    // @ts-expect-error: `title` is not a field of things.create
+    const error = await rejectionOf(api.things.create({ name: 'x', title: 'typo' }));
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toContain('"per_page"');
+    expect((error as Error).message).toContain('unknown argument "title"');
     expect(sent).toHaveLength(0);
   });
 
-  it('a missing required argument', async () => {
+  it('a missing required body field', async () => {
+    const { api, sent } = setup();
+    // @ts-expect-error: name is required
+    const error = await rejectionOf(api.things.create({}));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe('things.create: missing required argument "name"');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a missing path parameter names it and the signature', async () => {
     const { api, sent } = setup();
     // @ts-expect-error: roomId is required
-    const error = await rejectionOf(api.rooms.get({}));
+    const error = await rejectionOf(api.rooms.get());
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toBe('rooms.get: missing required argument "roomId"');
+    expect((error as Error).message).toBe('rooms.get: missing required argument "roomId" (roomId, options?)');
     expect(sent).toHaveLength(0);
   });
 
-  it('no arguments at all where one is required', async () => {
+  it('the old argument object is refused with where the value now goes', async () => {
     const { api, sent } = setup();
-    // @ts-expect-error: roomId is required
-    await expect(api.rooms.get()).rejects.toBeInstanceOf(ConfigurationError);
+    // @ts-expect-error: the argument-object convention
+    const error = await rejectionOf(api.rooms.get({ roomId: 'r1' }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('pass it first: rooms.get(roomId, options?)');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('too many arguments', async () => {
+    const { api, sent } = setup();
+    // @ts-expect-error: rooms.get takes no flat object
+    const error = await rejectionOf(api.rooms.get('r1', {}, {}));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('takes at most 2 arguments');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a flat object or options that are not objects', async () => {
+    const { api, sent } = setup();
+    await expect(api.items.search('o', 'x' as never)).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(api.rooms.get('r1', 5 as never)).rejects.toBeInstanceOf(ConfigurationError);
     expect(sent).toHaveLength(0);
   });
 
@@ -257,16 +332,9 @@ describe('bad arguments: ConfigurationError before any request', () => {
     ['null', null],
   ])('a path parameter that is %s', async (_what, value) => {
     const { api, sent } = setup();
-    const error = await rejectionOf(api.rooms.get({ roomId: value as string }));
+    const error = await rejectionOf(api.rooms.get(value as string));
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain('"roomId" must be a non-empty string');
-    expect(sent).toHaveLength(0);
-  });
-
-  it('arguments that are not an object', async () => {
-    const { api, sent } = setup();
-    await expect(api.rooms.get(null as unknown as { roomId: string })).rejects.toBeInstanceOf(ConfigurationError);
-    await expect(api.rooms.get('r1' as unknown as { roomId: string })).rejects.toBeInstanceOf(ConfigurationError);
     expect(sent).toHaveLength(0);
   });
 
@@ -275,7 +343,7 @@ describe('bad arguments: ConfigurationError before any request', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     for (const value of [42n, cycle]) {
-      const error = await rejectionOf(api.rooms.get({ roomId: value as unknown as string }));
+      const error = await rejectionOf(api.rooms.get(value as unknown as string));
       expect(error).toBeInstanceOf(ConfigurationError);
       expect((error as Error).message).toContain('"roomId" must be a non-empty string');
     }
@@ -285,7 +353,7 @@ describe('bad arguments: ConfigurationError before any request', () => {
   it('is reported as a rejection, never thrown synchronously from a promise-returning call', () => {
     const { api } = setup();
     let promise: Promise<unknown> | undefined;
-    // @ts-expect-error: unknown argument
+    // @ts-expect-error: the old argument object
     expect(() => (promise = api.rooms.get({ nope: 1 }))).not.toThrow();
     expect(promise).toBeInstanceOf(Promise);
     return expect(promise).rejects.toBeInstanceOf(ConfigurationError);
@@ -298,28 +366,28 @@ describe('credentials', () => {
 
   it('the transport’s query credential is added', async () => {
     const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
-    await api.status.company({ company: 'acme' });
+    await api.status.company('acme');
     expect(sent[0]?.url).toBe(`${BASE}/status/acme?token=${ROOT}`);
   });
 
   it('a per-call credential overrides the transport’s query credential', async () => {
     const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
-    await api.status.company({ company: 'acme', format: 'json' }, { credential: { in: 'query', name: 'token', value: COMPANY } });
+    await api.status.company('acme', { format: 'json' }, { credential: { in: 'query', name: 'token', value: COMPANY } });
     expect(sent[0]?.url).toBe(`${BASE}/status/acme?format=json&token=${COMPANY}`);
     expect(sent[0]?.url).not.toContain(ROOT);
   });
 
   it('a per-call header credential replaces a query one entirely', async () => {
     const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
-    await api.status.company({ company: 'acme' }, { credential: { in: 'header', name: 'x-company-token', value: COMPANY } });
+    await api.status.company('acme', {}, { credential: { in: 'header', name: 'x-company-token', value: COMPANY } });
     expect(sent[0]?.url).toBe(`${BASE}/status/acme`);
     expect(sent[0]?.headers.get('x-company-token')).toBe(COMPANY);
   });
 
   it('the override lasts for that call only', async () => {
     const { api, sent } = setup([reply(200, { ok: true })], { credential: { in: 'query', name: 'token', value: ROOT } });
-    await api.status.company({ company: 'acme' }, { credential: { in: 'query', name: 'token', value: COMPANY } });
-    await api.status.company({ company: 'acme' });
+    await api.status.company('acme', {}, { credential: { in: 'query', name: 'token', value: COMPANY } });
+    await api.status.company('acme');
     expect(sent.map((s) => new URL(s.url).searchParams.get('token'))).toEqual([COMPANY, ROOT]);
   });
 });
@@ -328,23 +396,23 @@ describe('responses by media type', () => {
   it('a text/csv response is returned as the exact string', async () => {
     const csv = 'company,org,folder,mode\r\nacme,acme-org,"calls, inbound",active\r\n';
     const { api, sent } = setup([reply(200, csv, { 'content-type': 'text/csv; charset=utf-8' })]);
-    const result = await api.status.company({ company: 'acme', format: 'csv' });
+    const result = await api.status.company('acme', { format: 'csv' });
     expect(result).toBe(csv);
     expect(sent[0]?.url).toBe(`${BASE}/status/acme?format=csv`);
   });
 
   it('a JSON response of the same operation is parsed', async () => {
     const { api } = setup([reply(200, '{"ok":true}', { 'content-type': 'application/json; charset=utf-8' })]);
-    expect(await api.status.company({ company: 'acme', format: 'json' })).toEqual({ ok: true });
+    expect(await api.status.company('acme', { format: 'json' })).toEqual({ ok: true });
   });
 
   it('a CSV body that looks like JSON is still returned as text', async () => {
     const { api } = setup([reply(200, '[1,2]', { 'content-type': 'text/csv' })]);
-    expect(await api.status.company({ company: 'acme', format: 'csv' })).toBe('[1,2]');
+    expect(await api.status.company('acme', { format: 'csv' })).toBe('[1,2]');
   });
 
   it('an empty body where the operation promises one is an InvalidResponseError (not a silent undefined)', async () => {
-    for (const call of [(api: ReturnType<typeof setup>['api']) => api.status.company({ company: 'acme' }), (api: ReturnType<typeof setup>['api']) => api.rooms.get({ roomId: 'r1' })]) {
+    for (const call of [(api: ReturnType<typeof setup>['api']) => api.status.company('acme'), (api: ReturnType<typeof setup>['api']) => api.rooms.get('r1')]) {
       const error = await rejectionOf(call(setup([reply(200, '', { 'content-type': 'application/json' })]).api));
       expect(error).toBeInstanceOf(InvalidResponseError);
       expect((error as InvalidResponseError).message).toContain('is empty');
@@ -354,7 +422,7 @@ describe('responses by media type', () => {
 
   it('a DELETE answered with an empty 200 resolves to undefined', async () => {
     const { api } = setup([reply(200, '')]);
-    expect(await api.things.delete({ id: 't1' })).toBeUndefined();
+    expect(await api.things.delete('t1')).toBeUndefined();
   });
 
   it('a body that is not JSON is an InvalidResponseError carrying the raw text, redacted', async () => {
@@ -362,14 +430,14 @@ describe('responses by media type', () => {
     const fake = fakeFetch(reply(200, page, { 'content-type': 'text/html' }));
     const transport = createTransport({ fetch: fake.fetch });
     const api = bindOperations<operations, typeof table>(BASE, table, transport, { redactor: new Redactor(['tok_invalid_123456']) });
-    const error = await rejectionOf(api.rooms.get({ roomId: 'r1' }));
+    const error = await rejectionOf(api.rooms.get('r1'));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).body).toBe(page.replace('tok_invalid_123456', REDACTED));
   });
 
   it('a media type the operation does not answer in (an HTML page for JSON or CSV) is an InvalidResponseError', async () => {
     const { api } = setup([reply(200, '<html>Bad Gateway</html>', { 'content-type': 'text/html' })]);
-    const error = await rejectionOf(api.status.company({ company: 'acme', format: 'csv' }));
+    const error = await rejectionOf(api.status.company('acme', { format: 'csv' }));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).message).toContain('text/html');
     expect((error as InvalidResponseError).body).toBe('<html>Bad Gateway</html>');
@@ -377,12 +445,12 @@ describe('responses by media type', () => {
 
   it('a JSON-only operation parses JSON', async () => {
     const { api } = setup([reply(200, { id: 'r1', title: 'Room' })]);
-    expect(await api.rooms.get({ roomId: 'r1' })).toEqual({ id: 'r1', title: 'Room' });
+    expect(await api.rooms.get('r1')).toEqual({ id: 'r1', title: 'Room' });
   });
 
   it('a 204 resolves to undefined', async () => {
     const { api, sent } = setup([() => new Response(null, { status: 204 })]);
-    expect(await api.things.delete({ id: 't1' })).toBeUndefined();
+    expect(await api.things.delete('t1')).toBeUndefined();
     expect(sent[0]?.method).toBe('DELETE');
   });
 });
@@ -390,20 +458,20 @@ describe('responses by media type', () => {
 describe('policy from the table, errors from the transport', () => {
   it('a non-idempotent POST is not retried on 503', async () => {
     const { api, sent } = setup([reply(503), reply(201, { id: 't1' })]);
-    await expect(api.things.create({ body: { name: 'x' } })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(api.things.create({ name: 'x' })).rejects.toBeInstanceOf(InternalServerError);
     expect(sent).toHaveLength(1);
   });
 
   it('a POST the table marks idempotent is retried on 503', async () => {
     const { api, sent } = setup([reply(503), reply(200, { id: 't1' })]);
-    expect(await api.things.replay({ body: { name: 'x' } })).toEqual({ id: 't1' });
+    expect(await api.things.replay({ name: 'x' })).toEqual({ id: 't1' });
     expect(sent).toHaveLength(2);
     expect(text(sent[1]?.body ?? new Uint8Array())).toBe('{"name":"x"}');
   });
 
   it('an error response rejects with its typed error', async () => {
     const { api } = setup([reply(404, { message: 'Room not found' })]);
-    const error = await rejectionOf(api.rooms.get({ roomId: 'nope' }));
+    const error = await rejectionOf(api.rooms.get('nope'));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toBe(`404 Room not found: GET ${BASE}/rooms/nope`);
   });
@@ -411,7 +479,7 @@ describe('policy from the table, errors from the transport', () => {
   it('the call’s signal aborts it', async () => {
     const { api, sent } = setup([hang()]);
     const controller = new AbortController();
-    const pending = api.rooms.get({ roomId: 'r1' }, { signal: controller.signal });
+    const pending = api.rooms.get('r1', { signal: controller.signal });
     setTimeout(() => controller.abort('cancel'), 5);
     await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
     expect(sent).toHaveLength(1);
@@ -425,7 +493,7 @@ describe('paginated operations validate at call time', () => {
       method: 'list',
       verb: 'get',
       path: '/people',
-      params: [{ name: 'max', key: 'max', in: 'query', required: false }],
+      params: [{ name: 'max', in: 'query', required: false, type: 'integer' }],
       requestBody: [],
       responses: ['application/json'],
       pagination: { style: 'link', items: 'items' },
@@ -446,24 +514,26 @@ describe('paginated operations validate at call time', () => {
     const api = bindOperations<listOps, typeof listTable>(BASE, listTable, transport);
     // @ts-expect-error: unknown argument
     expect(() => api.people.list({ maximum: 5 })).toThrow(ConfigurationError);
+    // @ts-expect-error: max is a number
+    expect(() => api.people.list({ max: 'five' })).toThrow(/"max" must be an integer/);
     expect(fake.sent).toHaveLength(0);
   });
 });
 
 describe('resolveOperation: the defaults a generated table leaves out', () => {
-  it('fills key, place, requiredness, type, media types, pagination and idempotency', () => {
+  it('fills place, requiredness, type, body fields, media types, pagination and idempotency', () => {
     const resolved = resolveOperation({
       resource: 'rooms',
       method: 'update',
       verb: 'put',
       path: '/rooms/{roomId}',
-      params: [{ name: 'roomId', in: 'path' }, { name: 'per_page', key: 'perPage', type: 'integer' }],
+      params: [{ name: 'roomId', in: 'path' }, { name: 'per_page', type: 'integer' }],
     });
     expect(resolved.params).toEqual([
-      { name: 'roomId', key: 'roomId', in: 'path', required: true, type: 'string' },
-      { name: 'per_page', key: 'perPage', in: 'query', required: false, type: 'integer' },
+      { name: 'roomId', in: 'path', required: true, type: 'string' },
+      { name: 'per_page', in: 'query', required: false, type: 'integer' },
     ]);
-    expect(resolved).toMatchObject({ requestBody: [], responses: ['application/json'], pagination: null, idempotent: true });
+    expect(resolved).toMatchObject({ requestBody: [], bodyFields: [], bodyRequired: [], bodyOpen: false, responses: ['application/json'], pagination: null, idempotent: true });
     expect(resolveOperation({ resource: 'a', method: 'b', verb: 'post', path: '/a' }).idempotent).toBe(false);
     expect(resolveOperation({ resource: 'a', method: 'b', verb: 'post', path: '/a', idempotent: true }).idempotent).toBe(true);
   });

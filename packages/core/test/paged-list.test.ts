@@ -56,8 +56,8 @@ const table = {
     verb: 'get',
     path: '/people',
     params: [
-      { name: 'displayName', key: 'displayName', in: 'query', required: false },
-      { name: 'max', key: 'max', in: 'query', required: false },
+      { name: 'displayName', in: 'query', required: false },
+      { name: 'max', in: 'query', required: false },
     ],
     requestBody: [],
     responses: ['application/json'],
@@ -69,7 +69,7 @@ const table = {
     method: 'list',
     verb: 'get',
     path: '/things',
-    params: [{ name: 'per_page', key: 'perPage', in: 'query', required: false }],
+    params: [{ name: 'per_page', in: 'query', required: false }],
     requestBody: [],
     responses: ['application/json'],
     pagination: { style: 'next-url', next: 'meta.next', items: 'data' },
@@ -373,7 +373,7 @@ describe('next-url pagination (a next URL in the body)', () => {
 
   it('follows meta.next across pages and reads items from data', async () => {
     const { api, urls } = client(routes({ [T1]: thingsPage([1, 2], T2), [T2]: thingsPage([3, 4], T3), [T3]: thingsPage([5], null) }));
-    expect(await api.things.list({ perPage: 2 }).toArray()).toEqual([1, 2, 3, 4, 5].map((id) => ({ id })));
+    expect(await api.things.list({ per_page: 2 }).toArray()).toEqual([1, 2, 3, 4, 5].map((id) => ({ id })));
     expect(urls()).toEqual([T1, T2, T3]);
   });
 
@@ -383,7 +383,7 @@ describe('next-url pagination (a next URL in the body)', () => {
     ['missing', undefined],
   ])('ends when meta.next is %s', async (_what, next) => {
     const { api, sent } = client(routes({ [T1]: thingsPage([1], next) }));
-    expect(await api.things.list({ perPage: 2 }).toArray()).toEqual([{ id: 1 }]);
+    expect(await api.things.list({ per_page: 2 }).toArray()).toEqual([{ id: 1 }]);
     expect(sent).toHaveLength(1);
   });
 
@@ -391,27 +391,27 @@ describe('next-url pagination (a next URL in the body)', () => {
     const { api, urls } = client(
       routes({ [T1]: thingsPage([1], '/v1/things?per_page=2&page=2'), [T2]: thingsPage([], T3), [T3]: thingsPage([2], null) }),
     );
-    expect(await api.things.list({ perPage: 2 }).toArray()).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(await api.things.list({ per_page: 2 }).toArray()).toEqual([{ id: 1 }, { id: 2 }]);
     expect(urls()).toEqual([T1, T2, T3]);
   });
 
   it('a page without the items path counts as empty', async () => {
     const { api } = client(routes({ [T1]: reply(200, { meta: { next: T2 } }), [T2]: thingsPage([9], null) }));
-    expect(await api.things.list({ perPage: 2 }).toArray()).toEqual([{ id: 9 }]);
+    expect(await api.things.list({ per_page: 2 }).toArray()).toEqual([{ id: 9 }]);
   });
 
   it('cross-origin and repeating next URLs are refused', async () => {
     const cross = client(routes({ [T1]: thingsPage([1], 'https://elsewhere.example.test/things?page=2') }));
-    await expect(cross.api.things.list({ perPage: 2 }).toArray()).rejects.toBeInstanceOf(PaginationError);
+    await expect(cross.api.things.list({ per_page: 2 }).toArray()).rejects.toBeInstanceOf(PaginationError);
     expect(cross.sent).toHaveLength(1);
     const loop = client(routes({ [T1]: thingsPage([1], T2), [T2]: thingsPage([2], T1) }));
-    await expect(loop.api.things.list({ perPage: 2 }).toArray()).rejects.toBeInstanceOf(PaginationError);
+    await expect(loop.api.things.list({ per_page: 2 }).toArray()).rejects.toBeInstanceOf(PaginationError);
     expect(loop.sent).toHaveLength(2);
   });
 
   it('take(n) stops fetching once n items are had', async () => {
     const { api, sent } = client(routes({ [T1]: thingsPage([1, 2], T2), [T2]: thingsPage([3, 4], T3), [T3]: thingsPage([5], null) }));
-    expect(await api.things.list({ perPage: 2 }).take(3).toArray()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(await api.things.list({ per_page: 2 }).take(3).toArray()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
     expect(sent).toHaveLength(2);
   });
 });

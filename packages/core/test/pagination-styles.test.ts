@@ -43,7 +43,7 @@ interface paths {
   '/request': { get: operations['requests_list'] };
   '/pages/{page_id}/components': { post: operations['components_create'] };
 }
-const pageId = { name: 'page_id', key: 'pageId', in: 'path', required: true } as const;
+const pageId = { name: 'page_id', in: 'path', required: true } as const;
 const table = {
   items_list: {
     resource: 'items',
@@ -52,8 +52,8 @@ const table = {
     path: '/pages/{page_id}/items',
     params: [
       pageId,
-      { name: 'page', key: 'page', in: 'query', required: false },
-      { name: 'per_page', key: 'perPage', in: 'query', required: false },
+      { name: 'page', in: 'query', required: false },
+      { name: 'per_page', in: 'query', required: false },
     ],
     requestBody: [],
     responses: ['application/json'],
@@ -66,7 +66,7 @@ const table = {
     method: 'list',
     verb: 'get',
     path: '/request',
-    params: [{ name: 'page', key: 'page', in: 'query', required: false }],
+    params: [{ name: 'page', in: 'query', required: false }],
     requestBody: [],
     responses: ['application/json'],
     pagination: { style: 'next-url', next: 'meta.pages.next_url', items: 'data', totalPages: 'meta.pages.pages', pageParam: 'page', endOnEmptyPage: true },
@@ -80,6 +80,7 @@ const table = {
     path: '/pages/{page_id}/components',
     params: [pageId],
     requestBody: ['application/json'],
+    bodyFields: ['name', 'status'],
     responses: ['application/json'],
     pagination: null,
     idempotent: false,
@@ -90,8 +91,8 @@ const table = {
 function client(serve: Reply) {
   const fake = fakeFetch(serve);
   const transport = createTransport({ fetch: fake.fetch, sleep: recordedSleep().sleep });
-  const api = bindOperations<operations, typeof table, 'pageId'>(BASE, table, transport, {
-    defaults: { pageId: 'pg1' },
+  const api = bindOperations<operations, typeof table, 'page_id'>(BASE, table, transport, {
+    defaults: { page_id: 'pg1' },
   });
   return { api, sent: fake.sent, urls: () => fake.sent.map((s) => s.url) };
 }
@@ -111,14 +112,14 @@ describe('page-number pagination', () => {
 
   it('stops at an empty page when the page size is a multiple of the total', async () => {
     const { api, urls } = client((r) => reply(200, pageOf(r) === 1 ? ids(1, 3) : [])(r));
-    expect(await api.items.list({ perPage: 3 }).toArray()).toHaveLength(3);
+    expect(await api.items.list({ per_page: 3 }).toArray()).toHaveLength(3);
     expect(urls()).toHaveLength(2);
   });
 
-  it('starts from the page the caller gives, and a caller pageId beats the default', async () => {
+  it('starts from the page the caller gives', async () => {
     const { api, urls } = client((r) => reply(200, ids(pageOf(r), 1))(r));
-    await api.items.list({ pageId: 'other', page: 4, perPage: 5 }).toArray();
-    expect(urls()).toEqual([`${BASE}/pages/other/items?page=4&per_page=5`]);
+    await api.items.list({ page: 4, per_page: 5 }).toArray();
+    expect(urls()).toEqual([`${BASE}/pages/pg1/items?page=4&per_page=5`]);
   });
 
   it('types the items from the bare-array response', () => {
@@ -177,11 +178,11 @@ describe('next-url pagination that knows its page count', () => {
 describe('request-body envelopes', () => {
   it('wraps the attributes the caller passes in the operation’s envelope', async () => {
     const { api, sent } = client(reply(200, { name: 'API', status: 'operational' }));
-    const created = await api.components.create({ body: { name: 'API', status: '' } });
+    const created = await api.components.create({ name: 'API', status: '' });
     expect(created.name).toBe('API');
     expect(JSON.parse(new TextDecoder().decode(sent[0]?.body))).toEqual({ component: { name: 'API', status: '' } });
     expect(sent[0]?.url).toBe(`${BASE}/pages/pg1/components`);
     // @ts-expect-error: the envelope is the client's business, not the caller's
-    void api.components.create({ body: { component: { name: 'x' } } }).catch(() => {});
+    void api.components.create({ component: { name: 'x' } }).catch(() => {});
   });
 });

@@ -1,5 +1,5 @@
 /**
- * SparkClient: the twelve resources of ciscosparkapi as camelCase properties, typed from specs/spark.yaml.
+ * SparkClient: every resource of specs/spark.yaml (the twelve of ciscosparkapi) as a camelCase property, typed from it.
  * Lists page through `Link rel="next"` with Webex's next-link defects repaired; rate limits are waited out.
  */
 import {
@@ -33,17 +33,23 @@ export type MessageCreateInput = Omit<Schemas['MessageCreate'], 'files'> & { fil
 
 /** Message operations, with uploads. */
 export type Messages = Omit<Resources['messages'], 'create'> & {
-  /** Posts a message; a local file, Blob or bytes in `files` is uploaded as multipart. */
-  create(args: { body: MessageCreateInput }, options?: CallOptions): Promise<Schemas['Message']>;
+  /** Posts a message (`{ roomId, text }`); a local file, Blob or bytes in `files` is uploaded as multipart. */
+  create(params: MessageCreateInput, options?: CallOptions): Promise<Schemas['Message']>;
 };
 
-/** OAuth token operations (form-encoded, sent without the bearer token). */
+/** OAuth token operations (form-encoded, sent without the bearer token), keys spelt as the API spells them. */
 export interface AccessTokens {
   /** Exchanges an authorization code for an access token. */
-  get(args: { clientId: string; clientSecret: string; code: string; redirectUri: string }, options?: CallOptions): Promise<Schemas['AccessToken']>;
+  get(
+    params: { client_id: string; client_secret: string; code: string; redirect_uri: string },
+    options?: CallOptions,
+  ): Promise<Schemas['AccessToken']>;
   /** Gets a new access token with a refresh token. */
-  refresh(args: { clientId: string; clientSecret: string; refreshToken: string }, options?: CallOptions): Promise<Schemas['AccessToken']>;
+  refresh(params: { client_id: string; client_secret: string; refresh_token: string }, options?: CallOptions): Promise<Schemas['AccessToken']>;
 }
+
+/** The resources that come from the operation table as they are. */
+type TableResources = Omit<Resources, 'messages' | 'accessTokens'>;
 
 // Message text fields sent as multipart parts beside the file (developer.webex.com, "Message Attachments").
 const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'markdown', 'parentId'] as const;
@@ -53,18 +59,11 @@ const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'mark
  * gives the subclass of src/node.ts, which also uploads local paths; elsewhere a path in `files` is a
  * `LocalPathNotSupportedError`.
  */
+// Every resource of the table is a property of the client (declaration merging types what the constructor assigns).
+export interface SparkClient extends TableResources {}
+
 export class SparkClient {
-  readonly people: Resources['people'];
-  readonly rooms: Resources['rooms'];
-  readonly memberships: Resources['memberships'];
   readonly messages: Messages;
-  readonly teams: Resources['teams'];
-  readonly teamMemberships: Resources['teamMemberships'];
-  readonly webhooks: Resources['webhooks'];
-  readonly organizations: Resources['organizations'];
-  readonly licenses: Resources['licenses'];
-  readonly roles: Resources['roles'];
-  readonly events: Resources['events'];
   readonly accessTokens: AccessTokens;
   /** The plain openapi-fetch client, for calls the resources do not cover. */
   readonly raw: Client<paths>;
@@ -88,29 +87,12 @@ export class SparkClient {
       bind: { repairNextUrl: repairNextLink },
     });
     this.raw = raw;
-    this.people = r.people;
-    this.rooms = r.rooms;
-    this.memberships = r.memberships;
-    this.teams = r.teams;
-    this.teamMemberships = r.teamMemberships;
-    this.webhooks = r.webhooks;
-    this.organizations = r.organizations;
-    this.licenses = r.licenses;
-    this.roles = r.roles;
-    this.events = r.events;
+    Object.assign(this, r);
     const readLocalFile = (path: string) => this.readLocalFile(path);
-    this.messages = { ...r.messages, create: (args, callOptions) => createMessage(r.messages.create, args, readLocalFile, callOptions) };
+    this.messages = { ...r.messages, create: (params, callOptions) => createMessage(r.messages.create, params, readLocalFile, callOptions) };
     this.accessTokens = {
-      get: ({ clientId, clientSecret, code, redirectUri }, callOptions) =>
-        r.accessTokens.create(
-          { body: { grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, code, redirect_uri: redirectUri } },
-          callOptions,
-        ),
-      refresh: ({ clientId, clientSecret, refreshToken }, callOptions) =>
-        r.accessTokens.create(
-          { body: { grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken } },
-          callOptions,
-        ),
+      get: (params, callOptions) => r.accessTokens.create({ grant_type: 'authorization_code', ...params }, callOptions),
+      refresh: (params, callOptions) => r.accessTokens.create({ grant_type: 'refresh_token', ...params }, callOptions),
     };
   }
 
@@ -122,7 +104,7 @@ export class SparkClient {
 
 async function createMessage(
   create: Resources['messages']['create'],
-  { body }: { body: MessageCreateInput },
+  body: MessageCreateInput,
   readLocalFile: (path: string) => Promise<Upload>,
   options?: CallOptions,
 ): Promise<Schemas['Message']> {
@@ -131,7 +113,7 @@ async function createMessage(
   const [file] = files;
   if (file === undefined || isRemoteUrl(file)) {
     const { files: _files, ...rest } = body;
-    return create({ body: { ...rest, ...(file === undefined ? {} : { files: [file] }) } }, options);
+    return create({ ...rest, ...(file === undefined ? {} : { files: [file] }) }, options);
   }
   const upload = await toUpload(file, readLocalFile);
   const form = new FormData();
@@ -141,7 +123,7 @@ async function createMessage(
   }
   form.append('files', upload.blob, upload.filename);
   // FormData passes through openapi-fetch untouched; the transport re-sends its bytes (boundary included) on a retry.
-  return create({ body: form as unknown as Schemas['MessageCreate'] }, options);
+  return create({ rawBody: form }, options);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Node only: reads a local path given in `messages.create({ body: { files } })`. Imported by the package's
+ * Node only: reads a local path given in `messages.create({ files })`. Imported by the package's
  * `node` export (src/node.ts) and never by the browser entry, so browser bundles carry no `node:fs`.
  */
 import { readFile } from 'node:fs/promises';

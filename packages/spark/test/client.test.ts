@@ -78,7 +78,7 @@ describe('errors and rate limits', () => {
 
   it('a malformed Retry-After means 15 s; not waiting gives SparkRateLimitError, also the core RateLimitError', async () => {
     fake.script.push(answer(429, '', { 'retry-after': 'rand(30),add(30)' }));
-    const error = await client({ waitOnRateLimit: false }).rooms.get({ roomId: 'r1' }).catch((e: unknown) => e);
+    const error = await client({ waitOnRateLimit: false }).rooms.get('r1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SparkRateLimitError);
     expect(error).toBeInstanceOf(SparkApiError);
     expect(error).toBeInstanceOf(RateLimitError);
@@ -87,12 +87,12 @@ describe('errors and rate limits', () => {
 
   it('Retry-After: 0 still means at least 1 s', async () => {
     fake.script.push(answer(429, '', { 'retry-after': '0' }));
-    const error = await client({ waitOnRateLimit: false }).rooms.get({ roomId: 'r1' }).catch((e: unknown) => e);
+    const error = await client({ waitOnRateLimit: false }).rooms.get('r1').catch((e: unknown) => e);
     expect((error as SparkRateLimitError).retryAfter).toBe(1);
   });
 
   it('a 401 with an empty text/plain body is an AuthenticationError with body ""', async () => {
-    const error = await new SparkClient({ accessToken: 'bad-token-000000', baseUrl: fake.url }).rooms.get({ roomId: 'r1' }).catch((e: unknown) => e);
+    const error = await new SparkClient({ accessToken: 'bad-token-000000', baseUrl: fake.url }).rooms.get('r1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toBeInstanceOf(SparkApiError);
     expect((error as SparkApiError).body).toBe('');
@@ -100,7 +100,7 @@ describe('errors and rate limits', () => {
   });
 
   it('a 404 carries the message, errors and trackingId', async () => {
-    const error = await client().rooms.get({ roomId: 'nope' }).catch((e: unknown) => e);
+    const error = await client().rooms.get('nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as SparkApiError).errors).toEqual([{ description: 'not found' }]);
     expect((error as SparkApiError).trackingId).toBe('ROUTER_404');
@@ -110,7 +110,7 @@ describe('errors and rate limits', () => {
 
 describe('messages.create with files', () => {
   it('sends a URL as JSON', async () => {
-    await client().messages.create({ body: { roomId: 'r1', text: 'see', files: 'https://example.test/a.png' } });
+    await client().messages.create({ roomId: 'r1', text: 'see', files: 'https://example.test/a.png' });
     const sent = fake.requests[0];
     expect(sent?.headers['content-type']).toContain('application/json');
     expect(JSON.parse(sent?.body.toString() ?? '')).toEqual({ roomId: 'r1', text: 'see', files: ['https://example.test/a.png'] });
@@ -123,7 +123,7 @@ describe('messages.create with files', () => {
     writeFileSync(path, bytes);
     try {
       fake.script.push(answer(429, '', { 'retry-after': '0' }));
-      const message = await client().messages.create({ body: { roomId: 'r1', text: 'chart', files: [path] } });
+      const message = await client().messages.create({ roomId: 'r1', text: 'chart', files: [path] });
       expect(message.id).toBe('m-new');
       expect(fake.requests).toHaveLength(2);
       const [first, second] = fake.requests;
@@ -144,32 +144,32 @@ describe('messages.create with files', () => {
 
   it('the portable entry refuses a local path before any request, naming what to pass; bytes still upload', async () => {
     const portable = new PortableSparkClient({ accessToken: TOKEN, baseUrl: fake.url });
-    const error = await portable.messages.create({ body: { roomId: 'r1', files: './report.pdf' } }).catch((e: unknown) => e);
+    const error = await portable.messages.create({ roomId: 'r1', files: './report.pdf' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LocalPathNotSupportedError);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as LocalPathNotSupportedError).path).toBe('./report.pdf');
     expect((error as Error).message).toMatch(/pass a Blob, File or Uint8Array/);
     expect(fake.requests).toHaveLength(0);
-    await portable.messages.create({ body: { roomId: 'r1', files: new Blob(['%PDF'], { type: 'application/pdf' }) } });
+    await portable.messages.create({ roomId: 'r1', files: new Blob(['%PDF'], { type: 'application/pdf' }) });
     expect(fake.requests[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(new SparkClient({ accessToken: TOKEN })).toBeInstanceOf(PortableSparkClient);
   });
 
   it('a path that cannot be read is a ConfigurationError before any request', async () => {
-    const error = await client().messages.create({ body: { roomId: 'r1', files: '/nonexistent/dir/x.png' } }).catch((e: unknown) => e);
+    const error = await client().messages.create({ roomId: 'r1', files: '/nonexistent/dir/x.png' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain('cannot read the file');
     expect(fake.requests).toHaveLength(0);
   });
 
   it('uploads bytes with a name, and refuses more than one file before any request', async () => {
-    await client().messages.create({ body: { toPersonEmail: 'a@example.test', files: { data: new Uint8Array([1, 2]), filename: 'x.pdf' } } });
+    await client().messages.create({ toPersonEmail: 'a@example.test', files: { data: new Uint8Array([1, 2]), filename: 'x.pdf' } });
     const form = await new Response(new Uint8Array(fake.requests[0]?.body ?? []), { headers: { 'content-type': String(fake.requests[0]?.headers['content-type']) } }).formData();
     expect((form.get('files') as File).type).toBe('application/pdf');
-    await expect(client().messages.create({ body: { roomId: 'r1', files: ['https://a.test/1', 'https://a.test/2'] } })).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(client().messages.create({ roomId: 'r1', files: ['https://a.test/1', 'https://a.test/2'] })).rejects.toBeInstanceOf(ConfigurationError);
     // Plain-JS callers are told which argument is wrong.
-    await expect(client().messages.create({ body: { roomId: 'r1', files: [new Uint8Array([1]), new Uint8Array([2])] } })).rejects.toThrow(/"files"/);
-    await expect(client().messages.create({ body: { roomId: 'r1', files: 42 as never } })).rejects.toThrow(/"files" must be/);
+    await expect(client().messages.create({ roomId: 'r1', files: [new Uint8Array([1]), new Uint8Array([2])] })).rejects.toThrow(/"files"/);
+    await expect(client().messages.create({ roomId: 'r1', files: 42 as never })).rejects.toThrow(/"files" must be/);
     expect(fake.requests).toHaveLength(1);
   });
 });
@@ -177,9 +177,9 @@ describe('messages.create with files', () => {
 describe('access tokens', () => {
   it('get and refresh are form-encoded and carry no bearer token', async () => {
     const spark = client();
-    const token = await spark.accessTokens.get({ clientId: 'cid', clientSecret: 'csecret', code: 'the-code', redirectUri: 'https://app.test/cb' });
+    const token = await spark.accessTokens.get({ client_id: 'cid', client_secret: 'csecret', code: 'the-code', redirect_uri: 'https://app.test/cb' });
     expect(token.access_token).toBe('new-access');
-    await spark.accessTokens.refresh({ clientId: 'cid', clientSecret: 'csecret', refreshToken: 'old-refresh' });
+    await spark.accessTokens.refresh({ client_id: 'cid', client_secret: 'csecret', refresh_token: 'old-refresh' });
     for (const sent of fake.requests) {
       expect(sent.headers['content-type']).toBe('application/x-www-form-urlencoded');
       expect(sent.headers.authorization).toBeUndefined();

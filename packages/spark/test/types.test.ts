@@ -11,19 +11,32 @@ type Person = components['schemas']['Person'];
 const spark = new SparkClient({ accessToken: 'type-test-token', baseUrl: 'http://127.0.0.1:9' });
 
 async function typeOnly() {
-  expectTypeOf(await spark.rooms.get({ roomId: 'r1' })).toEqualTypeOf<Room>();
+  expectTypeOf(await spark.rooms.get('r1')).toEqualTypeOf<Room>();
   expectTypeOf(spark.people.list()).toEqualTypeOf<PagedList<Person>>();
   // @ts-expect-error: title is required
-  await spark.rooms.create({ body: {} });
+  await spark.rooms.create();
   // @ts-expect-error: a misspelt field
-  await spark.rooms.create({ body: { titel: 'x' } });
+  await spark.rooms.create({ titel: 'x' });
   // @ts-expect-error: a room id is a string
-  await spark.rooms.get({ roomId: 123 });
-  const room = await spark.rooms.get({ roomId: 'r1' });
+  await spark.rooms.get(123);
+  // The way ciscosparkapi writes them: the id first, then the fields, flat.
+  expectTypeOf(await spark.rooms.update('r1', { title: 'Renamed' })).toEqualTypeOf<Room>();
+  await spark.memberships.create({ roomId: 'r1', personEmail: 'a@example.com', isModerator: true });
+  // @ts-expect-error: the argument object of earlier versions
+  await spark.rooms.get({ roomId: 'r1' });
+  // @ts-expect-error: the body wrapper of earlier versions
+  await spark.rooms.create({ body: { title: 'x' } });
+  // @ts-expect-error: update takes the id first
+  await spark.rooms.update({ title: 'x' });
+  // @ts-expect-error: a misspelt query parameter
+  spark.rooms.list({ maxx: 10 });
+  // @ts-expect-error: a body field of the wrong type
+  await spark.memberships.create({ roomId: 'r1', isModerator: 'yes' });
+  const room = await spark.rooms.get('r1');
   // @ts-expect-error: Room has no such field
   void room.nonexistentField;
   // @ts-expect-error: files are URLs, paths, Blobs or bytes, not numbers
-  await spark.messages.create({ body: { roomId: 'r1', files: 42 } });
+  await spark.messages.create({ roomId: 'r1', files: 42 });
   // @ts-expect-error: the spec has no such path
   await spark.raw.GET('/nonexistent');
   const raw = createSparkFetchClient({ accessToken: 't' });

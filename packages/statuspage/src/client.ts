@@ -31,19 +31,7 @@ export interface StatuspageClientOptions extends CommonClientOptions {
 /** The API's server. */
 export const STATUSPAGE_BASE_URL = 'https://api.statuspage.io/v1';
 
-type Services = BoundOperations<typeof operationTable, operations, 'pageId' | 'organizationId'>;
-
-// The seed warns once per process, not once per client.
-let warnedAboutOrganization = false;
-
-function warnOnce(logger: Logger | undefined): void {
-  if (warnedAboutOrganization) return;
-  warnedAboutOrganization = true;
-  const message = 'No organizationId provided: the users service needs one (set STATUSPAGE_ORGANIZATION_ID).';
-  if (logger) logger.warn(message);
-  else if (typeof process !== 'undefined' && typeof process.emitWarning === 'function') process.emitWarning(message);
-  else console.warn(message);
-}
+type Services = BoundOperations<typeof operationTable, operations, 'page_id' | 'organization_id'>;
 
 /** Every users method, refusing to run: the organization id is missing. */
 function usersWithoutOrganization(users: Services['users']): Services['users'] {
@@ -55,19 +43,19 @@ function usersWithoutOrganization(users: Services['users']): Services['users'] {
 
 const consoleLogger: Logger = { debug: (m) => console.error(`[statuspage] ${m}`), warn: (m) => console.error(`[statuspage] ${m}`) };
 
+/** The services that come from the operation table as they are. */
+type TableServices = Omit<Services, 'incidents' | 'metrics' | 'users'>;
+
+// Every service of the table is a property of the client (declaration merging types what the constructor assigns).
+export interface StatuspageClient extends TableServices {}
+
 /** A client for one Statuspage page. */
 export class StatuspageClient {
-  /** The page: `get`, `update`. */
-  readonly page: Services['page'];
-  /** Components: `list`, `create`, `get`, `update`, `delete`. */
-  readonly components: Services['components'];
-  /** Incidents: `list`, `listUnresolved`, `listScheduled`, `listUpcoming`, `listActiveMaintenance`, `get`, `create`, `createScheduled`, `update`, `delete`. */
+  /** Incidents, with python-statuspageio's `createScheduled`. */
   readonly incidents: Services['incidents'] & { createScheduled: Services['incidents']['create'] };
-  /** Subscribers: `list`, `create`, `delete`. */
-  readonly subscribers: Services['subscribers'];
-  /** Metrics: `listAvailable`, `listLinked`, `listMetricsForProvider`, `create`, `delete`, `deleteAllData`, `submitData`. */
+  /** Metrics, with python-statuspageio's name `listMetricsForProvider` for `listForProvider`. */
   readonly metrics: Services['metrics'] & { listMetricsForProvider: Services['metrics']['listForProvider'] };
-  /** Team members of the organization: `list`, `create`, `delete`. */
+  /** Team members of the organization: `list`, `create`, `delete` (they need an `organizationId`). */
   readonly users: Services['users'];
   /** The plain openapi-fetch client, for calls the services do not cover. */
   readonly raw: Client<paths>;
@@ -81,11 +69,10 @@ export class StatuspageClient {
     if (!pageId) throw new ConfigurationError('No pageId provided: pass { pageId } or set STATUSPAGE_PAGE_ID');
     const organizationId = options.organizationId ?? readEnv('STATUSPAGE_ORGANIZATION_ID');
     const logger = options.logger ?? (options.verbose ? consoleLogger : undefined);
-    if (!organizationId) warnOnce(logger);
     this.pageId = pageId;
 
     const credential = authorization('OAuth', apiKey);
-    const { raw, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'pageId' | 'organizationId'>(
+    const { raw, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'page_id' | 'organization_id'>(
       { ...options, ...(logger ? { logger } : {}) },
       {
         baseUrl: STATUSPAGE_BASE_URL,
@@ -98,17 +85,15 @@ export class StatuspageClient {
           rateLimitFallbackMs: 1_000,
           errorShape: { classFor: statuspageErrors.classFor },
         },
-        bind: { defaults: { pageId, ...(organizationId ? { organizationId } : {}) } },
+        bind: { defaults: { page_id: pageId, ...(organizationId ? { organization_id: organizationId } : {}) } },
       },
     );
     this.raw = raw;
-    this.page = services.page;
-    this.components = services.components;
+    Object.assign(this, services);
     // The seed's create_scheduled: an incident whose status is `scheduled` (one POST serves both).
-    const createScheduled: Services['incidents']['create'] = (args, callOptions) =>
-      services.incidents.create({ ...args, body: { ...args.body, status: args.body.status ?? 'scheduled' } }, callOptions);
+    const createScheduled: Services['incidents']['create'] = (params, callOptions) =>
+      services.incidents.create({ ...params, status: params.status ?? 'scheduled' }, callOptions);
     this.incidents = { ...services.incidents, createScheduled };
-    this.subscribers = services.subscribers;
     this.metrics = { ...services.metrics, listMetricsForProvider: services.metrics.listForProvider };
     this.users = organizationId ? services.users : usersWithoutOrganization(services.users);
   }

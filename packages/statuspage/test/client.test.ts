@@ -48,7 +48,7 @@ describe('configuration', () => {
     new StatuspageClient({ apiKey: API_KEY, pageId: PAGE_ID, baseUrl: fake.url, logger: quiet });
     expect(warnings.length).toBeLessThanOrEqual(1);
     expect(() => sp.users.list()).toThrow(/users.list needs an organizationId/);
-    expect(() => sp.users.delete({ userId: 'u1' })).toThrow(ConfigurationError);
+    expect(() => sp.users.delete('u1')).toThrow(ConfigurationError);
     expect(await sp.components.list().take(1).toArray()).toHaveLength(1);
   });
 });
@@ -71,18 +71,16 @@ describe('services', () => {
 
   it('wraps bodies in their envelopes on the wire and returns the plain resource', async () => {
     const sp = client();
-    const created = await sp.components.create({ body: { name: 'API', status: 'operational' } });
+    const created = await sp.components.create({ name: 'API', status: 'operational' });
     expect(created.name).toBe('API');
     expect(fake.requests[0]?.body).toEqual({ component: { name: 'API', status: 'operational' } });
-    const updated = await sp.components.update({ componentId: 'c1', body: { status: 'major_outage' } });
+    const updated = await sp.components.update('c1', { status: 'major_outage' });
     expect(updated.status).toBe('major_outage');
     expect(fake.requests[1]).toMatchObject({ method: 'PATCH', path: `/v1/pages/${PAGE_ID}/components/c1`, body: { component: { status: 'major_outage' } } });
   });
 
   it('createScheduled sends a scheduled incident', async () => {
-    const incident = await client().incidents.createScheduled({
-      body: { name: 'DB upgrade', scheduled_for: '2026-12-01T02:00:00Z', scheduled_until: '2026-12-01T03:00:00Z' },
-    });
+    const incident = await client().incidents.createScheduled({ name: 'DB upgrade', scheduled_for: '2026-12-01T02:00:00Z', scheduled_until: '2026-12-01T03:00:00Z' });
     expect(incident.status).toBe('scheduled');
     expect(fake.requests[0]?.body).toMatchObject({ incident: { name: 'DB upgrade', status: 'scheduled' } });
   });
@@ -95,13 +93,13 @@ describe('services', () => {
 describe('errors and rate limits', () => {
   it.each([420, 429])('waits out a %i with Retry-After, then succeeds', async (status) => {
     fake.script.push(answer(status, '{"message":"Rate limit exceeded"}', { 'retry-after': '0' }));
-    expect(await client().components.create({ body: { name: 'x' } })).toMatchObject({ name: 'x' });
+    expect(await client().components.create({ name: 'x' })).toMatchObject({ name: 'x' });
     expect(fake.requests).toHaveLength(2);
   });
 
   it.each([420, 429])('a %i is a RateLimitError (vendor and core) with retryAfter when not waited out', async (status) => {
     fake.script.push(answer(status, '{"message":"Rate limit exceeded"}', { 'retry-after': '3' }));
-    const error = await client({ waitOnRateLimit: false }).components.get({ componentId: 'c1' }).catch((e: unknown) => e);
+    const error = await client({ waitOnRateLimit: false }).components.get('c1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toBeInstanceOf(CoreRateLimitError);
     expect(error).toBeInstanceOf(BaseError);
@@ -111,7 +109,7 @@ describe('errors and rate limits', () => {
   });
 
   it('422 is a ResourceError with the field errors, and the core UnprocessableEntityError', async () => {
-    const error = await client().components.create({ body: { name: '' } }).catch((e: unknown) => e);
+    const error = await client().components.create({ name: '' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResourceError);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).not.toBeInstanceOf(RequestError);
@@ -119,7 +117,7 @@ describe('errors and rate limits', () => {
   });
 
   it('404 is a RequestError and a NotFoundError', async () => {
-    const error = await client().incidents.get({ incidentId: 'nope' }).catch((e: unknown) => e);
+    const error = await client().incidents.get('nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as RequestError).errors).toEqual(['Not found']);

@@ -6,13 +6,27 @@ type Component = components['schemas']['Component'];
 const sp = new StatuspageClient({ apiKey: 'k', pageId: 'p', organizationId: 'o', baseUrl: 'http://127.0.0.1:9' });
 
 async function typeOnly() {
-  const component = await sp.components.get({ componentId: 'c1' });
+  const component = await sp.components.get('c1');
   expectTypeOf(component.status).toEqualTypeOf<Component['status']>();
   expectTypeOf<'' | 'operational'>().toMatchTypeOf<NonNullable<Component['status']>>();
   // @ts-expect-error: not a component status
-  await sp.components.update({ componentId: 'c1', body: { status: 'broken' } });
+  await sp.components.update('c1', { status: 'broken' });
+  // The way python-statuspageio writes them: the id first, then the attributes, flat (the client adds the envelope).
+  expectTypeOf(await sp.components.update('c1', { status: 'major_outage' })).toEqualTypeOf<Component>();
+  await sp.incidents.create({ name: 'Outage', status: 'investigating', body: 'Looking into it', components: { c1: 'major_outage' } });
+  await sp.metrics.submitData('m1', { timestamp: 1_764_000_000, value: 4.2 });
+  // @ts-expect-error: the body wrapper of earlier versions
+  await sp.components.update('c1', { body: { status: 'major_outage' } });
+  // @ts-expect-error: the argument object of earlier versions
+  await sp.components.get({ componentId: 'c1' });
+  // @ts-expect-error: the envelope is the client's business
+  await sp.components.create({ component: { name: 'x' } });
+  // @ts-expect-error: a misspelt query parameter (the API spells it per_page)
+  sp.components.list({ perPage: 10 });
+  // @ts-expect-error: the page id comes from the client, not from the call
+  await sp.components.get('p', 'c1');
   // @ts-expect-error: impact_override outside its enum
-  await sp.incidents.create({ body: { name: 'x', impact_override: 'catastrophic' } });
+  await sp.incidents.create({ name: 'x', impact_override: 'catastrophic' });
   const users = await sp.users.list().toArray();
   // @ts-expect-error: a user is not a component
   const asComponent: Component = users[0]!;

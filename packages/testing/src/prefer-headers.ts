@@ -13,7 +13,7 @@ export interface MockPreferences {
  * a call's: `{ Prefer: 'code=429, example=rateLimited' }`. An empty object when nothing is asked for.
  *
  * @example
- * await expect(spark.rooms.get({ roomId: 'r1' }, { headers: preferHeaders({ code: 429 }) })).rejects.toThrow(SparkRateLimitError);
+ * await expect(spark.rooms.get('r1', { headers: preferHeaders({ code: 429 }) })).rejects.toThrow(SparkRateLimitError);
  */
 export function preferHeaders(preferences: MockPreferences): Record<string, string> {
   // Prism reads `Prefer` as comma-separated key=value pairs (docs.stoplight.io/docs/prism, "Request Preferences").

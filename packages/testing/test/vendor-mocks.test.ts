@@ -19,7 +19,7 @@ it('spark: SparkClient and fetch get answers, Prefer code=429 becomes SparkRateL
     expect(url).toBe(`http://127.0.0.1:${port}`);
     const spark = new SparkClient({ accessToken: 'test-token', baseUrl: url, maxRetries: 0 });
     expect((await spark.people.me()).displayName).toBeTypeOf('string');
-    const error = await failureOf(spark.rooms.get({ roomId: 'r1' }, rateLimited));
+    const error = await failureOf(spark.rooms.get('r1', rateLimited));
     expect(error).toBeInstanceOf(SparkRateLimitError);
     expect(error).toBeInstanceOf(CoreRateLimitError);
     expect(error).toMatchObject({ status: 429 });
@@ -33,7 +33,7 @@ it('statuspage: StatuspageClient and fetch get answers, Prefer code=429 becomes 
   withMock('statuspage', async ({ url }) => {
     const statuspage = new StatuspageClient({ apiKey: 'test-key', pageId: 'kctbh9vrtdwd', organizationId: 'org1', baseUrl: url, maxRetries: 0 });
     expect((await statuspage.page.get()).id).toBeTypeOf('string');
-    const error = await failureOf(statuspage.components.get({ componentId: 'c1' }, rateLimited));
+    const error = await failureOf(statuspage.components.get('c1', rateLimited));
     expect(error).toBeInstanceOf(StatuspageRateLimitError);
     expect(error).toBeInstanceOf(CoreRateLimitError);
 
@@ -62,12 +62,12 @@ it('vspark: VSparkClient and fetch get answers; its spec has no 429, so a forced
     const vspark = new VSparkClient({ token: 'test-token', baseUrl: url, maxRetries: 0 });
     expect(Object.keys(await vspark.config.companies())).not.toHaveLength(0);
     // V-Spark documents no rate limit, so specs/vspark.yaml defines no 429; 401 is a status it does define.
-    expect(await failureOf(vspark.config.companies({}, { headers: preferHeaders({ code: 401 }) }))).toBeInstanceOf(AuthenticationError);
+    expect(await failureOf(vspark.config.companies({ headers: preferHeaders({ code: 401 }) }))).toBeInstanceOf(AuthenticationError);
 
     expect(await statusOf(`${url}/config?token=test-token`, {})).toBe(200);
     // A status the spec does not define: Prism answers 404 and says why, which the client reports as NotFoundError.
     const undefinedStatus = await fetch(`${url}/config?token=test-token`, { headers: { Prefer: 'code=429' } });
     expect(undefinedStatus.status).toBe(404);
     expect(await undefinedStatus.json()).toMatchObject({ detail: 'Requested status code 429 is not defined in the document.' });
-    expect(await failureOf(vspark.config.companies({}, rateLimited))).toBeInstanceOf(NotFoundError);
+    expect(await failureOf(vspark.config.companies(rateLimited))).toBeInstanceOf(NotFoundError);
   }));

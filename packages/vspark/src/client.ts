@@ -58,7 +58,7 @@ export class VSparkClient {
   /** `/config` and `/config/folders`. */
   readonly config: BoundOperations<typeof operationTable, operations>['config'];
   /** `/status` at each level of the hierarchy: JSON by default, the CSV text with `format: 'csv'`. */
-  readonly status: StatusByFormat<BoundOperations<typeof operationTable, operations>['status']>;
+  readonly status: StatusByFormat<typeof operationTable, operations>;
   /** The plain openapi-fetch client, for calls the methods above do not cover. */
   readonly raw: Client<paths>;
   /** The base URL requests go to. */
@@ -83,12 +83,12 @@ export class VSparkClient {
     this.raw = parts.raw;
     const bound = parts.operations;
     this.config = bound.config;
-    this.status = bound.status as StatusByFormat<typeof bound.status>;
+    this.status = bound.status as unknown as StatusByFormat<typeof operationTable, operations>;
   }
 
   /** Company short name → that company's token (the seed's `gettokens()`). Needs the root token. */
   async companyTokens(options: { signal?: AbortSignal } = {}): Promise<Map<string, string>> {
-    const companies = await this.config.companies({}, options);
+    const companies = await this.config.companies(options);
     const tokens = new Map<string, string>();
     for (const [company, config] of Object.entries(companies)) {
       this.#redactor.add(config.uuid);

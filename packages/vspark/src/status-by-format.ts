@@ -3,21 +3,20 @@
  * text for `format: 'csv'`, either when the format is only known at run time. The calls themselves are the
  * bound operations; only their types are narrowed.
  */
-import type { CallOptions } from '@apiclients/core';
+import type { CallOptions, OperationParams, OperationResult, OperationTable, PathArgs } from '@apiclients/core';
 
-type Args<Fn> = Fn extends (args: infer A, ...rest: never[]) => unknown ? NonNullable<A> : never;
-type Result<Fn> = Fn extends (...args: never[]) => Promise<infer R> ? R : never;
-
-/** One `/status` call, its result following `format`. */
-export interface StatusCall<Fn> {
-  (args: Args<Fn> & { format: 'csv' }, options?: CallOptions): Promise<Extract<Result<Fn>, string>>;
-  (
-    ...args: {} extends Args<Fn>
-      ? [args?: Args<Fn> & { format?: 'json' }, options?: CallOptions]
-      : [args: Args<Fn> & { format?: 'json' }, options?: CallOptions]
-  ): Promise<Exclude<Result<Fn>, string>>;
-  (args: Args<Fn>, options?: CallOptions): Promise<Result<Fn>>;
+/** One `/status` call (path parameters, then `{ format }`, then options), its result following `format`. */
+export interface StatusCall<Path extends unknown[], Params, Result> {
+  (...args: [...Path, params: Params & { format: 'csv' }, options?: CallOptions]): Promise<Extract<Result, string>>;
+  (...args: [...Path, params?: Params & { format?: 'json' }, options?: CallOptions]): Promise<Exclude<Result, string>>;
+  (...args: [...Path, params?: Params, options?: CallOptions]): Promise<Result>;
 }
 
-/** Every `/status` call of a bound group, narrowed by format. */
-export type StatusByFormat<Group> = { [Level in keyof Group]: StatusCall<Group[Level]> };
+type StatusIds<Table extends OperationTable> = { [Id in keyof Table]: Table[Id]['resource'] extends 'status' ? Id : never }[keyof Table];
+
+/** Every `/status` call of a table, narrowed by format. */
+export type StatusByFormat<Table extends OperationTable, Ops> = {
+  [Id in StatusIds<Table> as Table[Id]['method']]: Id extends keyof Ops
+    ? StatusCall<PathArgs<Ops[Id], Table[Id]> extends infer P extends unknown[] ? P : [], OperationParams<Ops[Id], Table[Id]>, OperationResult<Ops[Id]>>
+    : never;
+};

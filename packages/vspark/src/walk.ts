@@ -19,7 +19,7 @@ export async function* walkFolders(
   fallbackToken: string,
   options: { signal?: AbortSignal },
 ): AsyncGenerator<FolderRef> {
-  const [tokens, tree] = await Promise.all([client.companyTokens(options), client.config.folders({}, options)]);
+  const [tokens, tree] = await Promise.all([client.companyTokens(options), client.config.folders(options)]);
   for (const [company, orgs] of Object.entries(tree)) {
     // The seed indexes tokens[comp] and crashes on a company /config lacks; the client's own token is the fallback.
     const token = tokens.get(company) ?? fallbackToken;

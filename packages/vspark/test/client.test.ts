@@ -58,9 +58,9 @@ describe('VSparkClient calls', () => {
   });
 
   it('reads a folder status as JSON by default and as CSV text on request', async () => {
-    const json = await client().status.folder({ company: 'Acme', org: 'Acme-Sales', folder: 'Inbound' });
+    const json = await client().status.folder('Acme', 'Acme-Sales', 'Inbound');
     expect(json).toEqual(statusFor('Inbound'));
-    const csv = await client().status.folder({ company: 'Acme', org: 'Acme-Sales', folder: 'Inbound', format: 'csv' });
+    const csv = await client().status.folder('Acme', 'Acme-Sales', 'Inbound', { format: 'csv' });
     expect(typeof csv).toBe('string');
     expect(csv).toContain('active,srvr1,7');
   });
@@ -86,11 +86,15 @@ describe('VSparkClient calls', () => {
 
   it('plain-JS callers get an error naming the argument before any request, for a bad enum or type', async () => {
     const before = fake.requests.length;
-    const status = client().status as unknown as { folder(args: Record<string, unknown>): Promise<unknown> };
-    await expect(status.folder({ company: 'Acme', org: 'Acme-Sales', folder: 'Inbound', format: 'xml' })).rejects.toThrow(
+    const status = client().status as unknown as { folder(...args: unknown[]): Promise<unknown> };
+    await expect(status.folder('Acme', 'Acme-Sales', 'Inbound', { format: 'xml' })).rejects.toThrow(
       /status\.folder: "format" must be one of "json", "csv"; got "xml"/,
     );
-    await expect(status.folder({ company: 'Acme', org: 'Acme-Sales', folder: { x: 1 } })).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(status.folder('Acme', 'Acme-Sales', { x: 1 })).rejects.toBeInstanceOf(ConfigurationError);
+    // The argument object of earlier versions says where the values go now.
+    await expect(status.folder({ company: 'Acme', org: 'Acme-Sales', folder: 'Inbound' })).rejects.toThrow(
+      /pass it first: status\.folder\(company, org, folder, params\?, options\?\)/,
+    );
     expect(fake.requests.length).toBe(before);
   });
 

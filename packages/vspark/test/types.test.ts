@@ -6,21 +6,24 @@ const vspark = new VSparkClient({ host: '127.0.0.1:9', token: 'type-test-token' 
 
 async function typeOnly() {
   // @ts-expect-error: format is json or csv
-  await vspark.status.folder({ company: 'a', org: 'b', folder: 'c', format: 'xml' });
+  await vspark.status.folder('a', 'b', 'c', { format: 'xml' });
   // @ts-expect-error: a status call missing its company
-  await vspark.status.org({ org: 'b' });
+  await vspark.status.org('b');
+  // @ts-expect-error: the argument-object convention is gone
+  await vspark.status.org({ company: 'a', org: 'b' });
+  // @ts-expect-error: a number where the spec says a string
+  await vspark.status.company(1);
   // The result follows the format: JSON by default and for 'json', the CSV text for 'csv'.
-  const folder = { company: 'a', org: 'b', folder: 'c' };
-  expectTypeOf(await vspark.status.folder(folder)).toEqualTypeOf<FolderStatus>();
-  expectTypeOf(await vspark.status.folder({ ...folder, format: 'json' })).toEqualTypeOf<FolderStatus>();
-  expectTypeOf(await vspark.status.folder({ ...folder, format: 'csv' })).toEqualTypeOf<string>();
+  expectTypeOf(await vspark.status.folder('a', 'b', 'c')).toEqualTypeOf<FolderStatus>();
+  expectTypeOf(await vspark.status.folder('a', 'b', 'c', { format: 'json' })).toEqualTypeOf<FolderStatus>();
+  expectTypeOf(await vspark.status.folder('a', 'b', 'c', { format: 'csv' })).toEqualTypeOf<string>();
   const format = 'csv' as StatusFormat;
-  expectTypeOf(await vspark.status.folder({ ...folder, format })).toEqualTypeOf<FolderStatus | string>();
-  expectTypeOf(await vspark.status.org({ company: 'a', org: 'b', format: 'csv' })).toEqualTypeOf<string>();
+  expectTypeOf(await vspark.status.folder('a', 'b', 'c', { format })).toEqualTypeOf<FolderStatus | string>();
+  expectTypeOf(await vspark.status.org('a', 'b', { format: 'csv' })).toEqualTypeOf<string>();
   // /status with no argument at all: every company's status, as JSON.
   expectTypeOf(await vspark.status.all()).not.toEqualTypeOf<string>();
   // @ts-expect-error: CSV is text, not a folder status
-  const notJson: FolderStatus = await vspark.status.folder({ ...folder, format: 'csv' });
+  const notJson: FolderStatus = await vspark.status.folder('a', 'b', 'c', { format: 'csv' });
   void notJson;
   for await (const ref of vspark.walk()) {
     expectTypeOf(ref).toEqualTypeOf<FolderRef>();

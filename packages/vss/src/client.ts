@@ -8,6 +8,7 @@ import {
   createVendorClient,
   readEnv,
   type BoundOperations,
+  type CallOptions,
   type CommonClientOptions,
   type PagedList,
 } from '@apiclients/core';
@@ -40,25 +41,22 @@ export interface VssClientOptions extends CommonClientOptions {
   token?: string | undefined;
 }
 
-/** Options of `requests.list`. */
-export interface ListRequestsOptions<T extends RequestType> {
-  /** Full request objects (true) or their URLs (false, the default). */
+/** The query of `requests.list`, keys spelt as the API spells them. */
+export interface ListRequestsParams<T extends RequestType> {
+  /** Full request objects (true) or their URLs (false, the default); the API's `expand=1`. */
   expand?: boolean;
   /** `'status,eq,ERROR'` or `[['status', 'eq', 'ERROR'], ['created_on', 'gt', '2016-07-10']]`. */
   filter?: Filter<RequestField<T>>;
   /** `'created_on,desc'`, `['created_on', 'desc']`, or a list of those. */
   sort?: Sort<RequestField<T>>;
   /** Page size, 1 to 100 (the API's default is 10). */
-  perPage?: number;
+  per_page?: number;
   /** First page to fetch (default 1). */
   page?: number;
-  /** Pages fetched at once after the first one has told how many there are (default 1). */
-  concurrency?: number;
-  /** Most pages to fetch before failing (default 10 000). */
-  maxPages?: number;
-  /** Aborts the listing. */
-  signal?: AbortSignal;
 }
+
+/** Options of one `requests.list` call. */
+export type ListRequestsOptions = Pick<CallOptions, 'concurrency' | 'limit' | 'maxPages' | 'signal' | 'headers'>;
 
 /** The API's default server. */
 export const VSS_BASE_URL = 'https://vss-api.eis.utoronto.ca/v2';
@@ -73,39 +71,33 @@ export class VssRequests {
   }
 
   /** How many requests of each type the user has. */
-  summary(options: { signal?: AbortSignal } = {}): Promise<RequestSummary> {
-    return this.#bound.requests.summary({}, options);
+  summary(options: CallOptions = {}): Promise<RequestSummary> {
+    return this.#bound.requests.summary(options);
   }
 
   /** The user's requests of one type: full objects with `expand: true`, else their URLs. */
-  list<T extends RequestType>(type: T, options: ListRequestsOptions<T> & { expand: true }): PagedList<RequestTypes[T]>;
-  list<T extends RequestType>(type: T, options?: ListRequestsOptions<T> & { expand?: false }): PagedList<string>;
-  list<T extends RequestType>(type: T, options: ListRequestsOptions<T> = {}): PagedList<RequestTypes[T] | string> {
-    const { expand, filter, sort, perPage, page, concurrency, maxPages, signal } = options;
+  list<T extends RequestType>(type: T, params: ListRequestsParams<T> & { expand: true }, options?: ListRequestsOptions): PagedList<RequestTypes[T]>;
+  list<T extends RequestType>(type: T, params?: ListRequestsParams<T> & { expand?: false }, options?: ListRequestsOptions): PagedList<string>;
+  list<T extends RequestType>(type: T, params: ListRequestsParams<T> = {}, options: ListRequestsOptions = {}): PagedList<RequestTypes[T] | string> {
+    const { expand, filter, sort, per_page: perPage, page, ...unknown } = params;
+    const extra = Object.keys(unknown);
+    if (extra.length) throw new ConfigurationError(`requests.list: unknown argument "${extra[0]}" (it takes expand, filter, sort, per_page, page)`);
     if (perPage !== undefined && (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)) {
-      throw new ConfigurationError(`perPage must be a whole number from 1 to 100, got ${perPage}`);
+      throw new ConfigurationError(`requests.list: "per_page" must be a whole number from 1 to 100, got ${perPage}`);
     }
-    const list = this.#bound.requests.list(
-      {
-        type,
-        ...(expand ? { expand: 1 as const } : {}),
-        ...(filter === undefined ? {} : { filter: filterParam(filter) }),
-        ...(sort === undefined ? {} : { sort: sortParam(sort) }),
-        ...(perPage === undefined ? {} : { perPage }),
-        ...(page === undefined ? {} : { page }),
-      },
-      {
-        ...(concurrency === undefined ? {} : { concurrency }),
-        ...(maxPages === undefined ? {} : { maxPages }),
-        ...(signal ? { signal } : {}),
-      },
-    );
-    return list as PagedList<RequestTypes[T] | string>;
+    const query = {
+      ...(expand ? { expand: 1 as const } : {}),
+      ...(filter === undefined ? {} : { filter: filterParam(filter) }),
+      ...(sort === undefined ? {} : { sort: sortParam(sort) }),
+      ...(perPage === undefined ? {} : { per_page: perPage }),
+      ...(page === undefined ? {} : { page }),
+    };
+    return this.#bound.requests.list(type, query, options) as PagedList<RequestTypes[T] | string>;
   }
 
   /** One request. */
-  async get<T extends RequestType>(type: T, id: number, options: { signal?: AbortSignal } = {}): Promise<RequestTypes[T]> {
-    const detail = await this.#bound.requests.get({ type, id }, options);
+  async get<T extends RequestType>(type: T, id: number, options: CallOptions = {}): Promise<RequestTypes[T]> {
+    const detail = await this.#bound.requests.get(type, id, options);
     return detail.data as RequestTypes[T];
   }
 }
@@ -150,7 +142,7 @@ export class VssClient {
       { ...common, baseUrl: origin },
       { baseUrl: origin, table: operationTable, credential: basic, secrets: [password] },
     );
-    const data = await operations.auth.requestToken({}, signal ? { signal } : {});
+    const data = await operations.auth.requestToken(signal ? { signal } : {});
     if (!data?.token) throw new ConfigurationError('The token endpoint answered without a token');
     return data.token;
   }

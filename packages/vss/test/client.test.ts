@@ -58,7 +58,7 @@ describe('VssClient configuration', () => {
 describe('requests.list', () => {
   it('walks every page in order, URLs without expand', async () => {
     const vss = await start();
-    const urls = await vss.requests.list('change', { perPage: 100 }).toArray();
+    const urls = await vss.requests.list('change', { per_page: 100 }).toArray();
     expect(urls).toHaveLength(250);
     expect(urls[0]).toBe(`${fake?.url}/v2/request/change/1`);
     expect(urls[249]).toBe(`${fake?.url}/v2/request/change/250`);
@@ -67,7 +67,7 @@ describe('requests.list', () => {
 
   it('with expand yields typed objects, all pages in order', async () => {
     const vss = await start();
-    const list = vss.requests.list('change', { expand: true, perPage: 25 });
+    const list = vss.requests.list('change', { expand: true, per_page: 25 });
     expectTypeOf(list).toEqualTypeOf<import('@apiclients/core').PagedList<RequestTypes['change']>>();
     const ids = (await list.toArray()).map((r) => r.id);
     expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
@@ -76,7 +76,7 @@ describe('requests.list', () => {
 
   it('with concurrency fetches pages several at a time and still yields them in order', async () => {
     const vss = await start({ holdUntilInFlight: 8 });
-    const ids = (await vss.requests.list('change', { expand: true, perPage: 10, concurrency: 8 }).toArray()).map((r) => r.id);
+    const ids = (await vss.requests.list('change', { expand: true, per_page: 10 }, { concurrency: 8 }).toArray()).map((r) => r.id);
     expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
     expect(fake?.maxInFlight).toBe(8);
     expect(fake?.queries).toHaveLength(25);
@@ -106,7 +106,7 @@ describe('requests.list', () => {
     // @ts-expect-error: a direction is asc or desc
     expect(() => vss.requests.list('change', { sort: ['created_on', 'down'] })).toThrow(ConfigurationError);
     expect(() => vss.requests.list('change', { filter: [['vm_name', 'eq', 'a;b']] })).toThrow(/cannot contain/);
-    expect(() => vss.requests.list('change', { perPage: 101 })).toThrow(ConfigurationError);
+    expect(() => vss.requests.list('change', { per_page: 101 })).toThrow(ConfigurationError);
     // A plain-JS caller's unknown request type or bad id is named before any request.
     expect(() => vss.requests.list('bogus' as 'change')).toThrow(/"type" must be one of/);
     await expect(vss.requests.get('change', 'x' as unknown as number)).rejects.toThrow(/"id" must be an integer/);
@@ -117,19 +117,19 @@ describe('requests.list', () => {
     const vss = await start();
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const url of vss.requests.list('change', { perPage: 10 })) seen.push(url);
+      for await (const url of vss.requests.list('change', { per_page: 10 })) seen.push(url);
     })().catch((e: unknown) => e);
     expect(error).toBeUndefined();
     fake?.close();
     const foreign = await start({ foreignNext: true });
-    const failure = await foreign.requests.list('change', { perPage: 10 }).toArray().catch((e: unknown) => e);
+    const failure = await foreign.requests.list('change', { per_page: 10 }).toArray().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PaginationError);
     expect(fake?.queries).toHaveLength(2);
   });
 
   it('a missing meta ends the listing instead of looping', async () => {
     const vss = await start({ noMeta: true });
-    expect(await vss.requests.list('change', { perPage: 10 }).toArray()).toHaveLength(10);
+    expect(await vss.requests.list('change', { per_page: 10 }).toArray()).toHaveLength(10);
     expect(fake?.queries).toHaveLength(1);
   });
 });

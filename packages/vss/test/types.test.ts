@@ -16,6 +16,17 @@ async function typeOnly() {
   vss.requests.list('change', { filter: [['colour', 'eq', 'red']] });
   // @ts-expect-error: a direction is asc or desc
   vss.requests.list('change', { sort: ['created_on', 'up'] });
+  // pyvss's shape: the type and id first.
+  expectTypeOf(await vss.requests.get('change', 42)).toEqualTypeOf<RequestTypes['change']>();
+  // @ts-expect-error: an id is a number
+  await vss.requests.get('change', '42');
+  // @ts-expect-error: the argument object of earlier versions
+  await vss.requests.get({ type: 'change', id: 42 });
+  // @ts-expect-error: the API spells it per_page
+  vss.requests.list('change', { perPage: 10 });
+  // @ts-expect-error: concurrency is a call option (the third argument), not a query parameter
+  vss.requests.list('change', { concurrency: 4 });
+  vss.requests.list('change', { per_page: 100 }, { concurrency: 4, limit: 10 });
   for await (const request of vss.requests.list('change', { expand: true })) {
     // @ts-expect-error: an expanded item is an object, not a URL
     request.startsWith('https://');

@@ -11,15 +11,15 @@ const options = { timeoutMs: 200, maxRetries: 1, maxRetryDelayMs: 600_000 };
 
 // Each vendor's idempotent GET, with the client pointed at one scenario of the parent's fault server.
 const vendors = {
-  spark: (base, signal) => new SparkClient({ accessToken: 'child-spark-token', baseUrl: base, ...options }).people.get({ personId: 'p1' }, { signal }),
+  spark: (base, signal) => new SparkClient({ accessToken: 'child-spark-token', baseUrl: base, ...options }).people.get('p1', {}, { signal }),
   statuspage: (base, signal) =>
-    new StatuspageClient({ apiKey: 'child-key', pageId: 'pg', organizationId: 'org', baseUrl: base, ...options }).components.get({ componentId: 'c1' }, { signal }),
+    new StatuspageClient({ apiKey: 'child-key', pageId: 'pg', organizationId: 'org', baseUrl: base, ...options }).components.get('c1', { signal }),
   vss: (base, signal) => new VssClient({ token: 'child-vss-token', baseUrl: `${base}/v2`, ...options }).requests.get('change', 1, { signal }),
-  vspark: (base, signal) => new VSparkClient({ token: 'child-vspark-token', baseUrl: base, ...options }).status.folder({ company: 'c', org: 'o', folder: 'f' }, { signal }),
+  vspark: (base, signal) => new VSparkClient({ token: 'child-vspark-token', baseUrl: base, ...options }).status.folder('c', 'o', 'f', {}, { signal }),
 };
 const lists = {
   spark: (base, signal) => new SparkClient({ accessToken: 'child-spark-token', baseUrl: base, ...options }).people.list({}, { signal }).toArray(),
-  vss: (base, signal) => new VssClient({ token: 'child-vss-token', baseUrl: `${base}/v2`, ...options }).requests.list('change', { signal }).toArray(),
+  vss: (base, signal) => new VssClient({ token: 'child-vss-token', baseUrl: `${base}/v2`, ...options }).requests.list('change', {}, { signal }).toArray(),
 };
 
 async function outcome(call) {

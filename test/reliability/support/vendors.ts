@@ -96,14 +96,14 @@ function getCall<C>(
   return { name, idempotent: true, body: 'none', bind, run: (url, o, c) => bind(url, o)(c), ok };
 }
 
-const sparkGet = getCall('people.get', spark, (client, c) => client.people.get({ personId: 'p1' }, c), reply.json({ id: 'p1', emails: ['a@example.test'] }));
-const statuspageGet = getCall('components.get', statuspage, (client, c) => client.components.get({ componentId: 'c1' }, c), reply.json({ id: 'c1', name: 'API' }));
+const sparkGet = getCall('people.get', spark, (client, c) => client.people.get('p1', {}, c), reply.json({ id: 'p1', emails: ['a@example.test'] }));
+const statuspageGet = getCall('components.get', statuspage, (client, c) => client.components.get('c1', c), reply.json({ id: 'c1', name: 'API' }));
 // requests.get takes only { signal } in its types; at run time the call options pass through whole.
 const vssGet = getCall('requests.get', vss, (client, c) => client.requests.get('change', 1, (c ?? {}) as { signal?: AbortSignal }), reply.json({ data: { id: 1, status: 'PROCESSED' } }));
 const vsparkGet = getCall(
   'status.folder',
   vspark,
-  (client, c) => client.status.folder({ company: 'co', org: 'org', folder: 'f1' }, c),
+  (client, c) => client.status.folder('co', 'org', 'f1', {}, c),
   reply.json({ co: { org: { f1: { processed: 1 } } } }),
 );
 
@@ -120,7 +120,7 @@ export const VENDORS: VendorSetup[] = [
         name: 'rooms.create',
         idempotent: false,
         body: 'json',
-        run: (url, o, c) => spark(url, o).rooms.create({ body: { title: 'Ops • 3 a.m. ☕' } }, c),
+        run: (url, o, c) => spark(url, o).rooms.create({ title: 'Ops • 3 a.m. ☕' }, c),
         ok: reply.json({ id: 'r1', title: 'Ops' }),
       },
       {
@@ -128,21 +128,21 @@ export const VENDORS: VendorSetup[] = [
         idempotent: false,
         body: 'multipart',
         run: (url, o, c) =>
-          spark(url, o).messages.create({ body: { roomId: 'r1', text: 'log attached', files: { data: FILE_BYTES, filename: 'log.bin' } } }, c),
+          spark(url, o).messages.create({ roomId: 'r1', text: 'log attached', files: { data: FILE_BYTES, filename: 'log.bin' } }, c),
         ok: reply.json({ id: 'm1', roomId: 'r1' }),
       },
       {
         name: 'accessTokens.refresh (form)',
         idempotent: false,
         body: 'form',
-        run: (url, o, c) => spark(url, o).accessTokens.refresh({ clientId: 'cid', clientSecret: 'client-secret-xyz', refreshToken: 'refresh-abc' }, c),
+        run: (url, o, c) => spark(url, o).accessTokens.refresh({ client_id: 'cid', client_secret: 'client-secret-xyz', refresh_token: 'refresh-abc' }, c),
         ok: reply.json({ access_token: 'new-token', expires_in: 1209600 }),
       },
       {
         name: 'rooms.update',
         idempotent: true,
         body: 'json',
-        run: (url, o, c) => spark(url, o).rooms.update({ roomId: 'r1', body: { title: 'Renamed' } }, c),
+        run: (url, o, c) => spark(url, o).rooms.update('r1', { title: 'Renamed' }, c),
         ok: reply.json({ id: 'r1', title: 'Renamed' }),
       },
       sparkGet,
@@ -153,11 +153,11 @@ export const VENDORS: VendorSetup[] = [
       serverLinks: true,
     },
     misuse: [
-      { argument: 'personId', run: (url) => spark(url).people.get({ personId: 42n } as never) },
+      { argument: 'personId', run: (url) => spark(url).people.get(42n as never) },
       { argument: 'type', run: (url) => spark(url).rooms.list({ type: 'secret-rooms' } as never).toArray() },
       { argument: 'max', run: (url) => spark(url).people.list({ max: 'ten' } as never).toArray() },
-      { argument: 'files', run: (url) => spark(url).messages.create({ body: { roomId: 'r1', files: [FILE_BYTES, FILE_BYTES] } }) },
-      { argument: 'files', run: (url) => spark(url).messages.create({ body: { roomId: 'r1', files: 42 as never } }) },
+      { argument: 'files', run: (url) => spark(url).messages.create({ roomId: 'r1', files: [FILE_BYTES, FILE_BYTES] }) },
+      { argument: 'files', run: (url) => spark(url).messages.create({ roomId: 'r1', files: 42 as never }) },
     ],
   },
   {
@@ -172,27 +172,27 @@ export const VENDORS: VendorSetup[] = [
         name: 'components.create',
         idempotent: false,
         body: 'json',
-        run: (url, o, c) => statuspage(url, o).components.create({ body: { name: 'API ✓', description: 'line\nbreak' } }, c),
+        run: (url, o, c) => statuspage(url, o).components.create({ name: 'API ✓', description: 'line\nbreak' }, c),
         ok: reply.json({ id: 'c9', name: 'API' }, 201),
       },
       {
         name: 'components.update',
         idempotent: true,
         body: 'json',
-        run: (url, o, c) => statuspage(url, o).components.update({ componentId: 'c1', body: { status: 'major_outage' } }, c),
+        run: (url, o, c) => statuspage(url, o).components.update('c1', { status: 'major_outage' }, c),
         ok: reply.json({ id: 'c1', status: 'major_outage' }),
       },
       statuspageGet,
     ],
     list: {
-      run: (url, o, c = {}) => statuspage(url, o).components.list({ perPage: 2 }, c).toArray(),
+      run: (url, o, c = {}) => statuspage(url, o).components.list({ per_page: 2 }, c).toArray(),
       page: (items) => reply.json(items),
       serverLinks: false,
     },
     misuse: [
-      { argument: 'componentId', run: (url) => statuspage(url).components.get({ componentId: { id: 'c1' } } as never) },
+      { argument: 'component_id', run: (url) => statuspage(url).components.get({ id: 'c1' } as never) },
       { argument: 'type', run: (url) => statuspage(url).subscribers.list({ type: 'pigeon' } as never).toArray() },
-      { argument: 'perPage', run: (url) => statuspage(url).components.list({ perPage: 1.5 } as never).toArray() },
+      { argument: 'per_page', run: (url) => statuspage(url).components.list({ per_page: 1.5 } as never).toArray() },
     ],
   },
   {
@@ -213,14 +213,14 @@ export const VENDORS: VendorSetup[] = [
       vssGet,
     ],
     list: {
-      run: (url, o, c = {}) => vss(url, o).requests.list('change', { perPage: 2, ...c }).toArray(),
+      run: (url, o, c = {}) => vss(url, o).requests.list('change', { per_page: 2 }, c).toArray(),
       page: (items, next) => reply.json({ data: items, meta: { pages: { next_url: next } } }),
       serverLinks: true,
     },
     misuse: [
       { argument: 'type', run: (url) => vss(url).requests.list('changes' as never).toArray() },
       { argument: 'id', run: (url) => vss(url).requests.get('change', 'one' as never) },
-      { argument: 'perPage', run: (url) => vss(url).requests.list('change', { perPage: 0 }).toArray() },
+      { argument: 'per_page', run: (url) => vss(url).requests.list('change', { per_page: 0 }).toArray() },
       { argument: 'filter', run: (url) => vss(url).requests.list('change', { filter: [['status', 'is', 'ERROR']] as never }).toArray() },
     ],
   },
@@ -244,7 +244,7 @@ export const VENDORS: VendorSetup[] = [
     },
     misuse: [
       { argument: 'format', run: (url) => vspark(url).status.all({ format: 'xml' } as never) },
-      { argument: 'company', run: (url) => vspark(url).status.company({ company: ['co'] } as never) },
+      { argument: 'company', run: (url) => vspark(url).status.company(['co'] as never) },
       { argument: 'host', run: () => new VSparkClient({ token: VSPARK_TOKEN, host: 4013 as never }) },
     ],
   },

@@ -1,0 +1,70 @@
+/**
+ * The generator's operation table for the calling convention: path parameters in path order, body fields listed
+ * for the flat argument object, and a spec whose body field clashes with a parameter refused, naming the operation.
+ */
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs module of the scripts, without types
+import { buildOperationTable } from '../../scripts/lib/operation-table.mjs';
+
+interface Row {
+  operationId: string;
+  params: { name: string; in: string }[];
+  bodyFields: string[];
+  bodyRequired: string[];
+  bodyOpen: boolean;
+  bodyParam: string | null;
+}
+const build = (spec: unknown) => buildOperationTable(spec) as Row[];
+
+const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  properties: Object.fromEntries(Object.keys(properties).map((k) => [k, { type: 'string' }])),
+  ...extra,
+});
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const param = (name: string, where = 'query') => ({ name, in: where, required: where === 'path', schema: { type: 'string' } });
+
+function specWith(operation: Record<string, unknown>, path = '/orgs/{orgId}/rooms/{roomId}', pathParams = [param('roomId', 'path'), param('orgId', 'path')]) {
+  return { openapi: '3.1.0', paths: { [path]: { parameters: pathParams, post: { operationId: 'rooms_create', responses: {}, ...operation } } } };
+}
+
+describe('the operation table of the flat calling convention', () => {
+  it('lists path parameters in the order the path names them, whatever order the spec declares them in', () => {
+    const [row] = build(specWith({ parameters: [param('max')] }));
+    expect(row?.params.map((p) => `${p.in}:${p.name}`)).toEqual(['path:orgId', 'path:roomId', 'query:max']);
+  });
+
+  it('lists the body fields and the required ones, from allOf members too', () => {
+    const schema = { allOf: [object({ title: 1 }, { required: ['title'] }), object({ teamId: 1 })] };
+    const [row] = build(specWith({ requestBody: json(schema) }));
+    expect(row).toMatchObject({ bodyFields: ['title', 'teamId'], bodyRequired: ['title'], bodyOpen: false, bodyParam: null });
+  });
+
+  it('lists the fields inside an x-apiclients-envelope', () => {
+    const schema = { type: 'object', properties: { component: object({ name: 1, status: 1 }, { required: ['name'] }) } };
+    const [row] = build(specWith({ requestBody: json(schema), 'x-apiclients-envelope': 'component' }));
+    expect(row).toMatchObject({ bodyFields: ['name', 'status'], bodyRequired: ['name'] });
+  });
+
+  it('marks a body that takes any field (additionalProperties) as open', () => {
+    const [row] = build(specWith({ requestBody: json(object({ a: 1 }, { additionalProperties: true })) }));
+    expect(row?.bodyOpen).toBe(true);
+  });
+
+  it('refuses a body field that shares its name with a query parameter, naming the operation', () => {
+    const spec = specWith({ parameters: [param('max')], requestBody: json(object({ max: 1, title: 1 })) });
+    expect(() => build(spec)).toThrow(/rooms_create: body field\(s\) "max" share a name with a parameter/);
+  });
+
+  it('accepts the clash when x-apiclients-body-param names the key the body travels under', () => {
+    const spec = specWith({ parameters: [param('max')], requestBody: json(object({ max: 1 })), 'x-apiclients-body-param': 'room' });
+    const [row] = build(spec);
+    expect(row).toMatchObject({ bodyFields: [], bodyParam: 'room' });
+    const clash = specWith({ parameters: [param('max')], requestBody: json(object({ max: 1 })), 'x-apiclients-body-param': 'max' });
+    expect(() => build(clash)).toThrow(/rooms_create: x-apiclients-body-param must be a name no parameter has/);
+  });
+
+  it('refuses a field or parameter named rawBody, the key of a whole body', () => {
+    expect(() => build(specWith({ requestBody: json(object({ rawBody: 1 })) }))).toThrow(/rooms_create: "rawBody" is the name of a whole request body/);
+  });
+});
