@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Size budget (run after `npm run build`): each package's dist bundled as a user's bundler would (esbuild,
-// minified ESM for the browser), measured minified + brotli. @apiclients/core ≤ 4 kB with openapi-fetch external;
-// each vendor package ≤ 3 kB beyond core (openapi-fetch and @apiclients/core external; generated types cost
+// minified ESM for the browser), measured minified + brotli, against the budgets of scripts/lib/bundle-size.mjs
+// (each vendor package counted beyond core, openapi-fetch and @apiclients/core external; generated types cost
 // nothing at run time, the generated operation table does). Prints a table; exits 1 when a budget is exceeded.
 import { measurePackages, sizeTable } from './lib/bundle-size.mjs';
 

@@ -22,14 +22,23 @@ export const TARGETS = {
 /**
  * The budgets `npm test` enforces (scripts/check-size.mjs), rebased from the targets on measured figures
  * (bench/RESULTS.md, "weight"): core carries what the issues after the target ask of it (argument checks that
- * name the argument, three pagination styles, the redirect policy, redaction in every encoding, nine error classes,
- * responses checked against their media types), 8.47 kB; the largest vendor, Spark, ships a 44-operation table
- * (1.1 kB of its 3.5 kB). A budget catches growth; the targets stay in the report.
+ * name the argument in the flat calling convention, three pagination styles, the redirect policy, redaction in every
+ * encoding, nine error classes, responses checked against their media types), 8.98 kB. A vendor package is its
+ * hand-written quirks plus its generated operation table, which grows with the spec: the budget is a fixed part for
+ * the quirks and a part per operation of the table (Spark's 44-operation table weighs about 1.3 kB brotli, 30 bytes
+ * an operation). A budget catches growth; the targets stay in the report.
  */
 export const BUDGETS = {
-  core: 8_500,
-  vendor: 3_600,
+  core: 9_200,
+  vendorQuirks: 2_500,
+  vendorPerOperation: 35,
 };
+
+/** How many operations a vendor package's generated table holds (its spec's operations). */
+function operationCount(dir) {
+  const table = join(root, 'generated', dir, 'operations.ts');
+  return existsSync(table) ? (readFileSync(table, 'utf8').match(/^ {2}"[^"]+": \{$/gm) ?? []).length : 0;
+}
 
 // Node built-ins stay out of a browser bundle (Spark's local-file upload imports node:fs on demand only).
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -88,8 +97,9 @@ export async function measurePackages() {
     const total = await measureBundle(pkg.entry);
     const withoutOpenapiFetch = await measureBundle(pkg.entry, ['openapi-fetch']);
     const own = isCore ? withoutOpenapiFetch : await measureBundle(pkg.entry, ['openapi-fetch', '@apiclients/core']);
-    const budget = isCore ? BUDGETS.core : BUDGETS.vendor;
-    rows.push({ ...pkg, isCore, total, withoutOpenapiFetch, own, budget, within: own.brotli <= budget });
+    const operations = isCore ? 0 : operationCount(pkg.dir);
+    const budget = isCore ? BUDGETS.core : BUDGETS.vendorQuirks + operations * BUDGETS.vendorPerOperation;
+    rows.push({ ...pkg, isCore, operations, total, withoutOpenapiFetch, own, budget, within: own.brotli <= budget });
   }
   return rows;
 }
@@ -106,7 +116,7 @@ export function sizeTable(rows) {
   for (const r of rows) {
     lines.push(
       `| ${r.name} | ${kB(r.total.minified)} / ${kB(r.total.brotli)} | ${kB(r.withoutOpenapiFetch.brotli)} | ${kB(r.own.brotli)} | ` +
-        `${r.isCore ? '≤ ' : '≤ +'}${kB(r.budget)} | ${r.within ? 'ok' : `**over by ${kB(r.own.brotli - r.budget)}**`} |`,
+        `${r.isCore ? '≤ ' : '≤ +'}${kB(r.budget)}${r.isCore ? '' : ` (${r.operations} operations)`} | ${r.within ? 'ok' : `**over by ${kB(r.own.brotli - r.budget)}**`} |`,
     );
   }
   return lines.join('\n');

@@ -1,5 +1,7 @@
 // Step 3 of generation: the per-operation table the runtime binds, read from each operation and its
 // x-apiclients-* extensions (see ARCHITECTURE.md, "Spec extensions carry per-operation policy").
+import { extensionProblems } from './extensions.mjs';
+
 const VERBS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 // RFC 9110 §9.2.2: these methods are idempotent unless the spec says otherwise.
 const IDEMPOTENT_VERBS = new Set(['get', 'put', 'delete', 'head', 'options']);
@@ -119,13 +121,21 @@ function operationName(operation, verb, path) {
 /** Every operation of a spec, in spec order, as plain data. */
 export function buildOperationTable(spec) {
   const table = [];
+  const problems = extensionProblems(spec, 'document', 'the document');
   for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
     for (const verb of VERBS) {
       const operation = pathItem[verb];
       if (!operation) continue;
+      const label = operation.operationId ?? `${verb.toUpperCase()} ${path}`;
+      problems.push(...extensionProblems(operation, 'operation', label));
+      for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
+        const parameter = resolve(spec, p);
+        problems.push(...extensionProblems(parameter, 'parameter', `${label}, parameter ${parameter?.name}`));
+      }
+      if (problems.length) continue;
       const idempotent = operation['x-apiclients-idempotent'] ?? IDEMPOTENT_VERBS.has(verb);
       const params = parametersOf(spec, path, pathItem, operation);
-      const body = bodyFieldsOf(spec, operation, params, `${operation.operationId ?? `${verb.toUpperCase()} ${path}`}`);
+      const body = bodyFieldsOf(spec, operation, params, label);
       table.push({
         operationId: operation.operationId,
         ...operationName(operation, verb, path),
@@ -147,6 +157,7 @@ export function buildOperationTable(spec) {
       });
     }
   }
+  if (problems.length) throw new Error(`invalid x-apiclients-* extensions:\n  ${problems.join('\n  ')}`);
   return table;
 }
 

@@ -3,8 +3,13 @@
  * for the flat argument object, and a spec whose body field clashes with a parameter refused, naming the operation.
  */
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module of the scripts, without types
+import { resolveOperation, type OperationEntry } from '@apiclients/core';
+import { operationTable as sparkTable } from '../../generated/spark/operations.js';
+import { operationTable as statuspageTable } from '../../generated/statuspage/operations.js';
+import { operationTable as vsparkTable } from '../../generated/vspark/operations.js';
+import { operationTable as vssTable } from '../../generated/vss/operations.js';
 import { buildOperationTable } from '../../scripts/lib/operation-table.mjs';
+import { listSpecs, readSpec } from '../../scripts/lib/specs.mjs';
 
 interface Row {
   operationId: string;
@@ -67,4 +72,49 @@ describe('the operation table of the flat calling convention', () => {
   it('refuses a field or parameter named rawBody, the key of a whole body', () => {
     expect(() => build(specWith({ requestBody: json(object({ rawBody: 1 })) }))).toThrow(/rooms_create: "rawBody" is the name of a whole request body/);
   });
+});
+
+describe('x-apiclients-* extensions are checked against their schema, naming the operation', () => {
+  const fails = (operation: Record<string, unknown>) => () => build(specWith(operation));
+
+  it('a misspelt pagination style', () => {
+    expect(fails({ 'x-apiclients-pagination': { style: 'links', items: 'items' } })).toThrow(
+      /rooms_create: x-apiclients-pagination \/style must be equal to one of the allowed values \(link, next-url, page-number\)/,
+    );
+  });
+
+  it('a pagination policy with a key the runtime does not read, or without what its style needs', () => {
+    expect(fails({ 'x-apiclients-pagination': { style: 'link', item: 'items' } })).toThrow(/rooms_create: x-apiclients-pagination .*additional properties/);
+    expect(fails({ 'x-apiclients-pagination': { style: 'next-url', items: 'data' } })).toThrow(/rooms_create: x-apiclients-pagination .*'next'/);
+  });
+
+  it('an extension that does not exist, and one of the wrong type', () => {
+    expect(fails({ 'x-apiclients-envelop': 'component' })).toThrow(/rooms_create: x-apiclients-envelop is not an extension of an operation/);
+    expect(fails({ 'x-apiclients-idempotent': 'yes' })).toThrow(/rooms_create: x-apiclients-idempotent \(value\) must be boolean/);
+  });
+
+  it('a parameter extension with a value that is not a media type', () => {
+    const spec = specWith({ parameters: [{ ...param('format'), 'x-apiclients-accept': { csv: 'csv please' } }] });
+    expect(() => build(spec)).toThrow(/rooms_create, parameter format: x-apiclients-accept/);
+  });
+});
+
+describe('the compact generated tables and resolveOperation agree with the full table, for every operation of every spec', () => {
+  const generated: Record<string, Record<string, OperationEntry>> = { spark: sparkTable, statuspage: statuspageTable, vspark: vsparkTable, vss: vssTable };
+  for (const { vendor, file } of listSpecs()) {
+    it(vendor, () => {
+      const full = build(readSpec(file)) as unknown as (OperationEntry & { operationId: string; bodyParam: string | null; envelope: string | null; anonymous: boolean })[];
+      const table = generated[vendor] ?? {};
+      expect(Object.keys(table)).toEqual(full.map((row) => row.operationId));
+      for (const { operationId, bodyParam, envelope, anonymous, ...row } of full) {
+        const resolved = resolveOperation(table[operationId] as OperationEntry);
+        expect({ ...resolved, bodyParam: resolved.bodyParam ?? null, envelope: resolved.envelope ?? null, anonymous: resolved.anonymous ?? false }, operationId).toEqual({
+          ...row,
+          bodyParam,
+          envelope,
+          anonymous,
+        });
+      }
+    });
+  }
 });

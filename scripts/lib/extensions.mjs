@@ -1,0 +1,63 @@
+// Step 2 of generation: every x-apiclients-* extension of a spec checked against its schema, so a misspelt
+// pagination style or a stray key fails `npm run generate` naming the operation, not a request at run time.
+import Ajv from 'ajv';
+
+const name = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
+const dotted = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$' };
+
+/** Where each extension may stand, and the schema of its value (packages/core/src/operation-table.ts reads them). */
+export const EXTENSIONS = {
+  document: {},
+  operation: {
+    'x-apiclients-resource': name,
+    'x-apiclients-method': name,
+    'x-apiclients-envelope': { type: 'string', minLength: 1 },
+    'x-apiclients-idempotent': { type: 'boolean' },
+    'x-apiclients-body-param': name,
+    'x-apiclients-pagination': {
+      type: 'object',
+      additionalProperties: false,
+      required: ['style'],
+      properties: {
+        style: { enum: ['link', 'next-url', 'page-number'] },
+        items: dotted,
+        next: dotted,
+        totalPages: dotted,
+        pageParam: { type: 'string', minLength: 1 },
+        perPageParam: { type: 'string', minLength: 1 },
+        start: { type: 'integer', minimum: 0 },
+        endOnEmptyPage: { type: 'boolean' },
+        defaultPerPage: { type: 'integer', minimum: 1 },
+      },
+      allOf: [
+        { if: { properties: { style: { const: 'next-url' } } }, then: { required: ['next'] } },
+        { if: { properties: { style: { const: 'page-number' } } }, then: { required: ['pageParam'] } },
+      ],
+    },
+  },
+  parameter: {
+    'x-apiclients-accept': { type: 'object', minProperties: 1, additionalProperties: { type: 'string', pattern: '^[a-z]+/[A-Za-z0-9.+-]+$' } },
+  },
+};
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validators = Object.fromEntries(
+  Object.entries(EXTENSIONS).map(([where, schemas]) => [where, Object.fromEntries(Object.entries(schemas).map(([key, s]) => [key, ajv.compile(s)]))]),
+);
+
+/** The problems of the x-apiclients-* keys of one object (`where`: operation or parameter), each naming `label`. */
+export function extensionProblems(node, where, label) {
+  const problems = [];
+  for (const [key, value] of Object.entries(node ?? {})) {
+    if (!key.startsWith('x-apiclients-')) continue;
+    const validate = validators[where][key];
+    if (!validate) {
+      const known = Object.keys(validators[where]).join(', ');
+      problems.push(`${label}: ${key} is not an extension of a${where === 'operation' ? 'n' : ''} ${where} (known: ${known})`);
+    } else if (!validate(value)) {
+      const detail = validate.errors.map((e) => `${e.instancePath || '(value)'} ${e.message}${e.params?.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : ''}`);
+      problems.push(`${label}: ${key} ${detail.join('; ')}`);
+    }
+  }
+  return problems;
+}
