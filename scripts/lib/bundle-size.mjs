@@ -79,7 +79,8 @@ export function listPackages() {
     .map((dir) => ({ dir, name: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name }))
     .filter(({ name }) => !DEV_TOOLS.has(name))
     .map(({ dir, name }) => {
-      const entry = join(root, 'packages', dir, 'dist', 'index.js');
+      // Core is measured as the vendor packages use it: its internal entry holds the public one and the binding.
+      const entry = join(root, 'packages', dir, 'dist', dir === 'core' ? 'internal.js' : 'index.js');
       if (!existsSync(entry)) throw new Error(`${name}: ${entry} is missing; run \`npm run build\` first`);
       return { dir, name, entry };
     });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, decideRetry, DEFAULT_RETRY_OPTIONS, nextLink, parseLinkHeader, retryAfterMs } from '@apiclients/core';
+import { ConfigurationError, decideRetry, DEFAULT_RETRY_OPTIONS, nextLink, parseLinkHeader, retryAfterMs } from '@apiclients/core/internal';
 import { FILTER_OPERATORS, filterParam } from '@apiclients/vss';
 
 const RUNS = { numRuns: 2_000 };

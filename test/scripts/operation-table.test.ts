@@ -3,7 +3,7 @@
  * for the flat argument object, and a spec whose body field clashes with a parameter refused, naming the operation.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveOperation, type OperationEntry } from '@apiclients/core';
+import { resolveOperation, type OperationEntry } from '@apiclients/core/internal';
 import { operationTable as sparkTable } from '../../generated/spark/operations.js';
 import { operationTable as statuspageTable } from '../../generated/statuspage/operations.js';
 import { operationTable as vsparkTable } from '../../generated/vspark/operations.js';

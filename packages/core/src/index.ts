@@ -1,33 +1,20 @@
 /**
- * @apiclients/core: the runtime every @apiclients vendor package shares. It knows no vendor.
+ * @apiclients/core: what users of the @apiclients clients may import: the error classes, `PagedList`, the option
+ * types, and `createTransport` for those who build a client of their own. It knows no vendor. What the vendor
+ * packages share beyond this is `@apiclients/core/internal`, which makes no semver promise.
  * @packageDocumentation
  */
-export * from './errors.js';
-export { Redactor, REDACTED, SECRET_HEADERS, SECRET_QUERY_PARAMS } from './redact.js';
-export { retryAfterMs } from './retry-after.js';
-export { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
-export type { FailedAttempt, RetryDecision, RetryOptions } from './retry-policy.js';
-export { authorization, createTransport } from './transport.js';
-export type { Credential, Exchange, FetchLike, OutgoingRequest, RequestPolicy, Transport, TransportOptions } from './transport.js';
-export { apiErrorFromResponse, defaultMessageOf, DEFAULT_ERROR_SHAPE, parseBody } from './api-error-from-response.js';
-export type { ErrorShape } from './api-error-from-response.js';
-export { parseLinkHeader, nextLink } from './link-header.js';
-export type { Link } from './link-header.js';
+export * from './error-classes.js';
 export { PagedList } from './paged-list.js';
 export type { Page, PageFetcher, PagedListOptions, PageResult } from './paged-list.js';
-export { bindOperations } from './bind-operations.js';
-export type { BindOptions } from './bind-operations.js';
-export { createFetchClient } from './fetch-client.js';
-export { createVendorClient } from './vendor-client.js';
-export type { VendorClientParts, VendorSetup } from './vendor-client.js';
+export { parseLinkHeader, nextLink } from './link-header.js';
+export type { Link } from './link-header.js';
 export type { CallOptions } from './call-options.js';
-export { resolveOperation } from './operation-table.js';
-export type { OperationEntry, OperationParam, OperationTable, PaginationPolicy, ResolvedOperation, ResolvedParam } from './operation-table.js';
-export type * from './operation-types.js';
-export type { Logger } from './logger.js';
-export { readEnv } from './env.js';
-export { sleep } from './sleep.js';
-export { transportOptionsFrom } from './client-options.js';
 export type { CommonClientOptions } from './client-options.js';
-export { vendorErrors } from './vendor-errors.js';
-export type { VendorErrors } from './vendor-errors.js';
+export type { Logger } from './logger.js';
+export { authorization, createTransport } from './transport.js';
+export type { Credential, Exchange, FetchLike, OutgoingRequest, RequestPolicy, Transport, TransportOptions } from './transport.js';
+export type { RetryOptions } from './retry-policy.js';
+export type { ErrorShape } from './api-error-from-response.js';
+export { Redactor, REDACTED } from './redact.js';
+export type { RawBody } from './operation-types.js';

@@ -18,7 +18,7 @@ import {
   type CallOptions,
   type OperationTable,
   type TransportOptions,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fakeFetch, hang, recordedSleep, rejectionOf, reply, text, type Reply } from './support/fake-fetch.js';
 
 const BASE = 'https://api.example.test/v2';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, Redactor, transportOptionsFrom, type Credential } from '../src/index.js';
+import { ConfigurationError, Redactor, transportOptionsFrom, type Credential } from '../src/internal.js';
 
 const credential: Credential = { in: 'query', name: 'token', value: 'tok_123456' };
 const redactor = new Redactor();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readEnv } from '../src/index.js';
+import { readEnv } from '../src/internal.js';
 
 const NAME = 'APICLIENTS_CORE_TEST_VARIABLE';
 

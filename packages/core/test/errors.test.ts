@@ -25,7 +25,7 @@ import {
   UnprocessableEntityError,
   type ApiErrorClass,
   type TransportOptions,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fakeFetch, recordedSleep, rejectionOf, reply, type Reply } from './support/fake-fetch.js';
 
 const ENDPOINT = 'https://api.example.test/v1/rooms/42';

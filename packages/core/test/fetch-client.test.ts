@@ -1,6 +1,6 @@
 /** createFetchClient (every vendor's `.raw`): a success body that is not JSON is an InvalidResponseError, not a bare SyntaxError. */
 import { describe, expect, it } from 'vitest';
-import { createFetchClient, createTransport, InvalidResponseError } from '../src/index.js';
+import { createFetchClient, createTransport, InvalidResponseError } from '../src/internal.js';
 import { fakeFetch, rejectionOf, reply } from './support/fake-fetch.js';
 
 type Paths = {

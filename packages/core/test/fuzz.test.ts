@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextLink, parseLinkHeader, REDACTED, Redactor, retryAfterMs } from '../src/index.js';
+import { nextLink, parseLinkHeader, REDACTED, Redactor, retryAfterMs } from '../src/internal.js';
 
 const RUNS = { numRuns: 1_000 };
 

@@ -1,6 +1,6 @@
 /** RFC 8288 Link header parsing, including the shapes Webex actually sends. */
 import { describe, expect, it } from 'vitest';
-import { nextLink, parseLinkHeader } from '../src/index.js';
+import { nextLink, parseLinkHeader } from '../src/internal.js';
 
 const WEBEX_NEXT = 'https://webexapis.com/v1/people?displayName=Harold&max=10&before&after=Y2lz';
 

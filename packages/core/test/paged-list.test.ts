@@ -16,7 +16,7 @@ import {
   type OperationTable,
   type PageFetcher,
   type TransportOptions,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fakeFetch, recordedSleep, rejectionOf, reply, type Reply, type SentRequest } from './support/fake-fetch.js';
 
 const BASE = 'https://webexapis.com/v1';

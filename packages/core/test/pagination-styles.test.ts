@@ -9,7 +9,7 @@ import {
   createFetchClient,
   createTransport,
   type OperationTable,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fakeFetch, recordedSleep, reply, type Reply, type SentRequest } from './support/fake-fetch.js';
 
 const BASE = 'https://api.example.test/v1';

@@ -14,7 +14,7 @@ import {
   SECRET_QUERY_PARAMS,
   type Credential,
   type TransportOptions,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fakeFetch, recordedLogger, recordedSleep, rejectionOf, reply, type Reply } from './support/fake-fetch.js';
 
 const BASE = 'https://api.example.test/v1';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterMs } from '../src/index.js';
+import { retryAfterMs } from '../src/internal.js';
 
 const NOW = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
 const headers = (init: Record<string, string>) => new Headers(init);

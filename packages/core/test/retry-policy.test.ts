@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from '../src/index.js';
+import { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from '../src/internal.js';
 
 const NOW = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
 const options: RetryOptions = {

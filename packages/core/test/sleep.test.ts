@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sleep } from '../src/index.js';
+import { sleep } from '../src/internal.js';
 import { rejectionOf } from './support/fake-fetch.js';
 
 describe('sleep', () => {

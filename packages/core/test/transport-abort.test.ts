@@ -8,7 +8,7 @@ import {
   RequestAbortedError,
   sleep as realSleep,
   TimeoutError,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fail, fakeFetch, hang, recordedSleep, rejectionOf, reply } from './support/fake-fetch.js';
 import { collectGarbage, settledWithin } from './support/gc.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';

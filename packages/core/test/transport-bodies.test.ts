@@ -9,7 +9,7 @@ import {
   createTransport,
   type OperationTable,
   type TransportOptions,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fakeFetch, recordedSleep, reply, text, utf8, type Reply, type SentRequest } from './support/fake-fetch.js';
 
 const BASE = 'https://api.example.test/v1';

@@ -3,7 +3,7 @@
  * without it (header or query), the Fetch standard's method and body rules, and a bound on the chain.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, createTransport, type Credential } from '../src/index.js';
+import { ConnectionError, createTransport, type Credential } from '../src/internal.js';
 import { fakeFetch, reply, type Reply } from './support/fake-fetch.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
 

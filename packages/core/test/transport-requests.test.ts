@@ -1,6 +1,6 @@
 /** What each attempt sends: credentials (header or query), default headers, User-Agent; and what comes back. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTransport, type Credential } from '../src/index.js';
+import { createTransport, type Credential } from '../src/internal.js';
 import { fakeFetch, recordedSleep, reply } from './support/fake-fetch.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
 

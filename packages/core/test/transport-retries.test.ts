@@ -8,7 +8,7 @@ import {
   InternalServerError,
   RateLimitError,
   type TransportOptions,
-} from '../src/index.js';
+} from '../src/internal.js';
 import { fail, fakeFetch, recordedLogger, recordedSleep, rejectionOf, reply, type Reply } from './support/fake-fetch.js';
 import { closedPortUrl, startLocalServer, type LocalServer } from './support/local-server.js';
 

@@ -1,6 +1,6 @@
 /** `timeoutMs` bounds each attempt, body included; a timed-out attempt counts as a retry. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClientError, ConnectionError, createTransport, RequestAbortedError, TimeoutError } from '../src/index.js';
+import { ApiClientError, ConnectionError, createTransport, RequestAbortedError, TimeoutError } from '../src/internal.js';
 import { fakeFetch, hang, recordedLogger, recordedSleep, rejectionOf, reply } from './support/fake-fetch.js';
 import { collectGarbage, settledWithin } from './support/gc.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';

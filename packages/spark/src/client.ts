@@ -10,7 +10,7 @@ import {
   type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
-} from '@apiclients/core';
+} from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
 import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';

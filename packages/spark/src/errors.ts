@@ -3,7 +3,7 @@
  * `TrackingID` header) and `SparkRateLimitError` (`retryAfter` in seconds). Each is also the core's class for
  * its status (`NotFoundError`, `RateLimitError`, …).
  */
-import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core';
+import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core/internal';
 import type { components } from './generated.js';
 
 /** Seconds to wait when a 429's Retry-After is missing or malformed (ciscosparkapi's default). */

@@ -3,14 +3,6 @@
  * other runtimes without a file system (no Node built-in is imported); Node resolves src/node.ts instead.
  * @packageDocumentation
  */
-export { SparkClient, createSparkFetchClient, SPARK_BASE_URL } from './client.js';
-export type { SparkClientOptions, MessageCreateInput, Messages, AccessTokens } from './client.js';
-export { SparkApiError, SparkRateLimitError, DEFAULT_RETRY_AFTER_SECONDS } from './errors.js';
-export type { SparkErrorBody, SparkErrorDetail } from './errors.js';
-export { repairNextLink, KEPT_PARAMS } from './next-link.js';
-export { verifyWebhookSignature, parseWebhookEvent } from './webhook.js';
-export type { WebhookEvent } from './webhook.js';
-export { contentTypeOf, LocalPathNotSupportedError } from './files.js';
-export type { FileInput, Upload } from './files.js';
-export { ApiClientError, ApiError, ConfigurationError, ConnectionError, PaginationError, TimeoutError } from '@apiclients/core';
-export type { paths, components, operations } from './generated.js';
+export * from './exports.js';
+// The core's error classes under their own names, as every @apiclients package exports them.
+export * from '@apiclients/core/errors';

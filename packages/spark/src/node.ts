@@ -7,7 +7,9 @@ import { SparkClient as PortableSparkClient } from './client.js';
 import type { Upload } from './files.js';
 import { readLocalFile } from './read-local-file.js';
 
-export * from './index.js';
+export * from './exports.js';
+// The core's error classes under their own names, as every @apiclients package exports them.
+export * from '@apiclients/core/errors';
 
 /** A client for the Webex (Cisco Spark) REST API that reads local paths given in `messages.create`'s `files`. */
 export class SparkClient extends PortableSparkClient {

@@ -11,7 +11,7 @@ import {
   type BoundOperations,
   type CommonClientOptions,
   type Logger,
-} from '@apiclients/core';
+} from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { RATE_LIMIT_STATUSES, statuspageErrors } from './errors.js';
 import { operationTable, type operations, type paths } from './generated.js';

@@ -5,7 +5,7 @@
  * took 429 for a request error). Each error is also the core's class for its status (`NotFoundError`,
  * `RateLimitError`, …), so code written against @apiclients/core catches it too.
  */
-import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core';
+import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core/internal';
 import type { components } from './generated.js';
 
 /** A Statuspage error body as the spec describes it (`Error`), or the raw text when the body was not JSON. */

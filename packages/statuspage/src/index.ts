@@ -6,5 +6,7 @@ export { StatuspageClient, createStatuspageFetchClient, STATUSPAGE_BASE_URL } fr
 export type { StatuspageClientOptions } from './client.js';
 export { BaseError, RequestError, ResourceError, ServerError, RateLimitError, RATE_LIMIT_STATUSES } from './errors.js';
 export type { StatuspageErrorBody } from './errors.js';
-export { ApiClientError, ApiError, ConfigurationError, ConnectionError, TimeoutError } from '@apiclients/core';
+// The core's error classes under their own names, as every @apiclients package exports them; python-statuspageio's
+// RateLimitError (above) takes the place of the core's: it matches every rate-limit error this client raises.
+export * from '@apiclients/core/errors';
 export type { paths, components, operations } from './generated.js';

@@ -10,7 +10,7 @@ import {
   type CommonClientOptions,
   type Credential,
   type Transport,
-} from '@apiclients/core';
+} from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable, type components, type operations, type paths } from './generated.js';
 import type { StatusByFormat } from './status-by-format.js';

@@ -9,14 +9,4 @@ export type { FolderRef } from './walk.js';
 export { exportStatus, statusFileName } from './export-status.js';
 export type { ExportStatusOptions, ExportStatusResult, FolderFailure } from './export-status.js';
 export type { paths, components, operations } from './generated.js';
-export {
-  ApiClientError,
-  ApiError,
-  AuthenticationError,
-  ConfigurationError,
-  ConnectionError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  TimeoutError,
-} from '@apiclients/core';
+export * from '@apiclients/core/errors';

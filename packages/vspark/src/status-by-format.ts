@@ -3,7 +3,7 @@
  * text for `format: 'csv'`, either when the format is only known at run time. The calls themselves are the
  * bound operations; only their types are narrowed.
  */
-import type { CallOptions, OperationParams, OperationResult, OperationTable, PathArgs } from '@apiclients/core';
+import type { CallOptions, OperationParams, OperationResult, OperationTable, PathArgs } from '@apiclients/core/internal';
 
 /** One `/status` call (path parameters, then `{ format }`, then options), its result following `format`. */
 export interface StatusCall<Path extends unknown[], Params, Result> {

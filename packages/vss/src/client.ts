@@ -11,7 +11,7 @@ import {
   type CallOptions,
   type CommonClientOptions,
   type PagedList,
-} from '@apiclients/core';
+} from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable, type components, type operations, type paths } from './generated.js';
 import { filterParam, sortParam, type Filter, type Sort } from './filter.js';

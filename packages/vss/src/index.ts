@@ -3,19 +3,8 @@
  * @packageDocumentation
  */
 export { VssClient, createVssFetchClient, VssRequests, VSS_BASE_URL } from './client.js';
-export type { VssClientOptions, ListRequestsOptions, RequestType, RequestTypes, RequestStatus, RequestSummary, RequestField } from './client.js';
+export type { VssClientOptions, ListRequestsOptions, ListRequestsParams, RequestType, RequestTypes, RequestStatus, RequestSummary, RequestField } from './client.js';
 export { filterParam, sortParam, FILTER_OPERATORS } from './filter.js';
 export type { Filter, FilterClause, FilterOperator, FilterValue, Sort, SortKey, SortDirection } from './filter.js';
 export type { paths, components, operations } from './generated.js';
-export {
-  ApiClientError,
-  ApiError,
-  AuthenticationError,
-  ConfigurationError,
-  ConnectionError,
-  NotFoundError,
-  PaginationError,
-  PermissionDeniedError,
-  RateLimitError,
-  TimeoutError,
-} from '@apiclients/core';
+export * from '@apiclients/core/errors';
