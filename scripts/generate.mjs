@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run generate: for each spec in specs/, lint → types → operation table, written to generated/<vendor>/.
+// npm run generate: for each spec in specs/, lint → types → operation table → method signatures, written to
+// generated/<vendor>/.
 // With --check, nothing is written: it fails when generated/ differs from what the specs produce (drift check).
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,6 +8,7 @@ import { listSpecs, readSpec, root } from './lib/specs.mjs';
 import { lintSpec } from './lib/lint.mjs';
 import { generateTypes } from './lib/types.mjs';
 import { buildOperationTable, renderOperationTable } from './lib/operation-table.mjs';
+import { renderClientTypes } from './lib/client-types.mjs';
 
 const check = process.argv.includes('--check');
 
@@ -17,10 +19,12 @@ function header(file) {
 async function outputsFor({ vendor, file }) {
   const problems = lintSpec(file);
   if (problems.length) throw new Error(`${relative(root, file)} fails lint:\n  ${problems.join('\n  ')}`);
-  const table = buildOperationTable(readSpec(file));
+  const spec = readSpec(file);
+  const table = buildOperationTable(spec);
   return {
     [join('generated', vendor, 'schema.d.ts')]: await generateTypes(file, header(file)),
     [join('generated', vendor, 'operations.ts')]: renderOperationTable(table, header(file)),
+    [join('generated', vendor, 'client.ts')]: renderClientTypes(spec, table, header(file), vendor),
   };
 }
 

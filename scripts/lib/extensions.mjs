@@ -7,7 +7,10 @@ const dotted = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][
 
 /** Where each extension may stand, and the schema of its value (packages/core/src/operation-table.ts reads them). */
 export const EXTENSIONS = {
-  document: {},
+  document: {
+    // Path parameters the client fills in from its options (Statuspage's page and organization): no call passes them.
+    'x-apiclients-client-params': { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+  },
   operation: {
     'x-apiclients-resource': name,
     'x-apiclients-method': name,

@@ -1,7 +1,7 @@
 // findOutsideFetches (scripts/lib/outside-fetches.mjs), makeOffline (scripts/lib/offline-page.mjs) and the site
 // `npm run docs` builds with them: no page may fetch from another host when opened.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findOutsideFetches } from '../../scripts/lib/outside-fetches.mjs';
@@ -111,6 +111,14 @@ describe('npm run docs', () => {
       expect(existsSync(page), page).toBe(true);
       expect(indexHtml).toContain(`href="api/${short}/index.html"`);
       expect(findOutsideFetches(readFileSync(page, 'utf8')), page).toEqual([]);
+      // A TSDoc comment that starts with "@apiclients/…" becomes a stray block tag, shown as a heading "Apiclients".
+      const pages = readdirSync(join(root, 'site', 'api', short), { recursive: true }).filter((f) => String(f).endsWith('.html'));
+      for (const file of pages) expect(readFileSync(join(root, 'site', 'api', short, String(file)), 'utf8'), String(file)).not.toMatch(/>\s*Apiclients\s*</);
     }
+    // Every method carries the operation's summary, from the spec (generated/<vendor>/client.ts).
+    const sparkPages = readdirSync(join(root, 'site', 'api', 'spark'), { recursive: true }).filter((f) => String(f).endsWith('.html'));
+    const sparkText = sparkPages.map((f) => readFileSync(join(root, 'site', 'api', 'spark', String(f)), 'utf8')).join('\n');
+    expect(sparkText).toContain('RoomsResource');
+    expect(sparkText).toContain('Create a room');
   }, 600_000);
 });

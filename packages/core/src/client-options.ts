@@ -4,7 +4,7 @@ import type { Redactor } from './redact.js';
 import type { Credential, FetchLike, TransportOptions } from './transport.js';
 import { ConfigurationError } from './errors.js';
 
-/** Options common to every @apiclients client. */
+/** Options common to every `@apiclients` client. */
 export interface CommonClientOptions {
   /** Overrides the vendor's base URL (a mock server, a proxy). */
   baseUrl?: string | undefined;

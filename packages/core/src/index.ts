@@ -1,5 +1,5 @@
 /**
- * @apiclients/core: what users of the @apiclients clients may import: the error classes, `PagedList`, the option
+ * `@apiclients/core`: what users of the `@apiclients` clients may import: the error classes, `PagedList`, the option
  * types, and `createTransport` for those who build a client of their own. It knows no vendor. What the vendor
  * packages share beyond this is `@apiclients/core/internal`, which makes no semver promise.
  * @packageDocumentation

@@ -1,5 +1,5 @@
 /**
- * `@apiclients/core/internal`: what the @apiclients vendor packages share beyond the public API: building a vendor
+ * `@apiclients/core/internal`: what the `@apiclients` vendor packages share beyond the public API: building a vendor
  * client from its generated operation table, the binding and its types, the retry and paging machinery. **No semver
  * promise**: anything here may change in any release. Import `@apiclients/core` instead.
  * @packageDocumentation

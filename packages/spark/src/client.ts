@@ -7,14 +7,13 @@ import {
   ConfigurationError,
   createVendorClient,
   readEnv,
-  type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
 import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';
-import { operationTable, type components, type operations, type paths } from './generated.js';
+import { operationTable, type components, type operations, type paths, type Resources } from './generated.js';
 import { repairNextLink } from './next-link.js';
 
 /** Options of {@link SparkClient}. */
@@ -26,7 +25,6 @@ export interface SparkClientOptions extends CommonClientOptions {
 /** The API's server (the seed's `https://api.ciscospark.com/v1/` is the legacy name of the same API). */
 export const SPARK_BASE_URL = 'https://webexapis.com/v1';
 
-type Resources = BoundOperations<typeof operationTable, operations>;
 type Schemas = components['schemas'];
 /** What `messages.create` takes: the message, with `files` as one URL, path, Blob or bytes. */
 export type MessageCreateInput = Omit<Schemas['MessageCreate'], 'files'> & { files?: readonly FileInput[] | FileInput };
@@ -55,7 +53,7 @@ type TableResources = Omit<Resources, 'messages' | 'accessTokens'>;
 const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'markdown', 'parentId'] as const;
 
 /**
- * A client for the Webex (Cisco Spark) REST API. In Node, `import { SparkClient } from '@apiclients/spark'`
+ * A client for the Webex (Cisco Spark) REST API. In Node, `import { SparkClient } from '`@apiclients/spark`'`
  * gives the subclass of src/node.ts, which also uploads local paths; elsewhere a path in `files` is a
  * `LocalPathNotSupportedError`.
  */
@@ -87,7 +85,9 @@ export class SparkClient {
       bind: { repairNextUrl: repairNextLink },
     });
     this.raw = raw;
-    Object.assign(this, r);
+    // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
+    const resources: Resources = r;
+    Object.assign(this, resources);
     const readLocalFile = (path: string) => this.readLocalFile(path);
     this.messages = { ...r.messages, create: (params, callOptions) => createMessage(r.messages.create, params, readLocalFile, callOptions) };
     this.accessTokens = {

@@ -1,5 +1,5 @@
 /**
- * What both entries of @apiclients/spark export (src/index.ts for browsers, src/node.ts for Node). Each entry also
+ * What both entries of `@apiclients/spark` export (src/index.ts for browsers, src/node.ts for Node). Each entry also
  * re-exports the core's error classes itself: an `export *` of another package inside a chunk that two entries
  * share is lost by the bundler (esbuild lists a shared chunk's names one by one).
  */
@@ -12,3 +12,5 @@ export type { WebhookEvent } from './webhook.js';
 export { LocalPathNotSupportedError } from './files.js';
 export type { FileInput, Upload } from './files.js';
 export type { paths, components, operations } from './generated.js';
+// The generated method signatures, Params types and schema aliases.
+export type * from './generated-types.js';

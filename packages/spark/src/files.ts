@@ -39,7 +39,7 @@ function bytesBlob(data: Blob | Uint8Array, type: string): Blob {
 export type ReadLocalFile = (path: string) => Promise<Upload>;
 
 /**
- * A local path was given in `files` where there is no file system (the browser entry of @apiclients/spark).
+ * A local path was given in `files` where there is no file system (the browser entry of `@apiclients/spark`).
  * Raised before any request; pass a Blob, File or Uint8Array instead.
  */
 export class LocalPathNotSupportedError extends ConfigurationError {

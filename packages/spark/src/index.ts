@@ -1,5 +1,5 @@
 /**
- * @apiclients/spark: a typed client for the Cisco Spark / Webex REST API v1. This is the entry for browsers and
+ * `@apiclients/spark`: a typed client for the Cisco Spark / Webex REST API v1. This is the entry for browsers and
  * other runtimes without a file system (no Node built-in is imported); Node resolves src/node.ts instead.
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 /**
- * @apiclients/spark for Node (the package's `node` export condition): everything of the browser entry, with a
+ * `@apiclients/spark` for Node (the package's `node` export condition): everything of the browser entry, with a
  * {@link SparkClient} whose `messages.create` also uploads a local file path given in `files`.
  * @packageDocumentation
  */

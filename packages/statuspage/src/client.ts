@@ -8,13 +8,12 @@ import {
   ConfigurationError,
   createVendorClient,
   readEnv,
-  type BoundOperations,
   type CommonClientOptions,
   type Logger,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { RATE_LIMIT_STATUSES, statuspageErrors } from './errors.js';
-import { operationTable, type operations, type paths } from './generated.js';
+import { operationTable, type operations, type paths, type Resources } from './generated.js';
 
 /** Options of {@link StatuspageClient} (the seed's `api_key`, `page_id`, `organization_id`, …). */
 export interface StatuspageClientOptions extends CommonClientOptions {
@@ -31,7 +30,7 @@ export interface StatuspageClientOptions extends CommonClientOptions {
 /** The API's server. */
 export const STATUSPAGE_BASE_URL = 'https://api.statuspage.io/v1';
 
-type Services = BoundOperations<typeof operationTable, operations, 'page_id' | 'organization_id'>;
+type Services = Resources;
 
 /** Every users method, refusing to run: the organization id is missing. */
 function usersWithoutOrganization(users: Services['users']): Services['users'] {
@@ -89,7 +88,9 @@ export class StatuspageClient {
       },
     );
     this.raw = raw;
-    Object.assign(this, services);
+    // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
+    const resources: Resources = services;
+    Object.assign(this, resources);
     // The seed's create_scheduled: an incident whose status is `scheduled` (one POST serves both).
     const createScheduled: Services['incidents']['create'] = (params, callOptions) =>
       services.incidents.create({ ...params, status: params.status ?? 'scheduled' }, callOptions);

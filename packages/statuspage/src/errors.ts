@@ -3,7 +3,7 @@
  * `httpStatus`, `errors` and `logref`; `RequestError` (4xx), `ResourceError` (422), `ServerError` (5xx),
  * `RateLimitError` (420 and 429: Statuspage answers its 1 request/second limit with either; the seed's client
  * took 429 for a request error). Each error is also the core's class for its status (`NotFoundError`,
- * `RateLimitError`, …), so code written against @apiclients/core catches it too.
+ * `RateLimitError`, …), so code written against `@apiclients/core` catches it too.
  */
 import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core/internal';
 import type { components } from './generated.js';

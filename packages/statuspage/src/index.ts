@@ -1,5 +1,5 @@
 /**
- * @apiclients/statuspage: a typed client for the Atlassian Statuspage API.
+ * `@apiclients/statuspage`: a typed client for the Atlassian Statuspage API.
  * @packageDocumentation
  */
 export { StatuspageClient, createStatuspageFetchClient, STATUSPAGE_BASE_URL } from './client.js';
@@ -10,3 +10,5 @@ export type { StatuspageErrorBody } from './errors.js';
 // RateLimitError (above) takes the place of the core's: it matches every rate-limit error this client raises.
 export * from '@apiclients/core/errors';
 export type { paths, components, operations } from './generated.js';
+// The generated method signatures, Params types and schema aliases.
+export type * from './generated-types.js';

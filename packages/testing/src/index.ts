@@ -1,5 +1,5 @@
 /**
- * @apiclients/testing: Prism mock servers of the @apiclients vendor APIs, for your own tests.
+ * `@apiclients/testing`: Prism mock servers of the `@apiclients` vendor APIs, for your own tests.
  * @packageDocumentation
  */
 export { startMockServer, startSpecMock } from './start-mock-server.js';

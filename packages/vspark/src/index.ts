@@ -1,5 +1,5 @@
 /**
- * @apiclients/vspark: a typed client for Voci V-Spark's `/config` and `/status` API.
+ * `@apiclients/vspark`: a typed client for Voci V-Spark's `/config` and `/status` API.
  * @packageDocumentation
  */
 export { VSparkClient, createVSparkFetchClient, vsparkBaseUrl } from './client.js';
@@ -10,3 +10,5 @@ export { exportStatus, statusFileName } from './export-status.js';
 export type { ExportStatusOptions, ExportStatusResult, FolderFailure } from './export-status.js';
 export type { paths, components, operations } from './generated.js';
 export * from '@apiclients/core/errors';
+// The generated method signatures, Params types and schema aliases.
+export type * from './generated-types.js';
