@@ -84,6 +84,8 @@ function prepare(entry: ResolvedOperation, wire: WireArguments): Prepared {
   const { callOptions } = wire;
   const params: Params = { path: wire.path, query: { ...wire.query, ...callOptions.extraParams }, header: wire.header };
   const policy: RequestPolicy = { idempotent: entry.idempotent };
+  if (callOptions.timeoutMs !== undefined) policy.timeoutMs = callOptions.timeoutMs;
+  if (callOptions.maxRetries !== undefined) policy.maxRetries = callOptions.maxRetries;
   if (entry.anonymous) policy.credential = null;
   else if (callOptions.credential) policy.credential = callOptions.credential;
   return { params, body: wire.body, callOptions, policy };

@@ -7,6 +7,7 @@
  * failure is a {@link ConfigurationError} that names the argument.
  */
 import type { CallOptions } from './call-options.js';
+import { checkLimit } from './client-options.js';
 import { ConfigurationError } from './errors.js';
 import type { ResolvedOperation, ResolvedParam } from './operation-table.js';
 
@@ -61,6 +62,7 @@ export function wireArguments(entry: ResolvedOperation, layout: ArgumentLayout, 
   }
   const flat = hasFlat ? objectArgument(layout, 'params', args[positional.length]) : {};
   wire.callOptions = objectArgument(layout, 'options', args[positional.length + (hasFlat ? 1 : 0)]) as CallOptions;
+  for (const key of ['timeoutMs', 'maxRetries'] as const) checkLimit(key, wire.callOptions[key], `${layout.name}: `);
   sortFlat(entry, layout, flat, wire);
   return wire;
 }

@@ -11,6 +11,10 @@ export interface CallOptions {
    * misspelt known parameter still fails to compile.
    */
   extraParams?: Record<string, string | number | boolean>;
+  /** This call's longest attempt, in ms, body included, instead of the client's `timeoutMs` (`0` or `Infinity`: none). */
+  timeoutMs?: number;
+  /** This call's retries after the first attempt, instead of the client's `maxRetries` (`0`: no retry). */
+  maxRetries?: number;
   /** A credential for this call only (V-Spark's per-company tokens). */
   credential?: Credential;
   /**

@@ -34,14 +34,16 @@ export function transportOptionsFrom(
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
   const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger'] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
-  for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) {
-    const value = out[key];
-    // Only the timeout may be endless (`Infinity`: no timeout); an endless retry count or wait is a mistake.
-    const endless = key === 'timeoutMs' && value === Infinity;
-    if (value !== undefined && !endless && (!Number.isFinite(value) || value < 0)) {
-      throw new ConfigurationError(`${key} must be a finite number ≥ 0, got ${value}`);
-    }
-  }
+  for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) checkLimit(key, out[key]);
   return out;
+}
+
+/** Refuses a bad `timeoutMs`, `maxRetries` or `maxRetryDelayMs`, a client's or a call's, naming it. */
+export function checkLimit(key: 'timeoutMs' | 'maxRetries' | 'maxRetryDelayMs', value: unknown, where = ''): void {
+  // Only the timeout may be endless (`Infinity`: no timeout); an endless retry count or wait is a mistake.
+  const endless = key === 'timeoutMs' && value === Infinity;
+  if (value !== undefined && !endless && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+    throw new ConfigurationError(`${where}${key} must be a finite number ≥ 0, got ${String(value)}`);
+  }
 }
 

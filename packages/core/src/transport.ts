@@ -32,6 +32,10 @@ export interface RequestPolicy {
   idempotent?: boolean;
   /** A credential for this request only (V-Spark's per-company tokens); `null` sends none. */
   credential?: Credential | null;
+  /** This request's longest attempt, in ms, instead of the client's `timeoutMs` (`0` or `Infinity`: none). */
+  timeoutMs?: number;
+  /** This request's retries after the first attempt, instead of the client's `maxRetries`. */
+  maxRetries?: number;
 }
 
 /** A request in wire form: what {@link Transport.exchange} sends. */
@@ -185,6 +189,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const credential = policy.credential === undefined ? options.credential : policy.credential;
     if (credential && credential !== options.credential) redactor.add(credential.value);
     const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(method);
+    // A call's own limits win over the client's.
+    const attemptMs = policy.timeoutMs ?? timeoutMs;
+    const timedAttempt = policy.timeoutMs === undefined ? timed : attemptMs > 0 && attemptMs !== Infinity;
+    const retries = policy.maxRetries === undefined ? retry : { ...retry, maxRetries: policy.maxRetries };
     const callerSignal = outgoing.signal;
     // The URL as sent, redacted, is built only when an error or a log line needs it.
     const sentUrl = () => (credential?.in === 'query' ? withQueryCredential(outgoing.url, credential) : outgoing.url);
@@ -196,10 +204,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // A timed attempt has its own controller, aborted by the timer or the caller's signal. An untimed one hands
       // fetch the caller's signal, or none: Node's fetch pays for every signal it is given (undici's Request adds
       // a listener and a finalizer), the "raw fetch + a signal" row of bench/loopback-instructions.mjs.
-      const controller = timed ? new AbortController() : undefined;
+      const controller = timedAttempt ? new AbortController() : undefined;
       const onCallerAbort = () => controller?.abort(callerSignal?.reason);
       if (controller) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-      const timer = controller && setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+      const timer = controller && setTimeout(() => controller.abort(TIMED_OUT), attemptMs);
       const started = logger ? now() : 0;
       let attempt: FailedAttempt;
       let answered: Exchange;
@@ -214,9 +222,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
-        const decision = decideRetry(attempt, retry, now(), random);
+        const decision = decideRetry(attempt, retries, now(), random);
         if (!decision.retry) {
-          if (timedOut) throw new TimeoutError(summary(), timeoutMs);
+          if (timedOut) throw new TimeoutError(summary(), attemptMs);
           throw new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
             cause: redactedCause(error, redactor),
           });
@@ -229,7 +237,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           callerSignal?.removeEventListener('abort', onCallerAbort);
         }
       }
-      const decision = decideRetry(attempt, retry, now(), random);
+      const decision = decideRetry(attempt, retries, now(), random);
       if (!decision.retry) {
         throw apiErrorFromResponse(answered.response, textOf(answered.bytes), { method, url: sentUrl() }, redactor, shape, decision.retryAfterMs);
       }

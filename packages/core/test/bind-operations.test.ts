@@ -15,6 +15,7 @@ import {
   Redactor,
   RequestAbortedError,
   resolveOperation,
+  TimeoutError,
   type CallOptions,
   type OperationTable,
   type TransportOptions,
@@ -483,6 +484,48 @@ describe('policy from the table, errors from the transport', () => {
     setTimeout(() => controller.abort('cancel'), 5);
     await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('per-call limits: timeoutMs and maxRetries', () => {
+  it('a call’s maxRetries replaces the client’s: 0 sends once, 3 sends four times', async () => {
+    const once = setup([reply(503), reply(200, { id: 'r1', title: 'Room' })]);
+    await expect(once.api.rooms.get('r1', { maxRetries: 0 })).rejects.toBeInstanceOf(InternalServerError);
+    expect(once.sent).toHaveLength(1);
+    const four = setup([reply(503), reply(503), reply(503), reply(200, { id: 'r1', title: 'Room' })], { maxRetries: 0 });
+    expect(await four.api.rooms.get('r1', { maxRetries: 3 })).toEqual({ id: 'r1', title: 'Room' });
+    expect(four.sent).toHaveLength(4);
+  });
+
+  it('a call’s timeoutMs replaces the client’s', async () => {
+    const { api } = setup([hang()], { timeoutMs: 60_000, maxRetries: 0 });
+    const started = Date.now();
+    const error = await rejectionOf(api.rooms.get('r1', { timeoutMs: 30 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain('30 ms');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a call’s timeoutMs of 0 sets none where the client has one', async () => {
+    const slow: Reply = async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      return reply(200, { id: 'r1', title: 'Room' })(request);
+    };
+    const { api } = setup([slow], { timeoutMs: 20, maxRetries: 0 });
+    expect(await api.rooms.get('r1', { timeoutMs: 0 })).toEqual({ id: 'r1', title: 'Room' });
+  });
+
+  it.each([
+    ['timeoutMs', -1],
+    ['timeoutMs', Number.NaN],
+    ['maxRetries', Infinity],
+    ['maxRetries', '2'],
+  ])('a bad %s (%s) is a ConfigurationError naming the call, before any request', async (key, value) => {
+    const { api, sent } = setup();
+    const error = await rejectionOf(api.rooms.get('r1', { [key]: value } as never));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain(`rooms.get: ${key} must be a finite number`);
+    expect(sent).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { InvalidResponseError, RequestAbortedError } from '@apiclients/core';
+import { InvalidResponseError, RequestAbortedError, TimeoutError } from '@apiclients/core';
 import { AuthenticationError, ConfigurationError, PaginationError, VssClient, type RequestTypes } from '../src/index.js';
 import { startFakeVss, TOKEN, USER, type FakeVss } from './fake-vss.js';
 
@@ -140,6 +140,30 @@ describe('requests.get and summary', () => {
     const request = await vss.requests.get('change', 42);
     expectTypeOf(request).toEqualTypeOf<RequestTypes['change']>();
     expect(request).toMatchObject({ id: 42, vm_name: 'vm-42' });
+  });
+
+  it('get and summary take the per-call timeoutMs and maxRetries', async () => {
+    let calls = 0;
+    const failing = new VssClient({
+      token: TOKEN,
+      baseUrl: 'http://127.0.0.1:9/v2',
+      maxRetryDelayMs: 1,
+      fetch: async () => {
+        calls++;
+        return new Response('{"status":503,"error":"unavailable","message":"busy"}', { status: 503, headers: { 'retry-after-ms': '1' } });
+      },
+    });
+    await expect(failing.requests.get('change', 1, { maxRetries: 0 })).rejects.toThrow(/busy/);
+    expect(calls).toBe(1);
+    await expect(failing.requests.summary({ maxRetries: 1 })).rejects.toThrow(/busy/);
+    expect(calls).toBe(3);
+    const hanging = new VssClient({
+      token: TOKEN,
+      baseUrl: 'http://127.0.0.1:9/v2',
+      maxRetries: 0,
+      fetch: (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+    });
+    await expect(hanging.requests.get('change', 1, { timeoutMs: 20 })).rejects.toBeInstanceOf(TimeoutError);
   });
 
   it('maps the body { error, message } onto the core errors', async () => {
