@@ -2,8 +2,10 @@
  * @apiclients/testing works from a user's own project: the packed tarballs of core, the four clients and the
  * testing kit are installed into a fresh project in the OS temp folder (from the npm cache: --prefer-offline),
  * and that project's own vitest runs a test that starts the spark mock, calls it with SparkClient, forces a 429,
- * and stops it; beside it runs the example of packages/testing/README.md, as a user would paste it. Slow (npm
- * install), so one test with generous timeouts; the folder is removed afterwards.
+ * and stops it; beside it runs the example of packages/testing/README.md, as a user would paste it. Then a
+ * TypeScript program importing every package (fixture/every-package.program.ts) is type-checked by the project's
+ * own strict tsc and run against the four mocks. Slow (npm install), so one test with generous timeouts; the
+ * folder is removed afterwards.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { npmEnvironment, runCommand } from './run-command.js';
 
 const PACKAGES = ['core', 'spark', 'statuspage', 'vss', 'vspark', 'testing'];
 const VITEST_VERSION = '4.1.12';
+const TYPESCRIPT_VERSION = '5.9.3';
 const INSTALL_TIMEOUT_MS = 300_000;
 const RUN_TIMEOUT_MS = 180_000;
 
@@ -66,8 +69,13 @@ it('a fresh project installs the tarballs and its own vitest passes a test that 
   expect(Object.keys(files).sort()).toEqual(PACKAGES.map((name) => `@apiclients/${name}`).sort());
 
   const dependencies = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, `file:../tarballs/${file}`]));
-  const manifest = { name: 'scratch-project', private: true, type: 'module', dependencies, devDependencies: { vitest: VITEST_VERSION } };
+  const devDependencies = { vitest: VITEST_VERSION, typescript: TYPESCRIPT_VERSION };
+  const manifest = { name: 'scratch-project', private: true, type: 'module', dependencies, devDependencies };
   writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // A strict TypeScript project of the user's own, checking our published .d.ts files too (no skipLibCheck).
+  const tsconfig = { compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, outDir: 'build', skipLibCheck: false, types: [] }, files: ['program.ts'] };
+  writeFileSync(join(project, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  copyFileSync(join(import.meta.dirname, 'fixture', 'every-package.program.ts'), join(project, 'program.ts'));
   copyFileSync(join(import.meta.dirname, 'fixture', 'spark-mock.user-test.ts'), join(project, 'test', 'spark-mock.test.ts'));
   writeFileSync(join(project, 'test', 'readme-example.test.ts'), readmeExample());
 
@@ -86,12 +94,24 @@ it('a fresh project installs the tarballs and its own vitest passes a test that 
   const run = await timed('vitest run', () =>
     runCommand(process.execPath, [vitestEntry, 'run', '--reporter=verbose'], { cwd: project, timeoutMs: RUN_TIMEOUT_MS, env: outsideVitestEnvironment() }),
   );
-  console.log(`scratch project timings: ${timings.join(', ')}`);
   expect(run.code, run.output).toBe(0);
   expect(run.output).toContain('reads the current user from the mock');
   expect(run.output).toContain('readme-example.test.ts');
   expect(run.output).toMatch(/Test Files\s+2 passed/);
   expect(run.output).toMatch(/Tests\s+4 passed/);
+
+  // The user's TypeScript program: type-checked by the project's own tsc, then run against the four mocks.
+  const tsc = await timed('tsc', () =>
+    runCommand(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, timeoutMs: RUN_TIMEOUT_MS, env: outsideVitestEnvironment() }),
+  );
+  expect(tsc.code, tsc.output).toBe(0);
+  const program = await timed('program', () =>
+    runCommand(process.execPath, [join(project, 'build', 'program.js')], { cwd: project, timeoutMs: RUN_TIMEOUT_MS, env: outsideVitestEnvironment() }),
+  );
+  console.log(`scratch project timings: ${timings.join(', ')}`);
+  expect(program.code, program.output).toBe(0);
+  expect(program.output).toContain('spark: a 404 is NotFoundError');
+  expect(program.output).toContain('every package answered');
 
   // The Prism that test started has gone with it.
   const pid = Number(readFileSync(join(project, 'prism.pid'), 'utf8'));
