@@ -40,7 +40,9 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
       headers: new Headers(request.headers),
       body,
       hasBody,
-      signal: request.signal,
+      // The caller's own signal, not the Request's copy: undici's Request follows the caller's signal only while the
+      // Request object lives (it holds its controller weakly), and this fake lets the Request go.
+      signal: init?.signal ?? request.signal,
     };
     sent.push(recorded);
     const replyFor = replies[Math.min(sent.length - 1, replies.length - 1)] as Reply;
