@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 // npm run docs: a documentation site in site/ that works offline. One Redocly page per spec (`<vendor>.html`,
-// script inlined, then made self-contained by makeOffline), one TypeDoc reference per package
+// with a TypeScript snippet of our client per operation, script inlined, then made self-contained by makeOffline), one TypeDoc reference per package
 // (`api/<package>/index.html`, from its TSDoc; build the packages first) and an index linking them. Fails if a page
 // would still fetch anything from another host when opened.
 //
 // `node scripts/docs.mjs --out <dir>` writes the site to <dir> instead of site/ (the folder is emptied first).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bin, listSpecs, readSpec, root } from './lib/specs.mjs';
 import { makeOffline } from './lib/offline-page.mjs';
 import { findOutsideFetches } from './lib/outside-fetches.mjs';
 import { buildApiPages, listPackages } from './lib/api-pages.mjs';
+import { codeSamples } from './lib/code-samples.mjs';
+import { buildOperationTable } from './lib/operation-table.mjs';
 
 const { values: options } = parseArgs({ options: { out: { type: 'string' } } });
 const site = resolve(options.out ?? join(root, 'site'));
@@ -120,11 +123,19 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
 
 const apis = [];
+// Each spec gets, in a copy for its page, a TypeScript snippet per operation calling our client (x-codeSamples).
+const withSamples = mkdtempSync(join(tmpdir(), 'apiclients-docs-'));
 for (const { vendor, file } of listSpecs()) {
   const spec = readSpec(file);
   const out = join(site, `${vendor}.html`);
   try {
-    buildPage(file, out);
+    const samples = codeSamples(spec, buildOperationTable(spec), vendor);
+    for (const row of buildOperationTable(spec)) {
+      spec.paths[row.path][row.verb]['x-codeSamples'] = [{ lang: 'TypeScript', label: `@apiclients/${vendor}`, source: samples[row.operationId] }];
+    }
+    const copy = join(withSamples, `${vendor}.json`);
+    writeFileSync(copy, JSON.stringify(spec));
+    buildPage(copy, out);
   } catch (error) {
     console.error(error.message);
     process.exit(1);
@@ -132,6 +143,7 @@ for (const { vendor, file } of listSpecs()) {
   apis.push({ vendor, title: spec.info.title, version: spec.info.version, summary: summaryOf(spec.info), operations: countOperations(spec) });
   console.log(`wrote ${relative(root, out)} (${size(out)}): ${spec.info.title}`);
 }
+rmSync(withSamples, { recursive: true, force: true });
 
 const packages = listPackages();
 for (const pkg of packages) {

@@ -488,7 +488,7 @@ export interface OrganizationsResource {
   /**
    * List organizations
    *
-   * Organizations visible to the caller. Webex's official spec says this list is not paginated; the seed pages it like every other list, which is harmless: without a `Link` header the first page is the last.
+   * Organizations visible to the caller. Webex's official spec says this list is not paginated; ciscosparkapi pages it like every other list, which is harmless: without a `Link` header the first page is the last.
    *
    * `GET /organizations` · [API reference](../../spark.html#operation/organizations_list)
    */
@@ -516,7 +516,7 @@ export interface LicensesResource {
   /**
    * Get license details
    *
-   * A license, by ID. With `includeAssignedTo=user` it also lists the users it is assigned to, `limit` at a time; `next` asks for the following users (Webex official spec; not in the seed).
+   * A license, by ID. With `includeAssignedTo=user` it also lists the users it is assigned to, `limit` at a time; `next` asks for the following users (Webex official spec; not in ciscosparkapi).
    *
    * `GET /licenses/{licenseId}` · [API reference](../../spark.html#operation/licenses_get)
    */
@@ -568,7 +568,7 @@ export interface AccessTokensResource {
   /**
    * Get or refresh an access token
    *
-   * The OAuth 2 token endpoint of an integration, one operation for both of the seed's methods, told apart by `grant_type`: `authorization_code` exchanges the code the user's browser brought back to `redirect_uri` for an access token (`access_tokens.get`); `refresh_token` trades a refresh token for a new access token (`access_tokens.refresh`). The form is sent without an `Authorization` header: the client credentials are in the form. Not in Webex's official OpenAPI documents; described in developer.webex.com "Integrations".
+   * The OAuth 2 token endpoint of an integration, one operation for both of ciscosparkapi's methods, told apart by `grant_type`: `authorization_code` exchanges the code the user's browser brought back to `redirect_uri` for an access token (`access_tokens.get`); `refresh_token` trades a refresh token for a new access token (`access_tokens.refresh`). The form is sent without an `Authorization` header: the client credentials are in the form. Not in Webex's official OpenAPI documents; described in developer.webex.com "Integrations".
    *
    * `POST /access_token` · [API reference](../../spark.html#operation/access_tokens_create)
    */

@@ -453,7 +453,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Organizations visible to the caller. Webex's official spec says this list is not paginated; the seed
+         * @description Organizations visible to the caller. Webex's official spec says this list is not paginated; ciscosparkapi
          *     pages it like every other list, which is harmless: without a `Link` header the first page is the last.
          */
         get: operations["organizations_list"];
@@ -527,7 +527,7 @@ export interface paths {
         /**
          * Get license details
          * @description A license, by ID. With `includeAssignedTo=user` it also lists the users it is assigned to, `limit` at a
-         *     time; `next` asks for the following users (Webex official spec; not in the seed).
+         *     time; `next` asks for the following users (Webex official spec; not in ciscosparkapi).
          */
         get: operations["licenses_get"];
         put?: never;
@@ -641,7 +641,7 @@ export interface paths {
         put?: never;
         /**
          * Get or refresh an access token
-         * @description The OAuth 2 token endpoint of an integration, one operation for both of the seed's methods, told apart by
+         * @description The OAuth 2 token endpoint of an integration, one operation for both of ciscosparkapi's methods, told apart by
          *     `grant_type`: `authorization_code` exchanges the code the user's browser brought back to `redirect_uri`
          *     for an access token (`access_tokens.get`); `refresh_token` trades a refresh token for a new access token
          *     (`access_tokens.refresh`). The form is sent without an `Authorization` header: the client credentials are
@@ -1186,7 +1186,7 @@ export interface components {
             name?: string;
             /** @description The team's description. */
             description?: string;
-            /** @description The person who created the team (seed's data model). */
+            /** @description The person who created the team (ciscosparkapi's data model). */
             creatorId?: string;
             /**
              * Format: date-time
@@ -1260,7 +1260,7 @@ export interface components {
             isModerator: boolean;
         };
         /**
-         * @description The resource a webhook watches. The seed's Spark era knew `memberships`, `messages`, `rooms`; Webex lists these.
+         * @description The resource a webhook watches. ciscosparkapi's Spark era knew `memberships`, `messages`, `rooms`; Webex lists these.
          * @enum {string}
          */
         WebhookResource: "attachmentActions" | "dataSources" | "memberships" | "messages" | "rooms" | "meetings" | "recordings" | "convergedRecordings" | "meetingParticipants" | "meetingTranscripts" | "telephony_calls" | "telephony_conference" | "telephony_mwi" | "uc_counters" | "serviceApp" | "adminBatchJobs";
@@ -1294,11 +1294,11 @@ export interface components {
              * @description When the webhook was created.
              */
             created?: string;
-            /** @description The organization that owns the webhook (seed's data model). */
+            /** @description The organization that owns the webhook (ciscosparkapi's data model). */
             orgId?: string;
-            /** @description The person who added the webhook (seed's data model). */
+            /** @description The person who added the webhook (ciscosparkapi's data model). */
             createdBy?: string;
-            /** @description The application that added the webhook (seed's data model). */
+            /** @description The application that added the webhook (ciscosparkapi's data model). */
             appId?: string;
             /** @description `org` for an organization-wide webhook (receives what anyone in the organization could see), `creator` otherwise. */
             ownedBy?: string;
@@ -1452,7 +1452,7 @@ export interface components {
             items?: components["schemas"]["Role"][];
         };
         /**
-         * @description The kind of resource an event is about. The seed names `messages` and `memberships`; Webex lists these.
+         * @description The kind of resource an event is about. ciscosparkapi names `messages` and `memberships`; Webex lists these.
          * @enum {string}
          */
         EventResource: "attachmentActions" | "businessTexts" | "call_records" | "convergedRecordings" | "file_transcodings" | "files" | "meetingMessages" | "meetings" | "meetingTranscripts" | "memberships" | "messages" | "rooms" | "tabs";
@@ -1503,7 +1503,7 @@ export interface components {
         };
         /** @description The token form, by `grant_type`. */
         AccessTokenRequest: components["schemas"]["AuthorizationCodeGrant"] | components["schemas"]["RefreshTokenGrant"];
-        /** @description Exchange an authorization code for an access token (the seed's `access_tokens.get`). */
+        /** @description Exchange an authorization code for an access token (ciscosparkapi's `access_tokens.get`). */
         AuthorizationCodeGrant: {
             /**
              * @description Always `authorization_code`.
@@ -1519,7 +1519,7 @@ export interface components {
             /** @description The redirect URI used to obtain the code. */
             redirect_uri: string;
         };
-        /** @description Trade a refresh token for a new access token (the seed's `access_tokens.refresh`). */
+        /** @description Trade a refresh token for a new access token (ciscosparkapi's `access_tokens.refresh`). */
         RefreshTokenGrant: {
             /**
              * @description Always `refresh_token`.
@@ -1680,10 +1680,10 @@ export interface components {
         Max: number;
         /**
          * @description Include Webex Calling (BroadCloud) details of the person; admins only. `max` is then at most 100
-         *     (Webex official spec; not in the seed).
+         *     (Webex official spec; not in ciscosparkapi).
          */
         CallingData: boolean;
-        /** @description Omit the person from the response, for speed (Webex official spec; not in the seed). */
+        /** @description Omit the person from the response, for speed (Webex official spec; not in ciscosparkapi). */
         MinResponse: boolean;
     };
     requestBodies: never;
@@ -1736,21 +1736,21 @@ export interface operations {
                  */
                 orgId?: string;
                 /**
-                 * @description List people with these roles, by role ID, separated by commas (Webex official spec; not in the seed).
+                 * @description List people with these roles, by role ID, separated by commas (Webex official spec; not in ciscosparkapi).
                  * @example Y2lzY29zcGFyazovL3VzL1JPTEUvYXRsYXMtcG9ydGFsLnBhcnRuZXIuc2FsZXNhZG1pbg
                  */
                 roles?: string;
                 /**
                  * @description Include Webex Calling (BroadCloud) details of the person; admins only. `max` is then at most 100
-                 *     (Webex official spec; not in the seed).
+                 *     (Webex official spec; not in ciscosparkapi).
                  */
                 callingData?: components["parameters"]["CallingData"];
                 /**
-                 * @description List people in this Webex Calling location; `max` is then at most 50 (Webex official spec; not in the seed).
+                 * @description List people in this Webex Calling location; `max` is then at most 50 (Webex official spec; not in ciscosparkapi).
                  * @example Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzYzNzE1
                  */
                 locationId?: string;
-                /** @description Omit presence (`status`) to make the query faster (Webex official spec; not in the seed). */
+                /** @description Omit presence (`status`) to make the query faster (Webex official spec; not in ciscosparkapi). */
                 excludeStatus?: boolean;
                 /**
                  * @description Page size, the most items per response; above the endpoint's maximum, the maximum is used.
@@ -1788,10 +1788,10 @@ export interface operations {
             query?: {
                 /**
                  * @description Include Webex Calling (BroadCloud) details of the person; admins only. `max` is then at most 100
-                 *     (Webex official spec; not in the seed).
+                 *     (Webex official spec; not in ciscosparkapi).
                  */
                 callingData?: components["parameters"]["CallingData"];
-                /** @description Omit the person from the response, for speed (Webex official spec; not in the seed). */
+                /** @description Omit the person from the response, for speed (Webex official spec; not in ciscosparkapi). */
                 minResponse?: components["parameters"]["MinResponse"];
             };
             header?: never;
@@ -1827,7 +1827,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Include Webex Calling (BroadCloud) details of the person; admins only. `max` is then at most 100
-                 *     (Webex official spec; not in the seed).
+                 *     (Webex official spec; not in ciscosparkapi).
                  */
                 callingData?: components["parameters"]["CallingData"];
             };
@@ -1860,7 +1860,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Include Webex Calling (BroadCloud) details of the person; admins only. `max` is then at most 100
-                 *     (Webex official spec; not in the seed).
+                 *     (Webex official spec; not in ciscosparkapi).
                  */
                 callingData?: components["parameters"]["CallingData"];
             };
@@ -1899,12 +1899,12 @@ export interface operations {
             query?: {
                 /**
                  * @description Include Webex Calling (BroadCloud) details of the person; admins only. `max` is then at most 100
-                 *     (Webex official spec; not in the seed).
+                 *     (Webex official spec; not in ciscosparkapi).
                  */
                 callingData?: components["parameters"]["CallingData"];
-                /** @description Include additional user data such as the `#attendee` role (Webex official spec; not in the seed). */
+                /** @description Include additional user data such as the `#attendee` role (Webex official spec; not in ciscosparkapi). */
                 showAllTypes?: boolean;
-                /** @description Omit the person from the response, for speed (Webex official spec; not in the seed). */
+                /** @description Omit the person from the response, for speed (Webex official spec; not in ciscosparkapi). */
                 minResponse?: components["parameters"]["MinResponse"];
             };
             header?: never;
@@ -1989,15 +1989,15 @@ export interface operations {
                 teamId?: string;
                 /** @description `direct` lists 1:1 rooms, `group` group rooms; otherwise all. Not with `orgPublicSpaces`. */
                 type?: components["schemas"]["RoomType"];
-                /** @description List the organization's public rooms, joined or not, sorted by `madePublic` (Webex official spec; not in the seed). */
+                /** @description List the organization's public rooms, joined or not, sorted by `madePublic` (Webex official spec; not in ciscosparkapi). */
                 orgPublicSpaces?: boolean;
                 /**
-                 * @description With `orgPublicSpaces`, rooms made public after this time, ISO 8601 (Webex official spec; not in the seed).
+                 * @description With `orgPublicSpaces`, rooms made public after this time, ISO 8601 (Webex official spec; not in ciscosparkapi).
                  * @example 2022-10-10T17:00:00.000Z
                  */
                 from?: string;
                 /**
-                 * @description With `orgPublicSpaces`, rooms made public before this time, ISO 8601 (Webex official spec; not in the seed).
+                 * @description With `orgPublicSpaces`, rooms made public before this time, ISO 8601 (Webex official spec; not in ciscosparkapi).
                  * @example 2022-10-11T17:00:00.000Z
                  */
                 to?: string;
@@ -2356,7 +2356,7 @@ export interface operations {
                  */
                 roomId: string;
                 /**
-                 * @description List the replies to a message, by ID (Webex official spec; not in the seed).
+                 * @description List the replies to a message, by ID (Webex official spec; not in ciscosparkapi).
                  * @example Y2lzY29zcGFyazovL3VzL01FU1NBR0UvZWM1ZTIzZjAtN2RhMS0xMWU5LTg2NTgtZTkzYzNiODZjZmFm
                  */
                 parentId?: string;
@@ -2848,7 +2848,7 @@ export interface operations {
                  * @example 100
                  */
                 max?: components["parameters"]["Max"];
-                /** @description `org` lists only organization-wide webhooks (Webex official spec; not in the seed). */
+                /** @description `org` lists only organization-wide webhooks (Webex official spec; not in ciscosparkapi). */
                 ownedBy?: "org";
             };
             header?: never;
@@ -3224,7 +3224,7 @@ export interface operations {
     events_list: {
         parameters: {
             query?: {
-                /** @description List events of one resource type. The seed names `messages` and `memberships`; Webex lists more. */
+                /** @description List events of one resource type. ciscosparkapi names `messages` and `memberships`; Webex lists more. */
                 resource?: components["schemas"]["EventResource"];
                 /** @description List events of one type. */
                 type?: components["schemas"]["EventType"];
@@ -3243,7 +3243,7 @@ export interface operations {
                  * @example 2018-01-02T00:00:00.000Z
                  */
                 to?: string;
-                /** @description Service type; required, and only allowed, with `resource=convergedRecordings` (Webex official spec; not in the seed). */
+                /** @description Service type; required, and only allowed, with `resource=convergedRecordings` (Webex official spec; not in ciscosparkapi). */
                 serviceType?: "calling";
                 /**
                  * @description Page size, 1 to 1000.

@@ -98,7 +98,7 @@ export interface StatusResource {
   /**
    * Status of one folder
    *
-   * Processing status of one folder: its mode, the ASR servers it uses and their state, the job managers working for it, and its queue. This is the call the seed's status-export program makes for every folder.
+   * Processing status of one folder: its mode, the ASR servers it uses and their state, the job managers working for it, and its queue. This is the call Voci's status-export sample program makes for every folder.
    *
    * `GET /status/{company}/{org}/{folder}` · [API reference](../../vspark.html#operation/status_folder)
    */

@@ -114,7 +114,7 @@ export interface paths {
         /**
          * Status of one folder
          * @description Processing status of one folder: its mode, the ASR servers it uses and their state, the job managers
-         *     working for it, and its queue. This is the call the seed's status-export program makes for every folder.
+         *     working for it, and its queue. This is the call Voci's status-export sample program makes for every folder.
          */
         get: operations["status_folder"];
         put?: never;

@@ -278,7 +278,7 @@ export interface components {
         Approval: {
             approved?: boolean;
         };
-        /** @description The fields every request has (the seed's change request; vss-cli's `COLUMNS_REQUEST`). */
+        /** @description The fields every request has (the VSS documentation's change request; vss-cli's `COLUMNS_REQUEST`). */
         RequestBase: {
             id: number;
             /** @description When the request was submitted, as the API writes it (`2016-07-06 12:15:03 EDT`). */

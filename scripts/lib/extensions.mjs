@@ -10,6 +10,8 @@ export const EXTENSIONS = {
   document: {
     // Path parameters the client fills in from its options (Statuspage's page and organization): no call passes them.
     'x-apiclients-client-params': { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+    // The client class of the vendor's package, for the API reference's code samples.
+    'x-apiclients-client': { type: 'object', additionalProperties: false, required: ['class'], properties: { class: name } },
   },
   operation: {
     'x-apiclients-resource': name,
@@ -17,6 +19,8 @@ export const EXTENSIONS = {
     'x-apiclients-envelope': { type: 'string', minLength: 1 },
     'x-apiclients-idempotent': { type: 'boolean' },
     'x-apiclients-body-param': name,
+    // The API reference's snippet, where the call on the client is not the table's (VSS login, Webex OAuth).
+    'x-apiclients-code-sample': { type: 'string', minLength: 1 },
     'x-apiclients-pagination': {
       type: 'object',
       additionalProperties: false,

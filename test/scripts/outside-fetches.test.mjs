@@ -103,7 +103,10 @@ describe('npm run docs', () => {
       const html = readFileSync(page, 'utf8');
       expect(findOutsideFetches(html), page).toEqual([]);
       expect(html).not.toContain('API docs by');
+      // Every operation shows a TypeScript snippet calling our client (x-codeSamples).
+      expect(html, page).toContain(`from '@apiclients/${vendor}'`);
     }
+    expect(readFileSync(join(root, 'site', 'spark.html'), 'utf8')).toContain("spark.rooms.get('");
 
     expect(listPackages().map((p) => p.short)).toContain('spark');
     for (const { short } of listPackages()) {
