@@ -2,6 +2,7 @@
 // method, path and a link to its page in the API reference, so an editor's hover and TypeDoc show
 // `get(roomId: string, options?: CallOptions): Promise<Room>` rather than a mapped type. Types only: the runtime
 // binding (packages/core, bindOperations) builds the methods from the operation table.
+import { resolveRef } from './resolve-ref.mjs';
 
 // Names a generated type alias must not take: the globals the schema names would shadow.
 const GLOBALS = new Set(['Error', 'Event', 'File', 'Blob', 'Request', 'Response', 'Headers', 'Object', 'Date', 'Function', 'Array', 'Record', 'Promise']);
@@ -14,14 +15,6 @@ const identifier = (name) => {
   return RESERVED.has(safe) ? `${safe}_` : safe;
 };
 
-function resolve(spec, node) {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    const path = current.$ref.replace(/^#\//, '').split('/');
-    current = path.reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  }
-  return current;
-}
 
 const schemaName = (node) => (typeof node?.$ref === 'string' && /^#\/components\/schemas\/[^/]+$/.test(node.$ref) ? node.$ref.split('/').pop() : undefined);
 
@@ -34,7 +27,7 @@ function namedType(node, aliases) {
 /** The success responses' schemas by media type. */
 function successContent(spec, operation) {
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
-    if (/^2/.test(status) && resolve(spec, response)?.content) return resolve(spec, response).content;
+    if (/^2/.test(status) && resolveRef(spec, response)?.content) return resolveRef(spec, response).content;
   }
   return null;
 }
@@ -52,8 +45,8 @@ function resultType(spec, operation, id, aliases) {
 
 function itemType(spec, operation, id, itemsPath, aliases) {
   const json = Object.entries(successContent(spec, operation) ?? {}).find(([media]) => /json/i.test(media))?.[1]?.schema;
-  let node = resolve(spec, json);
-  for (const key of itemsPath ? itemsPath.split('.') : []) node = resolve(spec, node?.properties?.[key]);
+  let node = resolveRef(spec, json);
+  for (const key of itemsPath ? itemsPath.split('.') : []) node = resolveRef(spec, node?.properties?.[key]);
   const named = node?.type === 'array' ? namedType(node.items, aliases) : undefined;
   return named ?? `ItemOf<operations['${id}'], ${itemsPath ? `'${itemsPath}'` : 'undefined'}>`;
 }
@@ -106,7 +99,7 @@ export function renderClientTypes(spec, rows, header, vendor) {
     const paramsName = `${pascal(row.resource)}${pascal(row.method)}Params`;
     const args = positional.map((p) => `${identifier(p.name)}: ${pathType(p, id)}`);
     if (hasFlat) {
-      const required = flat.some((p) => p.required) || row.bodyRequired.length > 0 || (row.bodyParam && resolve(spec, operation.requestBody)?.required === true);
+      const required = flat.some((p) => p.required) || row.bodyRequired.length > 0 || (row.bodyParam && resolveRef(spec, operation.requestBody)?.required === true);
       out.push(`/** The flat argument object of \`${row.resource}.${row.method}\`: its query parameters and body fields, as the API spells them. */`);
       out.push(`export type ${paramsName} = OperationParams<operations['${id}'], Table['${id}'], ClientParams>;`);
       args.push(`params${required ? '' : '?'}: ${paramsName}`);

@@ -2,23 +2,16 @@
 // (`x-codeSamples`, which Redocly shows beside each operation). Built from the operation table and the spec's own
 // examples; an operation whose call on the client differs from its table entry says so with
 // `x-apiclients-code-sample`. test/scripts/code-samples.test.ts type-checks every snippet against the packages.
+import { resolveRef } from './resolve-ref.mjs';
 
-function resolve(spec, node) {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    const path = current.$ref.replace(/^#\//, '').split('/');
-    current = path.reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  }
-  return current;
-}
 
 /** The first example a parameter, media type or schema gives. */
 function exampleOf(spec, node) {
-  const resolved = resolve(spec, node);
+  const resolved = resolveRef(spec, node);
   if (!resolved) return undefined;
   if (resolved.example !== undefined) return resolved.example;
   const first = Object.values(resolved.examples ?? {})[0];
-  if (first !== undefined) return resolve(spec, first)?.value ?? first;
+  if (first !== undefined) return resolveRef(spec, first)?.value ?? first;
   if (resolved.schema) return exampleOf(spec, resolved.schema);
   if (Array.isArray(resolved.enum)) return resolved.enum[0];
   return undefined;
@@ -28,7 +21,7 @@ const literal = (value) => JSON.stringify(value).replace(/"/g, "'");
 const key = (name) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : `'${name}'`);
 
 function pathValue(spec, param, operation, pathItem) {
-  const declared = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(spec, p)).find((p) => p?.name === param.name && p.in === 'path');
+  const declared = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolveRef(spec, p)).find((p) => p?.name === param.name && p.in === 'path');
   const example = exampleOf(spec, declared);
   if (example !== undefined) return literal(example);
   return param.type === 'integer' || param.type === 'number' ? '1' : literal(param.name.replace(/Id$|_id$/, '') + '-id');
@@ -38,10 +31,10 @@ function pathValue(spec, param, operation, pathItem) {
 function flatFields(spec, row, operation) {
   const fields = [];
   for (const param of row.params.filter((p) => p.in !== 'path' && p.required)) {
-    const declared = (operation.parameters ?? []).map((p) => resolve(spec, p)).find((p) => p?.name === param.name);
+    const declared = (operation.parameters ?? []).map((p) => resolveRef(spec, p)).find((p) => p?.name === param.name);
     fields.push([param.name, exampleOf(spec, declared) ?? (param.type === 'integer' ? 1 : 'value')]);
   }
-  const content = resolve(spec, operation.requestBody)?.content ?? {};
+  const content = resolveRef(spec, operation.requestBody)?.content ?? {};
   const media = Object.keys(content).find((m) => /json|x-www-form-urlencoded/i.test(m));
   let example = media ? exampleOf(spec, content[media]) : undefined;
   if (row.envelope && example && typeof example === 'object') example = example[row.envelope];

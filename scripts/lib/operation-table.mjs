@@ -1,5 +1,6 @@
 // Step 3 of generation: the per-operation table the runtime binds, read from each operation and its
 // x-apiclients-* extensions (see ARCHITECTURE.md, "Spec extensions carry per-operation policy").
+import { resolveRef } from './resolve-ref.mjs';
 import { extensionProblems } from './extensions.mjs';
 
 const VERBS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -11,21 +12,13 @@ export function camelCase(name) {
   return name.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c) => c.toUpperCase());
 }
 
-function resolve(spec, node) {
-  let current = node;
-  while (current && typeof current.$ref === 'string') {
-    const path = current.$ref.replace(/^#\//, '').split('/');
-    current = path.reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  }
-  return current;
-}
 
 function parametersOf(spec, path, pathItem, operation) {
   const byKey = new Map();
-  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) => resolve(spec, x))) {
+  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) => resolveRef(spec, x))) {
     const param = { name: p.name, in: p.in, required: p.required === true };
     // The parameter's type and enum, so plain-JS callers get a clear error before any request.
-    const schema = resolve(spec, p.schema) ?? {};
+    const schema = resolveRef(spec, p.schema) ?? {};
     const type = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : schema.type ? [schema.type] : [];
     if (type.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(type[0])) param.type = type[0];
     if (Array.isArray(schema.enum)) param.enum = schema.enum;
@@ -41,7 +34,7 @@ function parametersOf(spec, path, pathItem, operation) {
 
 /** The schema's own properties, and those of each `allOf`/`oneOf`/`anyOf` member (a union's fields all count). */
 function propertiesOf(spec, schema, seen = new Set()) {
-  const node = resolve(spec, schema);
+  const node = resolveRef(spec, schema);
   if (!node || typeof node !== 'object' || seen.has(node)) return { fields: [], required: [], open: false };
   seen.add(node);
   const fields = new Set(Object.keys(node.properties ?? {}));
@@ -64,12 +57,12 @@ function propertiesOf(spec, schema, seen = new Set()) {
  * query or header parameter, naming the operation: the flat object could not tell them apart.
  */
 function bodyFieldsOf(spec, operation, params, name) {
-  const content = resolve(spec, operation.requestBody)?.content ?? {};
+  const content = resolveRef(spec, operation.requestBody)?.content ?? {};
   const media = Object.keys(content).find((m) => /json/i.test(m)) ?? Object.keys(content).find((m) => m === 'application/x-www-form-urlencoded');
   if (!media) return null;
-  let schema = resolve(spec, content[media].schema);
+  let schema = resolveRef(spec, content[media].schema);
   const envelope = operation['x-apiclients-envelope'];
-  if (envelope) schema = resolve(spec, schema?.properties?.[envelope]);
+  if (envelope) schema = resolveRef(spec, schema?.properties?.[envelope]);
   const flat = new Set(params.filter((p) => p.in !== 'path').map((p) => p.name));
   // x-apiclients-body-param: NAME keeps a clashing body apart: the caller passes it whole under NAME.
   const bodyParam = operation['x-apiclients-body-param'];
@@ -100,13 +93,13 @@ function responseMediaTypes(spec, operation) {
   const types = new Set();
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     if (!/^2/.test(status)) continue;
-    for (const media of Object.keys(resolve(spec, response)?.content ?? {})) types.add(media);
+    for (const media of Object.keys(resolveRef(spec, response)?.content ?? {})) types.add(media);
   }
   return [...types];
 }
 
 function requestMediaTypes(spec, operation) {
-  return Object.keys(resolve(spec, operation.requestBody)?.content ?? {});
+  return Object.keys(resolveRef(spec, operation.requestBody)?.content ?? {});
 }
 
 function operationName(operation, verb, path) {
@@ -129,7 +122,7 @@ export function buildOperationTable(spec) {
       const label = operation.operationId ?? `${verb.toUpperCase()} ${path}`;
       problems.push(...extensionProblems(operation, 'operation', label));
       for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-        const parameter = resolve(spec, p);
+        const parameter = resolveRef(spec, p);
         problems.push(...extensionProblems(parameter, 'parameter', `${label}, parameter ${parameter?.name}`));
       }
       if (problems.length) continue;
