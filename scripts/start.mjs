@@ -2,6 +2,7 @@
 // npm start, the main job: build everything, start the Prism mocks, run each example against them,
 // build the docs site, stop the mocks, exit 0 (or the first failing step's code).
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { bin, listSpecs, root } from './lib/specs.mjs';
 import { MOCK_PORTS } from './lib/mock-ports.mjs';
@@ -23,6 +24,16 @@ function run(command, args, env = {}) {
 }
 
 const step = (title) => console.log(`\n== ${title}`);
+
+/** Whether nothing listens on 127.0.0.1:`port` (a second checkout's `npm start`, another program). */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 const mocks = [];
 try {
   step('build');
@@ -32,9 +43,12 @@ try {
   // Imported once the build is done: the mocks are the testing kit's (packages/testing/dist).
   const { startPrism } = await import('./lib/prism.mjs');
   for (const { vendor, file } of listSpecs()) {
-    const mock = await startPrism({ spec: file, port: MOCK_PORTS[vendor] ?? 0 });
+    // The fixed port when it is free; else any free port, said out loud (the examples get the URL either way).
+    const fixed = MOCK_PORTS[vendor];
+    const free = fixed !== undefined && (await portIsFree(fixed));
+    const mock = await startPrism({ spec: file, port: free ? fixed : 0 });
     mocks.push(mock);
-    console.log(`${vendor}: ${mock.url}`);
+    console.log(`${vendor}: ${mock.url}${fixed !== undefined && !free ? ` (port ${fixed} is taken)` : ''}`);
     for (const example of EXAMPLES.filter((e) => e.vendor === vendor)) example.url = mock.url;
   }
 
