@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // npm start, the main job: build everything, start the Prism mocks, run each example against them,
-// build the docs site, stop the mocks, exit 0 (or the first failing step's code).
+// build the docs site, stop the mocks, exit 0 (or the first failing step's code). `--no-build` and `--no-docs`
+// leave out those steps (test/scripts/start.test.ts runs the examples alone, on a built tree).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { bin, listSpecs, root } from './lib/specs.mjs';
 import { MOCK_PORTS } from './lib/mock-ports.mjs';
 
@@ -23,6 +25,7 @@ function run(command, args, env = {}) {
   });
 }
 
+const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean' }, 'no-docs': { type: 'boolean' } } });
 const step = (title) => console.log(`\n== ${title}`);
 
 /** Whether nothing listens on 127.0.0.1:`port` (a second checkout's `npm start`, another program). */
@@ -36,8 +39,10 @@ function portIsFree(port) {
 
 const mocks = [];
 try {
-  step('build');
-  await run(bin('turbo'), ['run', 'build', '--output-logs=errors-only'], { TURBO_TELEMETRY_DISABLED: '1' });
+  if (!flags['no-build']) {
+    step('build');
+    await run(bin('turbo'), ['run', 'build', '--output-logs=errors-only'], { TURBO_TELEMETRY_DISABLED: '1' });
+  }
 
   step('mocks');
   // Imported once the build is done: the mocks are the testing kit's (packages/testing/dist).
@@ -57,8 +62,10 @@ try {
     await run(process.execPath, [join(root, example.file), example.url]);
   }
 
-  step('docs');
-  await run(process.execPath, [join(root, 'scripts', 'docs.mjs')]);
+  if (!flags['no-docs']) {
+    step('docs');
+    await run(process.execPath, [join(root, 'scripts', 'docs.mjs')]);
+  }
   console.log('\nnpm start: done');
 } catch (error) {
   console.error(`\nnpm start failed: ${error.message}`);
