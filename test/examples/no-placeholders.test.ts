@@ -19,14 +19,14 @@ const WRITTEN_BY_THE_FRONT: Record<string, string[]> = { spark: ['link', 'tracki
 const isPlaceholder = (text: string) => text === 'string' || /\.\.\.$/.test(text.trim()) && text.trim().length <= 12 || /^<[\w ]+>$/.test(text);
 
 // The error body of each vendor, as captured or documented (../shared/reference/README.md).
-const ERROR_ENVELOPES: Record<string, (body: Node) => boolean> = {
+const ERROR_ENVELOPES: Record<string, (body: any) => boolean> = {
   // {message, errors: [{description}], trackingId}: the captured 400 and 403 bodies (reference/spark/examples).
   spark: (body) => typeof body.message === 'string' && Array.isArray(body.errors) && body.errors.every((e: Node) => typeof e.description === 'string') && formatOf(body.trackingId ?? '')?.startsWith('Webex tracking id') === true,
   // {message} (Statuspage), or {error} (python-statuspageio reads both, with an `errors` list).
   statuspage: (body) => typeof body.message === 'string' || typeof body.error === 'string',
   // {status, error, message}: the API's JSON errors (specs/vss.yaml, components.responses).
   vss: (body) => typeof body.message === 'string' && typeof body.error === 'string',
-  vspark: (body) => typeof body === 'string' && body.length > 0,
+  vspark: (body: unknown) => typeof body === 'string' && body.length > 0,
 };
 
 describe.each(listSpecs().map((s: { vendor: string }) => s.vendor))('%s', (vendor) => {

@@ -1,12 +1,10 @@
 /** startMockServer: a Prism mock of one vendor's API on a free port, for your own tests. */
 import { basename } from 'node:path';
 import { freePort } from './free-port.js';
-import { startMockFront, type MockFront } from './mock-front.js';
 import { mockSpecPath, type MockVendor } from './mock-vendors.js';
 import { MockServerStartError } from './mock-server-start-error.js';
 import { prismArgs } from './prism-args.js';
-import { startPrismProcess, type PrismProcess } from './prism-process.js';
-import { VENDOR_QUIRKS } from './vendor-quirks.js';
+import { startPrismProcess } from './prism-process.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {
@@ -35,15 +33,15 @@ export interface MockServer {
   url: string;
   /** The port it listens on. */
   port: number;
-  /** Process id of the Prism serving it (a child of this process). */
+  /** Process id of the mock: the Prism serving it, with its front (a child of this process). */
   pid: number;
   /** Stops Prism and resolves once it has exited. Also happens on its own when this process exits. */
   stop(): Promise<void>;
 }
 
-/** How often Prism's free port may be taken by someone else before Prism binds it. */
+/** How often a free port may be taken by someone else before the mock binds it. */
 const PORT_ATTEMPTS = 5;
-/** Prism listens on loopback only: clients reach it through the front. */
+/** Prism listens on loopback only, behind the front (see prism-process.ts). */
 const PRISM_HOST = '127.0.0.1';
 
 /**
@@ -75,35 +73,19 @@ export async function startSpecMock(spec: string, options: MockServerOptions = {
   const args = prismArgs(options);
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  // The vendor's quirks, by the spec's file name (specs/spark.yaml → spark); another spec gets none.
-  const vendor = VENDOR_QUIRKS[basename(spec).replace(/\.ya?ml$/, '')] ?? { realBases: [], quirks: [] };
-  const prism = await startPrismOnFreePort(spec, args, options);
-  let front: MockFront;
-  try {
-    front = await startMockFront({ host, port: options.port ?? 0, target: { host: PRISM_HOST, port: prism.port }, vendor });
-  } catch (error) {
-    await prism.stop();
-    const line = String(error);
-    options.log?.(line);
-    throw new MockServerStartError(`The mock could not listen on ${host}:${options.port ?? 0}`, [line], prism.pid);
-  }
-  const url = `http://${urlHost}:${front.port}`;
-  options.log?.(`Mock listening on ${url}, in front of Prism`);
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= front.close().then(() => prism.stop()));
-  return { url, port: front.port, pid: prism.pid, stop };
-}
-
-/** Prism on a free loopback port, another one if someone else takes it first. */
-async function startPrismOnFreePort(spec: string, args: string[], options: MockServerOptions): Promise<PrismProcess & { port: number }> {
+  // The vendor's quirks go by the spec's file name (specs/spark.yaml → spark).
+  const vendor = basename(spec).replace(/\.ya?ml$/, '');
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort(PRISM_HOST);
+    const port = options.port ?? (await freePort(host));
+    const prismPort = await freePort(PRISM_HOST);
     try {
-      const prism = await startPrismProcess({ spec, host: PRISM_HOST, port, args, timeoutMs: options.startTimeoutMs ?? 60_000, log: options.log });
-      return { ...prism, port };
+      const prism = await startPrismProcess({ spec, host, port, args, timeoutMs: options.startTimeoutMs ?? 60_000, log: options.log, front: { prismPort, vendor } });
+      return { url: `http://${urlHost}:${port}`, port, pid: prism.pid, stop: prism.stop };
     } catch (error) {
-      // The free port was taken between our check and Prism's bind: try another.
-      const retry = error instanceof MockServerStartError && error.portInUse && attempt < PORT_ATTEMPTS;
+      // A free port was taken between our check and the bind: try others, unless the caller chose the port and
+      // it is the one taken.
+      const frontRefused = error instanceof MockServerStartError && error.output.some((line) => line.startsWith('Mock front could not listen'));
+      const retry = error instanceof MockServerStartError && error.portInUse && !(frontRefused && options.port !== undefined) && attempt < PORT_ATTEMPTS;
       if (!retry) throw error;
     }
   }

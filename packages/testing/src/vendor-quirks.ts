@@ -1,7 +1,8 @@
 /** What the mock of each vendor does in front of Prism to answer like the real API: one line per quirk. */
 import type { MockQuirk } from './mock-quirk.js';
+import { laterPagesLastExample, pageNumberAfter } from './quirks/later-pages-last-example.js';
 import { ownOriginLinks } from './quirks/own-origin-links.js';
-import { sparkLinkHeader } from './quirks/spark-link-header.js';
+import { SPARK_CURSOR, sparkLinkHeader } from './quirks/spark-link-header.js';
 import { sparkTrackingId } from './quirks/spark-tracking-id.js';
 import { statuspageJsonSuffix } from './quirks/statuspage-json-suffix.js';
 import { textPlainCharset } from './quirks/text-plain-charset.js';
@@ -21,16 +22,17 @@ export const VENDOR_QUIRKS: Record<string, VendorQuirks> = {
   spark: {
     // The seed's legacy host serves the same paths (specs/spark.yaml, servers).
     realBases: ['https://webexapis.com/v1', 'https://api.ciscospark.com/v1'],
-    quirks: [sparkLinkHeader, sparkTrackingId, textPlainCharset, ownOriginLinks],
+    quirks: [laterPagesLastExample((request) => request.url.searchParams.has(SPARK_CURSOR)), sparkLinkHeader, sparkTrackingId, textPlainCharset, ownOriginLinks],
   },
   statuspage: {
     realBases: ['https://api.statuspage.io/v1'],
-    quirks: [statuspageJsonSuffix, ownOriginLinks],
+    // Lists are paged by number from 1, subscribers from 0 (specs/statuspage.yaml, x-apiclients-pagination).
+    quirks: [statuspageJsonSuffix, laterPagesLastExample((request) => pageNumberAfter('page', request.url.pathname.endsWith('/subscribers') ? 0 : 1)(request)), ownOriginLinks],
   },
   vss: {
     // The token endpoint is on the host, outside /v2 (specs/vss.yaml, /auth/request-token).
     realBases: ['https://vss-api.eis.utoronto.ca/v2', 'https://vss-api.eis.utoronto.ca'],
-    quirks: [vssTokenRequestBody, ownOriginLinks],
+    quirks: [vssTokenRequestBody, laterPagesLastExample(pageNumberAfter('page', 1)), ownOriginLinks],
   },
   vspark: {
     // V-Spark's default listener (specs/vspark.yaml, servers); its answers hold no links.

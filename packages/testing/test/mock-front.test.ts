@@ -2,6 +2,7 @@
  * The front the kit puts before Prism: what each vendor's real API accepts is accepted, and the answers carry the
  * real wire format where Prism alone cannot (src/vendor-quirks.ts). Real Prism, real sockets, plain fetch.
  */
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/index.js';
@@ -125,5 +126,46 @@ describe('spark: headers as Webex sends them', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe('');
+  });
+});
+
+describe('paging that ends', () => {
+  it('spark: the next link leads to the last page, empty and with no next link', async () => {
+    const first = await fetch(url('spark', '/people?displayName=Harold'), { headers: { authorization: 'Bearer t' } });
+    const link = first.headers.get('link')!;
+    const last = await fetch(link.slice(1, link.indexOf('>')), { headers: { authorization: 'Bearer t' } });
+    expect(last.headers.get('link')).toBeNull();
+    expect(await last.json()).toEqual({ items: [] });
+  });
+
+  it('vss: next_url leads to a page whose next_url is null', async () => {
+    const auth = { authorization: 'Bearer t' };
+    const first = (await (await fetch(url('vss', '/request/change?expand=1&per_page=1'), { headers: auth })).json()) as { meta: { pages: { next_url: string } } };
+    const last = (await (await fetch(first.meta.pages.next_url, { headers: auth })).json()) as { data: unknown[]; meta: { pages: { next_url: null; page: number; pages: number } } };
+    expect(last.data).toHaveLength(1);
+    expect(last.meta.pages).toMatchObject({ next_url: null });
+    expect(last.meta.pages.page).toBe(last.meta.pages.pages);
+  });
+
+  it('statuspage: a page past the first is an empty array (subscribers count from 0), page 1 is the example', async () => {
+    const auth = { authorization: 'OAuth k' };
+    const body = async (path: string) => (await fetch(url('statuspage', path), { headers: auth })).json();
+    expect(await body('/pages/p1/components?page=2')).toEqual([]);
+    expect(await body('/pages/p1/components.json?page=2&per_page=2')).toEqual([]);
+    expect(await body('/pages/p1/subscribers?page=1')).toEqual([]);
+    expect((await body('/pages/p1/subscribers?page=0')) as unknown[]).not.toHaveLength(0);
+    expect((await body('/pages/p1/components?page=1')) as unknown[]).not.toHaveLength(0);
+  });
+
+  it('a Prefer header the client sends wins over the last page', async () => {
+    const response = await fetch(url('statuspage', '/pages/p1/components?page=2'), { headers: { authorization: 'OAuth k', prefer: 'example=components' } });
+    expect((await response.json()) as unknown[]).not.toHaveLength(0);
+  });
+});
+
+describe('the front runs in the Prism process, not in yours', () => {
+  it('answers while this process is blocked in execFileSync (a CLI under test calling the mock)', () => {
+    const program = `fetch(${JSON.stringify(url('vspark', '/config?token=t'))}).then((r) => process.stdout.write(String(r.status)))`;
+    expect(execFileSync(process.execPath, ['-e', program], { encoding: 'utf8', timeout: 30_000 })).toBe('200');
   });
 });
