@@ -1,7 +1,7 @@
 /**
  * The calls of the VSS documentation (the wiki's "Request" page, ../shared/seeds/003: its `http` and `curl` lines)
  * and of the live clients (pyvss, vss-cli: `expand=1`, `sort=created_on,desc`, several filters or sorts joined with
- * `;`, the token request with Basic credentials and an optional `{"otp": …}` body), replayed against the VSS mock
+ * `;`; the token request with Basic credentials, and with a `{"otp": null}` body beside them), replayed against the VSS mock
  * with plain fetch. Each must be answered with 200, JSON and the documented envelope, and `next_url` must lead, on
  * the mock itself, to a page whose `next_url` is null. Paths are relative to the API's base (`…/v2`), which is the
  * mock's root.
@@ -55,7 +55,7 @@ describe('VSS documentation and clients against the VSS mock', () => {
     expect(answer.json).toMatchObject({ token: expect.any(String) });
   });
 
-  it('pyvss get_token: Basic credentials with {"otp": null} as JSON get a token', async () => {
+  it('a client with one-time passwords: Basic credentials with {"otp": null} as JSON get a token', async () => {
     const answer = await replay(base, {
       call: 'token',
       method: 'POST',

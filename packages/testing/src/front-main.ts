@@ -7,7 +7,7 @@ import { startMockFront } from './mock-front.js';
 import { VENDOR_QUIRKS } from './vendor-quirks.js';
 
 /** What startMockServer tells the front, as JSON in the environment variable APICLIENTS_MOCK_FRONT. */
-export interface FrontSettings {
+interface FrontSettings {
   host: string;
   port: number;
   prismPort: number;

@@ -1,4 +1,4 @@
-import type { MockQuirk } from '../mock-quirk.js';
+import { isJsonType, type MockQuirk } from '../mock-quirk.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -15,7 +15,7 @@ export const ownOriginLinks: MockQuirk = {
     // Longest first: `https://vss-api.eis.utoronto.ca/v2` before `https://vss-api.eis.utoronto.ca`.
     const pattern = new RegExp(realBases.map(escapeRegExp).join('|'), 'g');
     if (response.headers.link) response.headers.link = response.headers.link.replace(pattern, origin);
-    if (/json/i.test(response.headers['content-type'] ?? '')) {
+    if (isJsonType(response.headers['content-type'])) {
       const text = response.body.toString('utf8');
       const rewritten = text.replace(pattern, origin);
       if (rewritten !== text) response.body = Buffer.from(rewritten, 'utf8');
