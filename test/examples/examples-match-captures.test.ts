@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { listSpecs } from '../../scripts/lib/specs.mjs';
-import { loadSpec, responseExamples } from '../lib/spec-validator.js';
+import { loadSpec, namedExamples, responseExamples } from '../lib/spec-validator.js';
 import { eachString, formatOf, isDateFormat } from '../lib/value-formats.js';
 import { capturedFormats } from './captured-formats.js';
 
@@ -15,7 +15,9 @@ const vendors = listSpecs().map((spec: { vendor: string }) => spec.vendor);
 
 describe.each(vendors)('%s examples', (vendor) => {
   const captured = capturedFormats(vendor);
-  const examples = responseExamples(loadSpec(vendor));
+  const spec = loadSpec(vendor);
+  // Every response example, and every named example (request bodies included).
+  const examples = [...responseExamples(spec), ...namedExamples(spec)];
 
   it('the captures show formats to check against', () => {
     expect(captured.byKey.size).toBeGreaterThan(0);

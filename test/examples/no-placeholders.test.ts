@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { listSpecs } from '../../scripts/lib/specs.mjs';
-import { loadSpec, responseExamples } from '../lib/spec-validator.js';
+import { loadSpec, namedExamples, responseExamples } from '../lib/spec-validator.js';
 import { eachString, formatOf } from '../lib/value-formats.js';
 
 type Node = Record<string, any>;
@@ -62,9 +62,9 @@ describe.each(listSpecs().map((s: { vendor: string }) => s.vendor))('%s', (vendo
     expect(without).toEqual([]);
   });
 
-  it('holds no placeholder in any response example', () => {
+  it('holds no placeholder in any example, of a response or a request', () => {
     const found: string[] = [];
-    for (const { where, value } of responseExamples(spec)) eachString(value, (_key, text, path) => isPlaceholder(text) && found.push(`${where} ${path} = ${JSON.stringify(text)}`));
+    for (const { where, value } of [...responseExamples(spec), ...namedExamples(spec)]) eachString(value, (_key, text, path) => isPlaceholder(text) && found.push(`${where} ${path} = ${JSON.stringify(text)}`));
     expect(found).toEqual([]);
   });
 
