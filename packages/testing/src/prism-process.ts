@@ -21,7 +21,7 @@ const FRONT_MAIN = pathToFileURL(fileURLToPath(new URL('../dist/front-main.js', 
 /** Prism prints this once its HTTP server listens (prism-cli dist/util/createServer.js). */
 const LISTENING = /Prism is listening on/;
 /** Prism listens on loopback only: clients reach it through the front. */
-const PRISM_HOST = '127.0.0.1';
+export const PRISM_HOST = '127.0.0.1';
 const OUTPUT_LINES_KEPT = 50;
 const STOP_GRACE_MS = 3_000;
 

@@ -4,7 +4,7 @@ import { freePort } from './free-port.js';
 import { mockSpecPath, type MockVendor } from './mock-vendors.js';
 import { MockServerStartError } from './mock-server-start-error.js';
 import { prismArgs } from './prism-args.js';
-import { startPrismProcess } from './prism-process.js';
+import { PRISM_HOST, startPrismProcess } from './prism-process.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {
@@ -41,12 +41,11 @@ export interface MockServer {
 
 /** How often a free port may be taken by someone else before the mock binds it. */
 const PORT_ATTEMPTS = 5;
-/** Prism listens on loopback only, behind the front (see prism-process.ts). */
-const PRISM_HOST = '127.0.0.1';
 
 /**
- * Starts a Prism mock server for one vendor's API, on the spec packaged with this module, and resolves once it
- * answers. Every client of `@apiclients/<vendor>` works against it with `baseUrl: server.url`. Force a status or an
+ * Starts a Prism mock server for one vendor's API, on the spec packaged with this module, behind a front that makes
+ * it answer like the real API (`.json` paths, `format=csv`, links to itself, paging that ends; see the README), and
+ * resolves once it answers. Every client of `@apiclients/<vendor>` works against it with `baseUrl: server.url`. Force a status or an
  * example per request with the `Prefer` header (see {@link preferHeaders}); always `stop()` it when done.
  *
  * @example
