@@ -10,11 +10,9 @@ const vss = new VssClient({ baseUrl, token: process.env.VSS_API_TOKEN ?? 'exampl
 const summary = await vss.requests.summary();
 console.log('requests per type:', JSON.stringify(summary.data));
 
-// Typed filters and sorts: no string building. The mock's page links on to the real host, which the client
-// refuses to follow, so the example takes what one page holds.
+// Typed filters and sorts: no string building. The list follows `next_url` to the last page.
 const failed = await vss.requests
   .list('change', { expand: true, filter: [['status', 'eq', 'ERROR']], sort: ['created_on', 'desc'], per_page: 100 })
-  .take(1)
   .toArray();
 for (const request of failed) console.log(`change #${request.id} ${request.status} on ${request.vm_name ?? '?'}: ${request.attribute} → ${JSON.stringify(request.value)}`);
 

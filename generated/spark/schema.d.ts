@@ -1693,7 +1693,9 @@ export interface components {
          *     Follow the URL verbatim (it may hold valueless parameters such as `before&after=…`); a next link may lead to
          *     an empty page. For example (developer.webex.com/docs/basics, "Pagination"):
          *     `<https://webexapis.com/v1/people?displayName=Harold&max=10&before&after=Y2lzY29zcGFyazovL3VzL1BFT1BMRS83MTZlOWQxYy1jYTQ0LTRmZWQtOGZjYS05ZGY0YjRmNDE3ZjU>; rel="next"`.
-         *     (No `example` field on purpose: a mock server would send it on every page, linking off-origin forever.)
+         *     (No `example` field on purpose: a mock server would send it on every page, linking off-origin forever. The
+         *     testing kit's mock writes it instead: a next link to itself on a list's first page, none on the page it leads
+         *     to, which it answers with the list's `lastPage` example.)
          */
         Link: string;
         /**

@@ -62,7 +62,8 @@ export interface paths {
          *     when given.
          *
          *     Prism serves the expanded example by default; send `Prefer: example=urls` (or `filtered`, `sorted`,
-         *     `snapshot`) for the others.
+         *     `snapshot`) for the others. The testing kit's mock answers a later page (`page` above 1) with `lastPage`,
+         *     whose `next_url` is null, so that a client paging to the end stops.
          */
         get: operations["requests_list"];
         put?: never;

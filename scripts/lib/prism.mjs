@@ -7,7 +7,8 @@ import { freePort, startSpecMock } from '@apiclients/testing';
 export { freePort };
 
 /**
- * Starts `prism mock` on one spec and resolves once it listens and answers.
+ * Starts a mock on one spec (`prism mock` behind the testing kit's front, which answers like the real API) and
+ * resolves once it listens and answers.
  *
  * @param {object} options
  * @param {string} options.spec Path of the OpenAPI document.

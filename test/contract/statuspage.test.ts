@@ -8,7 +8,7 @@ import { RequestError, StatuspageClient } from '@apiclients/statuspage';
 
 const baseUrl = inject('prism').statuspage as string;
 const sp = new StatuspageClient({ baseUrl, apiKey: 'contract-test-key', pageId: 'kctbh9vrtdwd', organizationId: 'org1' });
-// Prism's examples link to nothing: one page of each list is enough, and a full page would ask for another.
+// One page of each list is enough here; test/paging pages every list of every mock to its end.
 const first = <T>(list: { take(n: number): { toArray(): Promise<T[]> } }) => list.take(1).toArray();
 
 describe('Statuspage against Prism', () => {

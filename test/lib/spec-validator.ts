@@ -59,3 +59,8 @@ export function responseExamples(spec: Record<string, any>) {
   }
   return out;
 }
+
+/** Every named example of a spec (`components.examples`: request bodies and responses alike), with where it is. */
+export function namedExamples(spec: Record<string, any>): { where: string; value: unknown }[] {
+  return Object.entries<{ value: unknown }>(spec.components?.examples ?? {}).map(([name, example]) => ({ where: `components.examples.${name}`, value: example.value }));
+}

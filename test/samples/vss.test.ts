@@ -238,11 +238,14 @@ describe('VSS seed responses (wiki, "Request")', () => {
     expect(seedBody('List: snapshot')).toEqual(sample('request-snapshot-list.wiki.json'));
   });
 
-  it("is what the spec's examples show, verbatim", () => {
+  it("is what the spec's examples show, verbatim but for the wiki's placeholders, which the spec fills in", () => {
     expect(example('RequestSummary')).toEqual(seedBody('List: the summary'));
     expect(example('SnapshotRequestUrls')).toEqual(seedBody('List: snapshot'));
     expect(example('ChangeRequestUrls')).toEqual(seedBody('Paging: GET'));
-    expect(example('ChangeRequestsExpanded')).toEqual(seedBody('Expansion'));
+    const filledIn = { vm_name: '1606T-coreos0', vm_uuid: '5012abcb-a9f3-e112-c1ea-de2fa9dab90a' };
+    const expansion = seedBody('Expansion') as { data: Record<string, unknown>[] };
+    expect(expansion.data[0]).toMatchObject({ vm_name: '<vm_name>', vm_uuid: '<vm_uuid>' });
+    expect(example('ChangeRequestsExpanded')).toEqual({ ...expansion, data: [{ ...expansion.data[0], ...filledIn }] });
     expect(example('ChangeRequestsFiltered')).toEqual(seedBody('Filtering: GET /v2/request/change?filter=status,eq,ERROR;'));
     expect(example('ChangeRequestsSorted')).toEqual(seedBody('Sorting'));
   });

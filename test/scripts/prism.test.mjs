@@ -35,7 +35,8 @@ describe('startPrism', () => {
     try {
       expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
       expect(isRunning(mock.pid)).toBe(true);
-      expect(lines.some((line) => line.includes(`Prism is listening on ${mock.url}`))).toBe(true);
+      expect(lines.some((line) => line.includes('Prism is listening on http://127.0.0.1:'))).toBe(true);
+      expect(lines).toContain(`Mock listening on ${mock.url}, in front of Prism`);
 
       const companies = await fetch(`${mock.url}/config?token=abc`);
       expect(companies.status).toBe(200);

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { killOnExit } from './children-killed-on-exit.js';
 import { MockServerStartError } from './mock-server-start-error.js';
 import { hasExited, stopperFor } from './stop-child.js';
@@ -15,9 +15,13 @@ import { waitUntilListening } from './wait-until-listening.js';
 const prismEntry = () => createRequire(import.meta.url).resolve('@stoplight/prism-cli');
 /** Makes Prism exit when its stdin pipe from us closes, i.e. when we die, however we die. */
 const EXIT_WITH_PARENT = fileURLToPath(new URL('../preload/exit-with-parent.cjs', import.meta.url));
+/** The mock front, started inside the Prism process (the built entry: from src/ in tests, from dist/ when published). */
+const FRONT_MAIN = pathToFileURL(fileURLToPath(new URL('../dist/front-main.js', import.meta.url))).href;
 
 /** Prism prints this once its HTTP server listens (prism-cli dist/util/createServer.js). */
 const LISTENING = /Prism is listening on/;
+/** Prism listens on loopback only: clients reach it through the front. */
+export const PRISM_HOST = '127.0.0.1';
 const OUTPUT_LINES_KEPT = 50;
 const STOP_GRACE_MS = 3_000;
 
@@ -36,6 +40,8 @@ export interface PrismProcessOptions {
   args: string[];
   timeoutMs: number;
   log: ((line: string) => void) | undefined;
+  /** Clients reach the front on host:port; Prism listens behind it on 127.0.0.1:prismPort. */
+  front: { prismPort: number; vendor: string };
 }
 
 const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
@@ -60,9 +66,10 @@ function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void
  * @throws {MockServerStartError} When Prism exits or does not listen within `timeoutMs`; Prism is stopped first.
  */
 export async function startPrismProcess(options: PrismProcessOptions): Promise<PrismProcess> {
-  const { spec, host, port, timeoutMs, log } = options;
-  const args = ['--require', EXIT_WITH_PARENT, prismEntry(), 'mock', '-h', host, '-p', String(port), spec, ...options.args];
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  const { spec, host, port, timeoutMs, log, front } = options;
+  const args = ['--require', EXIT_WITH_PARENT, '--import', FRONT_MAIN, prismEntry(), 'mock', '-h', PRISM_HOST, '-p', String(front.prismPort), spec, ...options.args];
+  const settings = JSON.stringify({ host, port, prismPort: front.prismPort, vendor: front.vendor });
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', APICLIENTS_MOCK_FRONT: settings } });
   killOnExit(child);
   const stop = stopperFor(child, STOP_GRACE_MS);
 
@@ -82,7 +89,7 @@ export async function startPrismProcess(options: PrismProcessOptions): Promise<P
   if (state !== 'listening') {
     await stop();
     const why = state === 'exited' ? `exited with code ${child.exitCode}` : `did not listen within ${timeoutMs} ms`;
-    throw new MockServerStartError(`Prism did not start on ${host}:${port} for ${spec}: it ${why}`, output, child.pid);
+    throw new MockServerStartError(`Prism did not start on ${host}:${port} (itself on ${PRISM_HOST}:${front.prismPort}) for ${spec}: it ${why}`, output, child.pid);
   }
   return { pid: child.pid!, stop };
 }

@@ -1,9 +1,10 @@
 /** startMockServer: a Prism mock of one vendor's API on a free port, for your own tests. */
+import { basename } from 'node:path';
 import { freePort } from './free-port.js';
 import { mockSpecPath, type MockVendor } from './mock-vendors.js';
 import { MockServerStartError } from './mock-server-start-error.js';
 import { prismArgs } from './prism-args.js';
-import { startPrismProcess } from './prism-process.js';
+import { PRISM_HOST, startPrismProcess } from './prism-process.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {
@@ -32,18 +33,19 @@ export interface MockServer {
   url: string;
   /** The port it listens on. */
   port: number;
-  /** Process id of the Prism serving it (a child of this process). */
+  /** Process id of the mock: the Prism serving it, with its front (a child of this process). */
   pid: number;
   /** Stops Prism and resolves once it has exited. Also happens on its own when this process exits. */
   stop(): Promise<void>;
 }
 
-/** How often a free port may be taken by someone else before Prism binds it. */
+/** How often a free port may be taken by someone else before the mock binds it. */
 const PORT_ATTEMPTS = 5;
 
 /**
- * Starts a Prism mock server for one vendor's API, on the spec packaged with this module, and resolves once it
- * answers. Every client of `@apiclients/<vendor>` works against it with `baseUrl: server.url`. Force a status or an
+ * Starts a Prism mock server for one vendor's API, on the spec packaged with this module, behind a front that makes
+ * it answer like the real API (`.json` paths, `format=csv`, links to itself, paging that ends; see the README), and
+ * resolves once it answers. Every client of `@apiclients/<vendor>` works against it with `baseUrl: server.url`. Force a status or an
  * example per request with the `Prefer` header (see {@link preferHeaders}); always `stop()` it when done.
  *
  * @example
@@ -70,14 +72,19 @@ export async function startSpecMock(spec: string, options: MockServerOptions = {
   const args = prismArgs(options);
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  // The vendor's quirks go by the spec's file name (specs/spark.yaml → spark).
+  const vendor = basename(spec).replace(/\.ya?ml$/, '');
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort(host));
+    const prismPort = await freePort(PRISM_HOST);
     try {
-      const prism = await startPrismProcess({ spec, host, port, args, timeoutMs: options.startTimeoutMs ?? 60_000, log: options.log });
+      const prism = await startPrismProcess({ spec, host, port, args, timeoutMs: options.startTimeoutMs ?? 60_000, log: options.log, front: { prismPort, vendor } });
       return { url: `http://${urlHost}:${port}`, port, pid: prism.pid, stop: prism.stop };
     } catch (error) {
-      // The free port was taken between our check and Prism's bind: try another, unless the caller chose it.
-      const retry = error instanceof MockServerStartError && error.portInUse && options.port === undefined && attempt < PORT_ATTEMPTS;
+      // A free port was taken between our check and the bind: try others, unless the caller chose the port and
+      // it is the one taken.
+      const frontRefused = error instanceof MockServerStartError && error.output.some((line) => line.startsWith('Mock front could not listen'));
+      const retry = error instanceof MockServerStartError && error.portInUse && !(frontRefused && options.port !== undefined) && attempt < PORT_ATTEMPTS;
       if (!retry) throw error;
     }
   }
