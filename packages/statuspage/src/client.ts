@@ -1,6 +1,8 @@
 /**
- * StatuspageClient: every service of python-statuspageio as a property (`page`, `components`, `incidents`,
- * `subscribers`, `metrics`, `users`), typed from specs/statuspage.yaml. The client fills `pageId` and
+ * StatuspageClient: every service of Atlassian's Statuspage API as a property (`page`, `pages`, `components`,
+ * `componentGroups`, `incidents`, `incidentUpdates`, `incidentTemplates`, `incidentSubscribers`, `postmortems`,
+ * `subscribers`, `metrics`, `metricsProviders`, `pageAccessUsers`, `pageAccessGroups`, `statusEmbedConfig`, `users`,
+ * `permissions`), typed from specs/statuspage.yaml. The client fills `pageId` and
  * `organizationId` in, adds the request envelopes, pages lists by page number, and waits out rate limits.
  */
 import {
@@ -33,18 +35,18 @@ export const STATUSPAGE_BASE_URL = 'https://api.statuspage.io/v1';
 
 type Services = BoundOperations<typeof operationTable, operations, 'page_id' | 'organization_id'>;
 
-/** Every users method, refusing to run: the organization id is missing. */
-function usersWithoutOrganization(users: Services['users']): Services['users'] {
+/** Every method of an organization's service (`users`, `permissions`), refusing to run: the organization id is missing. */
+function withoutOrganization<T extends object>(service: string, methods: T): T {
   const refuse = (name: string) => () => {
-    throw new ConfigurationError(`users.${name} needs an organizationId: pass { organizationId } or set STATUSPAGE_ORGANIZATION_ID`);
+    throw new ConfigurationError(`${service}.${name} needs an organizationId: pass { organizationId } or set STATUSPAGE_ORGANIZATION_ID`);
   };
-  return Object.fromEntries(Object.keys(users).map((name) => [name, refuse(name)])) as unknown as Services['users'];
+  return Object.fromEntries(Object.keys(methods).map((name) => [name, refuse(name)])) as unknown as T;
 }
 
 const consoleLogger: Logger = { debug: (m) => console.error(`[statuspage] ${m}`), warn: (m) => console.error(`[statuspage] ${m}`) };
 
 /** The services that come from the operation table as they are. */
-type TableServices = Omit<Services, 'incidents' | 'metrics' | 'users'>;
+type TableServices = Omit<Services, 'incidents' | 'metrics' | 'users' | 'permissions'>;
 
 // Every service of the table is a property of the client (declaration merging types what the constructor assigns).
 export interface StatuspageClient extends TableServices {}
@@ -57,6 +59,8 @@ export class StatuspageClient {
   readonly metrics: Services['metrics'] & { listMetricsForProvider: Services['metrics']['listForProvider'] };
   /** Team members of the organization: `list`, `create`, `delete` (they need an `organizationId`). */
   readonly users: Services['users'];
+  /** A team member's roles on the organization's pages: `get`, `update` (they need an `organizationId`). */
+  readonly permissions: Services['permissions'];
   /** The plain openapi-fetch client, for calls the services do not cover. */
   readonly raw: Client<paths>;
   /** The page this client manages. */
@@ -95,7 +99,8 @@ export class StatuspageClient {
       services.incidents.create({ ...params, status: params.status ?? 'scheduled' }, callOptions);
     this.incidents = { ...services.incidents, createScheduled };
     this.metrics = { ...services.metrics, listMetricsForProvider: services.metrics.listForProvider };
-    this.users = organizationId ? services.users : usersWithoutOrganization(services.users);
+    this.users = organizationId ? services.users : withoutOrganization('users', services.users);
+    this.permissions = organizationId ? services.permissions : withoutOrganization('permissions', services.permissions);
   }
 }
 
