@@ -1974,7 +1974,7 @@ export const operationTable = {
       }
     ],
     "requestBody": [
-      "application/json"
+      "application/x-www-form-urlencoded"
     ],
     "bodyFields": [
       "page_access_user_ids"
@@ -2015,12 +2015,9 @@ export const operationTable = {
       }
     ],
     "requestBody": [
-      "application/json"
+      "application/x-www-form-urlencoded"
     ],
     "bodyFields": [
-      "page_access_group_ids"
-    ],
-    "bodyRequired": [
       "page_access_group_ids"
     ]
   },

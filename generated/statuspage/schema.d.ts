@@ -1499,7 +1499,7 @@ export interface paths {
         put?: never;
         /**
          * Let page access users see a component
-         * @description Adds page access users to a component. The official document gives this operation no body; the users go in `page_access_user_ids`, as in the developer reference.
+         * @description Adds page access users to a component. The official document takes this body form-encoded only (`page_access_user_ids=…`, the key repeated for each user).
          */
         post: operations["components_add_page_access_users"];
         /**
@@ -1534,7 +1534,8 @@ export interface paths {
         put?: never;
         /**
          * Let page access groups see a component
-         * @description Adds page access groups to a component. The official document gives this operation no body; the groups go in `page_access_group_ids`, as in the developer reference.
+         * @description Adds page access groups to a component. The official document describes no body here; the groups can go in
+         *     `page_access_group_ids`, form-encoded as for page access users (`components_add_page_access_users`).
          */
         post: operations["components_add_page_access_groups"];
         /**
@@ -2367,7 +2368,7 @@ export interface components {
         /** @description Page access groups, by identifier (no envelope). */
         PageAccessGroupIdsRequest: {
             /** @description Page access group identifiers. */
-            page_access_group_ids: string[];
+            page_access_group_ids?: string[];
         };
         /** @description A person allowed to see a private (audience-specific) page. */
         PageAccessUser: {
@@ -4540,7 +4541,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["PageAccessUserUpdateRequest"];
             };
@@ -6241,7 +6242,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PageAccessUserIdsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PageAccessUserIdsRequest"];
             };
         };
         responses: {
@@ -6316,9 +6317,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["PageAccessGroupIdsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PageAccessGroupIdsRequest"];
             };
         };
         responses: {
