@@ -2034,7 +2034,7 @@ export interface components {
         /** @description An incident or scheduled maintenance, with its affected components and its updates. */
         Incident: {
             /** @description Incident identifier. */
-            id?: string;
+            id: string;
             components?: components["schemas"]["Component"][];
             /** Format: date-time */
             created_at?: string;
