@@ -29,6 +29,9 @@ export const TARGETS = {
 export const BUDGETS = {
   core: 8_500,
   vendor: 3_600,
+  // Statuspage ships the whole official API: a 100-operation table of 2.8 kB brotli (Spark's 44 take 1.4 kB), and
+  // the incident and component-name helpers.
+  '@apiclients/statuspage': 4_800,
 };
 
 // Node built-ins stay out of a browser bundle (Spark's local-file upload imports node:fs on demand only).
@@ -88,7 +91,7 @@ export async function measurePackages() {
     const total = await measureBundle(pkg.entry);
     const withoutOpenapiFetch = await measureBundle(pkg.entry, ['openapi-fetch']);
     const own = isCore ? withoutOpenapiFetch : await measureBundle(pkg.entry, ['openapi-fetch', '@apiclients/core']);
-    const budget = isCore ? BUDGETS.core : BUDGETS.vendor;
+    const budget = isCore ? BUDGETS.core : (BUDGETS[pkg.name] ?? BUDGETS.vendor);
     rows.push({ ...pkg, isCore, total, withoutOpenapiFetch, own, budget, within: own.brotli <= budget });
   }
   return rows;
