@@ -14,6 +14,7 @@ const EXAMPLES = [
   { vendor: 'vspark', file: 'examples/vspark-status-export.mjs' },
   { vendor: 'vss', file: 'examples/vss-requests.mjs' },
   { vendor: 'statuspage', file: 'examples/statuspage-components.mjs' },
+  { vendor: 'statuspage', file: 'examples/statuspage-incident-life.mjs' },
   { vendor: 'spark', file: 'examples/spark-rooms.mjs' },
 ];
 

@@ -77,6 +77,114 @@ export type User = components['schemas']['User'];
 export type UserCreate = components['schemas']['UserCreate'];
 /** The `UserCreateRequest` schema of the spec. */
 export type UserCreateRequest = components['schemas']['UserCreateRequest'];
+/** The `ComponentIdsRequest` schema of the spec. */
+export type ComponentIdsRequest = components['schemas']['ComponentIdsRequest'];
+/** The `ComponentIdsOptionalRequest` schema of the spec. */
+export type ComponentIdsOptionalRequest = components['schemas']['ComponentIdsOptionalRequest'];
+/** The `MetricIdsRequest` schema of the spec. */
+export type MetricIdsRequest = components['schemas']['MetricIdsRequest'];
+/** The `MetricIdsOptionalRequest` schema of the spec. */
+export type MetricIdsOptionalRequest = components['schemas']['MetricIdsOptionalRequest'];
+/** The `PageAccessUserIdsRequest` schema of the spec. */
+export type PageAccessUserIdsRequest = components['schemas']['PageAccessUserIdsRequest'];
+/** The `PageAccessGroupIdsRequest` schema of the spec. */
+export type PageAccessGroupIdsRequest = components['schemas']['PageAccessGroupIdsRequest'];
+/** The `PageAccessUser` schema of the spec. */
+export type PageAccessUser = components['schemas']['PageAccessUser'];
+/** The `PageAccessUserAttributes` schema of the spec. */
+export type PageAccessUserAttributes = components['schemas']['PageAccessUserAttributes'];
+/** The `PageAccessUserCreateRequest` schema of the spec. */
+export type PageAccessUserCreateRequest = components['schemas']['PageAccessUserCreateRequest'];
+/** The `PageAccessUserUpdateRequest` schema of the spec. */
+export type PageAccessUserUpdateRequest = components['schemas']['PageAccessUserUpdateRequest'];
+/** The `PageAccessGroup` schema of the spec. */
+export type PageAccessGroup = components['schemas']['PageAccessGroup'];
+/** The `PageAccessGroupAttributes` schema of the spec. */
+export type PageAccessGroupAttributes = components['schemas']['PageAccessGroupAttributes'];
+/** The `PageAccessGroupCreateRequest` schema of the spec. */
+export type PageAccessGroupCreateRequest = components['schemas']['PageAccessGroupCreateRequest'];
+/** The `PageAccessGroupUpdateRequest` schema of the spec. */
+export type PageAccessGroupUpdateRequest = components['schemas']['PageAccessGroupUpdateRequest'];
+/** The `SubscriberSelection` schema of the spec. */
+export type SubscriberSelection = components['schemas']['SubscriberSelection'];
+/** The `SubscribersResendRequest` schema of the spec. */
+export type SubscribersResendRequest = components['schemas']['SubscribersResendRequest'];
+/** The `SubscribersUnsubscribeRequest` schema of the spec. */
+export type SubscribersUnsubscribeRequest = components['schemas']['SubscribersUnsubscribeRequest'];
+/** The `SubscribersReactivateRequest` schema of the spec. */
+export type SubscribersReactivateRequest = components['schemas']['SubscribersReactivateRequest'];
+/** The `SubscriberUpdateRequest` schema of the spec. */
+export type SubscriberUpdateRequest = components['schemas']['SubscriberUpdateRequest'];
+/** The `SubscriberCountByState` schema of the spec. */
+export type SubscriberCountByState = components['schemas']['SubscriberCountByState'];
+/** The `SubscriberCountByTypeAndState` schema of the spec. */
+export type SubscriberCountByTypeAndState = components['schemas']['SubscriberCountByTypeAndState'];
+/** The `SubscriberCountByType` schema of the spec. */
+export type SubscriberCountByType = components['schemas']['SubscriberCountByType'];
+/** The `IncidentSubscriberAttributes` schema of the spec. */
+export type IncidentSubscriberAttributes = components['schemas']['IncidentSubscriberAttributes'];
+/** The `IncidentSubscriberCreateRequest` schema of the spec. */
+export type IncidentSubscriberCreateRequest = components['schemas']['IncidentSubscriberCreateRequest'];
+/** The `IncidentTemplate` schema of the spec. */
+export type IncidentTemplate = components['schemas']['IncidentTemplate'];
+/** The `IncidentTemplateAttributes` schema of the spec. */
+export type IncidentTemplateAttributes = components['schemas']['IncidentTemplateAttributes'];
+/** The `IncidentTemplateCreateRequest` schema of the spec. */
+export type IncidentTemplateCreateRequest = components['schemas']['IncidentTemplateCreateRequest'];
+/** The `IncidentUpdateEdit` schema of the spec. */
+export type IncidentUpdateEdit = components['schemas']['IncidentUpdateEdit'];
+/** The `IncidentUpdateEditRequest` schema of the spec. */
+export type IncidentUpdateEditRequest = components['schemas']['IncidentUpdateEditRequest'];
+/** The `Postmortem` schema of the spec. */
+export type Postmortem = components['schemas']['Postmortem'];
+/** The `PostmortemDraft` schema of the spec. */
+export type PostmortemDraft = components['schemas']['PostmortemDraft'];
+/** The `PostmortemCreateRequest` schema of the spec. */
+export type PostmortemCreateRequest = components['schemas']['PostmortemCreateRequest'];
+/** The `PostmortemPublish` schema of the spec. */
+export type PostmortemPublish = components['schemas']['PostmortemPublish'];
+/** The `PostmortemPublishRequest` schema of the spec. */
+export type PostmortemPublishRequest = components['schemas']['PostmortemPublishRequest'];
+/** The `ComponentUptime` schema of the spec. */
+export type ComponentUptime = components['schemas']['ComponentUptime'];
+/** The `ComponentGroupUptime` schema of the spec. */
+export type ComponentGroupUptime = components['schemas']['ComponentGroupUptime'];
+/** The `ComponentGroup` schema of the spec. */
+export type ComponentGroup = components['schemas']['ComponentGroup'];
+/** The `ComponentGroupAttributes` schema of the spec. */
+export type ComponentGroupAttributes = components['schemas']['ComponentGroupAttributes'];
+/** The `ComponentGroupCreateRequest` schema of the spec. */
+export type ComponentGroupCreateRequest = components['schemas']['ComponentGroupCreateRequest'];
+/** The `ComponentGroupUpdateRequest` schema of the spec. */
+export type ComponentGroupUpdateRequest = components['schemas']['ComponentGroupUpdateRequest'];
+/** The `MetricUpdate` schema of the spec. */
+export type MetricUpdate = components['schemas']['MetricUpdate'];
+/** The `MetricUpdateRequest` schema of the spec. */
+export type MetricUpdateRequest = components['schemas']['MetricUpdateRequest'];
+/** The `MetricBulkData` schema of the spec. */
+export type MetricBulkData = components['schemas']['MetricBulkData'];
+/** The `MetricBulkDataRequest` schema of the spec. */
+export type MetricBulkDataRequest = components['schemas']['MetricBulkDataRequest'];
+/** The `MetricsProviderAttributes` schema of the spec. */
+export type MetricsProviderAttributes = components['schemas']['MetricsProviderAttributes'];
+/** The `MetricsProviderCreateRequest` schema of the spec. */
+export type MetricsProviderCreateRequest = components['schemas']['MetricsProviderCreateRequest'];
+/** The `MetricsProviderUpdate` schema of the spec. */
+export type MetricsProviderUpdate = components['schemas']['MetricsProviderUpdate'];
+/** The `MetricsProviderUpdateRequest` schema of the spec. */
+export type MetricsProviderUpdateRequest = components['schemas']['MetricsProviderUpdateRequest'];
+/** The `StatusEmbedConfig` schema of the spec. */
+export type StatusEmbedConfig = components['schemas']['StatusEmbedConfig'];
+/** The `StatusEmbedConfigAttributes` schema of the spec. */
+export type StatusEmbedConfigAttributes = components['schemas']['StatusEmbedConfigAttributes'];
+/** The `StatusEmbedConfigUpdateRequest` schema of the spec. */
+export type StatusEmbedConfigUpdateRequest = components['schemas']['StatusEmbedConfigUpdateRequest'];
+/** The `PageRoles` schema of the spec. */
+export type PageRoles = components['schemas']['PageRoles'];
+/** The `Permissions` schema of the spec. */
+export type Permissions = components['schemas']['Permissions'];
+/** The `PermissionsUpdateRequest` schema of the spec. */
+export type PermissionsUpdateRequest = components['schemas']['PermissionsUpdateRequest'];
 
 /** The flat argument object of `page.update`: its query parameters and body fields, as the API spells them. */
 export type PageUpdateParams = OperationParams<operations['page_update'], Table['page_update'], ClientParams>;
@@ -106,16 +214,106 @@ export type SubscribersListParams = OperationParams<operations['subscribers_list
 export type SubscribersCreateParams = OperationParams<operations['subscribers_create'], Table['subscribers_create'], ClientParams>;
 /** The flat argument object of `subscribers.delete`: its query parameters and body fields, as the API spells them. */
 export type SubscribersDeleteParams = OperationParams<operations['subscribers_delete'], Table['subscribers_delete'], ClientParams>;
+/** The flat argument object of `subscribers.update`: its query parameters and body fields, as the API spells them. */
+export type SubscribersUpdateParams = OperationParams<operations['subscribers_update'], Table['subscribers_update'], ClientParams>;
+/** The flat argument object of `metricsProviders.create`: its query parameters and body fields, as the API spells them. */
+export type MetricsProvidersCreateParams = OperationParams<operations['metrics_providers_create'], Table['metrics_providers_create'], ClientParams>;
 /** The flat argument object of `metrics.listForProvider`: its query parameters and body fields, as the API spells them. */
 export type MetricsListForProviderParams = OperationParams<operations['metrics_list_for_provider'], Table['metrics_list_for_provider'], ClientParams>;
 /** The flat argument object of `metrics.create`: its query parameters and body fields, as the API spells them. */
 export type MetricsCreateParams = OperationParams<operations['metrics_create'], Table['metrics_create'], ClientParams>;
+/** The flat argument object of `metrics.update`: its query parameters and body fields, as the API spells them. */
+export type MetricsUpdateParams = OperationParams<operations['metrics_update'], Table['metrics_update'], ClientParams>;
 /** The flat argument object of `metrics.submitData`: its query parameters and body fields, as the API spells them. */
 export type MetricsSubmitDataParams = OperationParams<operations['metrics_submit_data'], Table['metrics_submit_data'], ClientParams>;
 /** The flat argument object of `users.list`: its query parameters and body fields, as the API spells them. */
 export type UsersListParams = OperationParams<operations['users_list'], Table['users_list'], ClientParams>;
 /** The flat argument object of `users.create`: its query parameters and body fields, as the API spells them. */
 export type UsersCreateParams = OperationParams<operations['users_create'], Table['users_create'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.list`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersListParams = OperationParams<operations['page_access_users_list'], Table['page_access_users_list'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.create`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersCreateParams = OperationParams<operations['page_access_users_create'], Table['page_access_users_create'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.update`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersUpdateParams = OperationParams<operations['page_access_users_update'], Table['page_access_users_update'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.listComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersListComponentsParams = OperationParams<operations['page_access_users_list_components'], Table['page_access_users_list_components'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.replaceComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersReplaceComponentsParams = OperationParams<operations['page_access_users_replace_components'], Table['page_access_users_replace_components'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.removeComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersRemoveComponentsParams = OperationParams<operations['page_access_users_remove_components'], Table['page_access_users_remove_components'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.addComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersAddComponentsParams = OperationParams<operations['page_access_users_add_components'], Table['page_access_users_add_components'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.listMetrics`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersListMetricsParams = OperationParams<operations['page_access_users_list_metrics'], Table['page_access_users_list_metrics'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.replaceMetrics`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersReplaceMetricsParams = OperationParams<operations['page_access_users_replace_metrics'], Table['page_access_users_replace_metrics'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.removeMetrics`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersRemoveMetricsParams = OperationParams<operations['page_access_users_remove_metrics'], Table['page_access_users_remove_metrics'], ClientParams>;
+/** The flat argument object of `pageAccessUsers.addMetrics`: its query parameters and body fields, as the API spells them. */
+export type PageAccessUsersAddMetricsParams = OperationParams<operations['page_access_users_add_metrics'], Table['page_access_users_add_metrics'], ClientParams>;
+/** The flat argument object of `pageAccessGroups.list`: its query parameters and body fields, as the API spells them. */
+export type PageAccessGroupsListParams = OperationParams<operations['page_access_groups_list'], Table['page_access_groups_list'], ClientParams>;
+/** The flat argument object of `pageAccessGroups.create`: its query parameters and body fields, as the API spells them. */
+export type PageAccessGroupsCreateParams = OperationParams<operations['page_access_groups_create'], Table['page_access_groups_create'], ClientParams>;
+/** The flat argument object of `pageAccessGroups.update`: its query parameters and body fields, as the API spells them. */
+export type PageAccessGroupsUpdateParams = OperationParams<operations['page_access_groups_update'], Table['page_access_groups_update'], ClientParams>;
+/** The flat argument object of `pageAccessGroups.listComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessGroupsListComponentsParams = OperationParams<operations['page_access_groups_list_components'], Table['page_access_groups_list_components'], ClientParams>;
+/** The flat argument object of `pageAccessGroups.replaceComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessGroupsReplaceComponentsParams = OperationParams<operations['page_access_groups_replace_components'], Table['page_access_groups_replace_components'], ClientParams>;
+/** The flat argument object of `pageAccessGroups.removeComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessGroupsRemoveComponentsParams = OperationParams<operations['page_access_groups_remove_components'], Table['page_access_groups_remove_components'], ClientParams>;
+/** The flat argument object of `pageAccessGroups.addComponents`: its query parameters and body fields, as the API spells them. */
+export type PageAccessGroupsAddComponentsParams = OperationParams<operations['page_access_groups_add_components'], Table['page_access_groups_add_components'], ClientParams>;
+/** The flat argument object of `subscribers.resendConfirmations`: its query parameters and body fields, as the API spells them. */
+export type SubscribersResendConfirmationsParams = OperationParams<operations['subscribers_resend_confirmations'], Table['subscribers_resend_confirmations'], ClientParams>;
+/** The flat argument object of `subscribers.unsubscribe`: its query parameters and body fields, as the API spells them. */
+export type SubscribersUnsubscribeParams = OperationParams<operations['subscribers_unsubscribe'], Table['subscribers_unsubscribe'], ClientParams>;
+/** The flat argument object of `subscribers.reactivate`: its query parameters and body fields, as the API spells them. */
+export type SubscribersReactivateParams = OperationParams<operations['subscribers_reactivate'], Table['subscribers_reactivate'], ClientParams>;
+/** The flat argument object of `subscribers.count`: its query parameters and body fields, as the API spells them. */
+export type SubscribersCountParams = OperationParams<operations['subscribers_count'], Table['subscribers_count'], ClientParams>;
+/** The flat argument object of `subscribers.listUnsubscribed`: its query parameters and body fields, as the API spells them. */
+export type SubscribersListUnsubscribedParams = OperationParams<operations['subscribers_list_unsubscribed'], Table['subscribers_list_unsubscribed'], ClientParams>;
+/** The flat argument object of `incidentTemplates.list`: its query parameters and body fields, as the API spells them. */
+export type IncidentTemplatesListParams = OperationParams<operations['incident_templates_list'], Table['incident_templates_list'], ClientParams>;
+/** The flat argument object of `incidentTemplates.create`: its query parameters and body fields, as the API spells them. */
+export type IncidentTemplatesCreateParams = OperationParams<operations['incident_templates_create'], Table['incident_templates_create'], ClientParams>;
+/** The flat argument object of `incidentUpdates.update`: its query parameters and body fields, as the API spells them. */
+export type IncidentUpdatesUpdateParams = OperationParams<operations['incident_updates_update'], Table['incident_updates_update'], ClientParams>;
+/** The flat argument object of `incidentSubscribers.list`: its query parameters and body fields, as the API spells them. */
+export type IncidentSubscribersListParams = OperationParams<operations['incident_subscribers_list'], Table['incident_subscribers_list'], ClientParams>;
+/** The flat argument object of `incidentSubscribers.create`: its query parameters and body fields, as the API spells them. */
+export type IncidentSubscribersCreateParams = OperationParams<operations['incident_subscribers_create'], Table['incident_subscribers_create'], ClientParams>;
+/** The flat argument object of `postmortems.create`: its query parameters and body fields, as the API spells them. */
+export type PostmortemsCreateParams = OperationParams<operations['postmortems_create'], Table['postmortems_create'], ClientParams>;
+/** The flat argument object of `postmortems.publish`: its query parameters and body fields, as the API spells them. */
+export type PostmortemsPublishParams = OperationParams<operations['postmortems_publish'], Table['postmortems_publish'], ClientParams>;
+/** The flat argument object of `components.uptime`: its query parameters and body fields, as the API spells them. */
+export type ComponentsUptimeParams = OperationParams<operations['components_uptime'], Table['components_uptime'], ClientParams>;
+/** The flat argument object of `components.addPageAccessUsers`: its query parameters and body fields, as the API spells them. */
+export type ComponentsAddPageAccessUsersParams = OperationParams<operations['components_add_page_access_users'], Table['components_add_page_access_users'], ClientParams>;
+/** The flat argument object of `components.addPageAccessGroups`: its query parameters and body fields, as the API spells them. */
+export type ComponentsAddPageAccessGroupsParams = OperationParams<operations['components_add_page_access_groups'], Table['components_add_page_access_groups'], ClientParams>;
+/** The flat argument object of `componentGroups.list`: its query parameters and body fields, as the API spells them. */
+export type ComponentGroupsListParams = OperationParams<operations['component_groups_list'], Table['component_groups_list'], ClientParams>;
+/** The flat argument object of `componentGroups.create`: its query parameters and body fields, as the API spells them. */
+export type ComponentGroupsCreateParams = OperationParams<operations['component_groups_create'], Table['component_groups_create'], ClientParams>;
+/** The flat argument object of `componentGroups.update`: its query parameters and body fields, as the API spells them. */
+export type ComponentGroupsUpdateParams = OperationParams<operations['component_groups_update'], Table['component_groups_update'], ClientParams>;
+/** The flat argument object of `componentGroups.uptime`: its query parameters and body fields, as the API spells them. */
+export type ComponentGroupsUptimeParams = OperationParams<operations['component_groups_uptime'], Table['component_groups_uptime'], ClientParams>;
+/** The flat argument object of `metrics.list`: its query parameters and body fields, as the API spells them. */
+export type MetricsListParams = OperationParams<operations['metrics_list'], Table['metrics_list'], ClientParams>;
+/** The flat argument object of `metrics.submitBulkData`: its query parameters and body fields, as the API spells them. */
+export type MetricsSubmitBulkDataParams = OperationParams<operations['metrics_submit_bulk_data'], Table['metrics_submit_bulk_data'], ClientParams>;
+/** The flat argument object of `metricsProviders.update`: its query parameters and body fields, as the API spells them. */
+export type MetricsProvidersUpdateParams = OperationParams<operations['metrics_providers_update'], Table['metrics_providers_update'], ClientParams>;
+/** The flat argument object of `statusEmbedConfig.update`: its query parameters and body fields, as the API spells them. */
+export type StatusEmbedConfigUpdateParams = OperationParams<operations['status_embed_config_update'], Table['status_embed_config_update'], ClientParams>;
+/** The flat argument object of `permissions.update`: its query parameters and body fields, as the API spells them. */
+export type PermissionsUpdateParams = OperationParams<operations['permissions_update'], Table['permissions_update'], ClientParams>;
 
 /** `client.page`: the page operations of the spec. */
 export interface PageResource {
@@ -179,6 +377,46 @@ export interface ComponentsResource {
    * `PATCH /pages/{page_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/components_update)
    */
   update(component_id: string, params?: ComponentsUpdateParams, options?: CallOptions): Promise<Component>;
+  /**
+   * Get a component's uptime
+   *
+   * Uptime over a range of days, for a component whose uptime is shown (`showcase`).
+   *
+   * `GET /pages/{page_id}/components/{component_id}/uptime` · [API reference](../../statuspage.html#operation/components_uptime)
+   */
+  uptime(component_id: string, params?: ComponentsUptimeParams, options?: CallOptions): Promise<ComponentUptime>;
+  /**
+   * Let page access users see a component
+   *
+   * Adds page access users to a component. The official document takes this body form-encoded only (`page_access_user_ids=…`, the key repeated for each user).
+   *
+   * `POST /pages/{page_id}/components/{component_id}/page_access_users` · [API reference](../../statuspage.html#operation/components_add_page_access_users)
+   */
+  addPageAccessUsers(component_id: string, params: ComponentsAddPageAccessUsersParams, options?: CallOptions): Promise<Component>;
+  /**
+   * Hide a component from page access users
+   *
+   * Removes page access users from a component.
+   *
+   * `DELETE /pages/{page_id}/components/{component_id}/page_access_users` · [API reference](../../statuspage.html#operation/components_remove_page_access_users)
+   */
+  removePageAccessUsers(component_id: string, options?: CallOptions): Promise<Component>;
+  /**
+   * Let page access groups see a component
+   *
+   * Adds page access groups to a component. The official document describes no body here; the groups can go in `page_access_group_ids`, form-encoded as for page access users (`components_add_page_access_users`).
+   *
+   * `POST /pages/{page_id}/components/{component_id}/page_access_groups` · [API reference](../../statuspage.html#operation/components_add_page_access_groups)
+   */
+  addPageAccessGroups(component_id: string, params?: ComponentsAddPageAccessGroupsParams, options?: CallOptions): Promise<Component>;
+  /**
+   * Hide a component from page access groups
+   *
+   * Removes page access groups from a component.
+   *
+   * `DELETE /pages/{page_id}/components/{component_id}/page_access_groups` · [API reference](../../statuspage.html#operation/components_remove_page_access_groups)
+   */
+  removePageAccessGroups(component_id: string, options?: CallOptions): Promise<Component>;
 }
 
 /** `client.incidents`: the incidents operations of the spec. */
@@ -276,6 +514,14 @@ export interface SubscribersResource {
    */
   create(params?: SubscribersCreateParams, options?: CallOptions): Promise<Subscriber>;
   /**
+   * Get a subscriber
+   *
+   * One subscriber of the page.
+   *
+   * `GET /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/subscribers_get)
+   */
+  get(subscriber_id: string, options?: CallOptions): Promise<Subscriber>;
+  /**
    * Unsubscribe a subscriber
    *
    * Unsubscribes a subscriber from the page; answers with the subscriber as it was.
@@ -283,6 +529,70 @@ export interface SubscribersResource {
    * `DELETE /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/subscribers_delete)
    */
   delete(subscriber_id: string, params?: SubscribersDeleteParams, options?: CallOptions): Promise<Subscriber>;
+  /**
+   * Change a subscriber's components
+   *
+   * Sets the components a subscriber follows (at least one); leave `component_ids` out to follow the whole page. No envelope, as the official document says.
+   *
+   * `PATCH /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/subscribers_update)
+   */
+  update(subscriber_id: string, params?: SubscribersUpdateParams, options?: CallOptions): Promise<Subscriber>;
+  /**
+   * Resend confirmations to several subscribers
+   *
+   * Sends the confirmation email again to these unconfirmed email subscribers, or to all of them (`"all"`).
+   *
+   * `POST /pages/{page_id}/subscribers/resend_confirmation` · [API reference](../../statuspage.html#operation/subscribers_resend_confirmations)
+   */
+  resendConfirmations(params: SubscribersResendConfirmationsParams, options?: CallOptions): Promise<OperationResult<operations['subscribers_resend_confirmations']>>;
+  /**
+   * Unsubscribe several subscribers
+   *
+   * Unsubscribes up to 100 subscribers, or all of them (`"all"`) when there are fewer than 100.
+   *
+   * `POST /pages/{page_id}/subscribers/unsubscribe` · [API reference](../../statuspage.html#operation/subscribers_unsubscribe)
+   */
+  unsubscribe(params: SubscribersUnsubscribeParams, options?: CallOptions): Promise<OperationResult<operations['subscribers_unsubscribe']>>;
+  /**
+   * Reactivate quarantined subscribers
+   *
+   * Takes these quarantined subscribers, or all of them (`"all"`), out of quarantine.
+   *
+   * `POST /pages/{page_id}/subscribers/reactivate` · [API reference](../../statuspage.html#operation/subscribers_reactivate)
+   */
+  reactivate(params: SubscribersReactivateParams, options?: CallOptions): Promise<OperationResult<operations['subscribers_reactivate']>>;
+  /**
+   * Count subscribers by type and state
+   *
+   * For each subscriber type, how many subscribers are active, unconfirmed and quarantined.
+   *
+   * `GET /pages/{page_id}/subscribers/histogram_by_state` · [API reference](../../statuspage.html#operation/subscribers_histogram_by_state)
+   */
+  histogramByState(options?: CallOptions): Promise<SubscriberCountByTypeAndState>;
+  /**
+   * Count subscribers by type
+   *
+   * How many subscribers of each type there are, optionally of one type or in one state.
+   *
+   * `GET /pages/{page_id}/subscribers/count` · [API reference](../../statuspage.html#operation/subscribers_count)
+   */
+  count(params?: SubscribersCountParams, options?: CallOptions): Promise<SubscriberCountByType>;
+  /**
+   * List unsubscribed subscribers
+   *
+   * Subscribers who left the page, in pages of at most 100 numbered from 1.
+   *
+   * `GET /pages/{page_id}/subscribers/unsubscribed` · [API reference](../../statuspage.html#operation/subscribers_list_unsubscribed)
+   */
+  listUnsubscribed(params?: SubscribersListUnsubscribedParams, options?: CallOptions): PagedList<Subscriber>;
+  /**
+   * Resend confirmation to a subscriber
+   *
+   * Sends the confirmation email again to one unconfirmed subscriber.
+   *
+   * `POST /pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation` · [API reference](../../statuspage.html#operation/subscribers_resend_confirmation)
+   */
+  resendConfirmation(subscriber_id: string, options?: CallOptions): Promise<OperationResult<operations['subscribers_resend_confirmation']>>;
 }
 
 /** `client.metrics`: the metrics operations of the spec. */
@@ -320,6 +630,14 @@ export interface MetricsResource {
    */
   create(metrics_provider_id: string, params?: MetricsCreateParams, options?: CallOptions): Promise<Metric>;
   /**
+   * Get a metric
+   *
+   * One metric of the page.
+   *
+   * `GET /pages/{page_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/metrics_get)
+   */
+  get(metric_id: string, options?: CallOptions): Promise<Metric>;
+  /**
    * Delete a metric
    *
    * Deletes a metric and its data; answers with the deleted metric.
@@ -327,6 +645,14 @@ export interface MetricsResource {
    * `DELETE /pages/{page_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/metrics_delete)
    */
   delete(metric_id: string, options?: CallOptions): Promise<Metric>;
+  /**
+   * Update a metric
+   *
+   * Renames a metric or changes what it reads from its provider. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+   *
+   * `PATCH /pages/{page_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/metrics_update)
+   */
+  update(metric_id: string, params?: MetricsUpdateParams, options?: CallOptions): Promise<Metric>;
   /**
    * Submit a data point
    *
@@ -343,6 +669,58 @@ export interface MetricsResource {
    * `DELETE /pages/{page_id}/metrics/{metric_id}/data` · [API reference](../../statuspage.html#operation/metrics_delete_all_data)
    */
   deleteAllData(metric_id: string, options?: CallOptions): Promise<Metric>;
+  /**
+   * List the page's metrics
+   *
+   * Every metric of the page, whatever its provider, in pages of at most 100. The answer is a list (the official document says one `Metric`).
+   *
+   * `GET /pages/{page_id}/metrics` · [API reference](../../statuspage.html#operation/metrics_list)
+   */
+  list(params?: MetricsListParams, options?: CallOptions): PagedList<Metric>;
+  /**
+   * Submit data points to several metrics
+   *
+   * Data points for several metrics at once, keyed by metric identifier: `{ data: { <metric_id>: [{ timestamp, value }] } }`. Each point is cast to its 30-second interval, so sending the same points twice stores them once.
+   *
+   * `POST /pages/{page_id}/metrics/data` · [API reference](../../statuspage.html#operation/metrics_submit_bulk_data)
+   */
+  submitBulkData(params?: MetricsSubmitBulkDataParams, options?: CallOptions): Promise<MetricBulkData>;
+}
+
+/** `client.metricsProviders`: the metricsProviders operations of the spec. */
+export interface MetricsProvidersResource {
+  /**
+   * Link a metric provider
+   *
+   * Links a provider to the page: Datadog and NewRelic need `api_key` and `metric_base_uri`; Librato `email` and `api_token`; Pingdom `email`, `password` and `application_key`; Self nothing.
+   *
+   * `POST /pages/{page_id}/metrics_providers` · [API reference](../../statuspage.html#operation/metrics_providers_create)
+   */
+  create(params?: MetricsProvidersCreateParams, options?: CallOptions): Promise<MetricsProvider>;
+  /**
+   * Get a metric provider
+   *
+   * One metric provider linked to the page.
+   *
+   * `GET /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../statuspage.html#operation/metrics_providers_get)
+   */
+  get(metrics_provider_id: string, options?: CallOptions): Promise<MetricsProvider>;
+  /**
+   * Delete a metric provider
+   *
+   * Unlinks the provider and its metrics; answers with it as it was.
+   *
+   * `DELETE /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../statuspage.html#operation/metrics_providers_delete)
+   */
+  delete(metrics_provider_id: string, options?: CallOptions): Promise<MetricsProvider>;
+  /**
+   * Update a metric provider
+   *
+   * Changes a provider's type or base URI. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+   *
+   * `PATCH /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../statuspage.html#operation/metrics_providers_update)
+   */
+  update(metrics_provider_id: string, params?: MetricsProvidersUpdateParams, options?: CallOptions): Promise<MetricsProvider>;
 }
 
 /** `client.users`: the users operations of the spec. */
@@ -373,6 +751,438 @@ export interface UsersResource {
   delete(user_id: string, options?: CallOptions): Promise<User>;
 }
 
+/** `client.pages`: the pages operations of the spec. */
+export interface PagesResource {
+  /**
+   * List pages
+   *
+   * Every page the API key's user can manage. Not paged.
+   *
+   * `GET /pages` · [API reference](../../statuspage.html#operation/pages_list)
+   */
+  list(options?: CallOptions): Promise<OperationResult<operations['pages_list']>>;
+}
+
+/** `client.pageAccessUsers`: the pageAccessUsers operations of the spec. */
+export interface PageAccessUsersResource {
+  /**
+   * List page access users
+   *
+   * The users allowed to see a private (audience-specific) page, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/page_access_users` · [API reference](../../statuspage.html#operation/page_access_users_list)
+   */
+  list(params?: PageAccessUsersListParams, options?: CallOptions): PagedList<PageAccessUser>;
+  /**
+   * Add a page access user
+   *
+   * Lets a person see a private page, directly or through page access groups. The official document answers 200.
+   *
+   * `POST /pages/{page_id}/page_access_users` · [API reference](../../statuspage.html#operation/page_access_users_create)
+   */
+  create(params?: PageAccessUsersCreateParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Get a page access user
+   *
+   * One page access user.
+   *
+   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../statuspage.html#operation/page_access_users_get)
+   */
+  get(page_access_user_id: string, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Delete a page access user
+   *
+   * Takes away a person's access to the private page.
+   *
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../statuspage.html#operation/page_access_users_delete)
+   */
+  delete(page_access_user_id: string, options?: CallOptions): Promise<OperationResult<operations['page_access_users_delete']>>;
+  /**
+   * Update a page access user
+   *
+   * Changes the given attributes of a page access user. The official document gives this operation no body; the attributes are those of `page_access_users_create`. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+   *
+   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../statuspage.html#operation/page_access_users_update)
+   */
+  update(page_access_user_id: string, params?: PageAccessUsersUpdateParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * List a page access user's components
+   *
+   * The components a page access user may see, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_list_components)
+   */
+  listComponents(page_access_user_id: string, params?: PageAccessUsersListComponentsParams, options?: CallOptions): PagedList<Component>;
+  /**
+   * Replace a page access user's components
+   *
+   * Lets the user see exactly these components.
+   *
+   * `POST /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_replace_components)
+   */
+  replaceComponents(page_access_user_id: string, params: PageAccessUsersReplaceComponentsParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Remove components from a page access user
+   *
+   * Takes these components, or all of them when `component_ids` is left out, from what the user may see.
+   *
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_remove_components)
+   */
+  removeComponents(page_access_user_id: string, params?: PageAccessUsersRemoveComponentsParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Add components to a page access user
+   *
+   * Lets the user see these components too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_users_replace_components`.)
+   *
+   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_add_components)
+   */
+  addComponents(page_access_user_id: string, params: PageAccessUsersAddComponentsParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Remove one component from a page access user
+   *
+   * Takes one component from what the user may see.
+   *
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/page_access_users_remove_component)
+   */
+  removeComponent(page_access_user_id: string, component_id: string, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * List a page access user's metrics
+   *
+   * The metrics a page access user may see, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_list_metrics)
+   */
+  listMetrics(page_access_user_id: string, params?: PageAccessUsersListMetricsParams, options?: CallOptions): PagedList<Metric>;
+  /**
+   * Replace a page access user's metrics
+   *
+   * Lets the user see exactly these metrics.
+   *
+   * `POST /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_replace_metrics)
+   */
+  replaceMetrics(page_access_user_id: string, params: PageAccessUsersReplaceMetricsParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Remove metrics from a page access user
+   *
+   * Takes these metrics from what the user may see.
+   *
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_remove_metrics)
+   */
+  removeMetrics(page_access_user_id: string, params?: PageAccessUsersRemoveMetricsParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Add metrics to a page access user
+   *
+   * Lets the user see these metrics too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_users_replace_metrics`.)
+   *
+   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_add_metrics)
+   */
+  addMetrics(page_access_user_id: string, params: PageAccessUsersAddMetricsParams, options?: CallOptions): Promise<PageAccessUser>;
+  /**
+   * Remove one metric from a page access user
+   *
+   * Takes one metric from what the user may see.
+   *
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/page_access_users_remove_metric)
+   */
+  removeMetric(page_access_user_id: string, metric_id: string, options?: CallOptions): Promise<PageAccessUser>;
+}
+
+/** `client.pageAccessGroups`: the pageAccessGroups operations of the spec. */
+export interface PageAccessGroupsResource {
+  /**
+   * List page access groups
+   *
+   * The groups of page access users of a private page, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/page_access_groups` · [API reference](../../statuspage.html#operation/page_access_groups_list)
+   */
+  list(params?: PageAccessGroupsListParams, options?: CallOptions): PagedList<PageAccessGroup>;
+  /**
+   * Create a page access group
+   *
+   * A group of page access users who see the same components and metrics.
+   *
+   * `POST /pages/{page_id}/page_access_groups` · [API reference](../../statuspage.html#operation/page_access_groups_create)
+   */
+  create(params?: PageAccessGroupsCreateParams, options?: CallOptions): Promise<PageAccessGroup>;
+  /**
+   * Get a page access group
+   *
+   * One page access group.
+   *
+   * `GET /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../statuspage.html#operation/page_access_groups_get)
+   */
+  get(page_access_group_id: string, options?: CallOptions): Promise<PageAccessGroup>;
+  /**
+   * Delete a page access group
+   *
+   * Removes the group; answers with it as it was.
+   *
+   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../statuspage.html#operation/page_access_groups_delete)
+   */
+  delete(page_access_group_id: string, options?: CallOptions): Promise<PageAccessGroup>;
+  /**
+   * Update a page access group
+   *
+   * Changes the given attributes of a group. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+   *
+   * `PATCH /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../statuspage.html#operation/page_access_groups_update)
+   */
+  update(page_access_group_id: string, params?: PageAccessGroupsUpdateParams, options?: CallOptions): Promise<PageAccessGroup>;
+  /**
+   * List a page access group's components
+   *
+   * The components the group's users may see, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_list_components)
+   */
+  listComponents(page_access_group_id: string, params?: PageAccessGroupsListComponentsParams, options?: CallOptions): PagedList<Component>;
+  /**
+   * Replace a page access group's components
+   *
+   * Lets the group's users see exactly these components.
+   *
+   * `POST /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_replace_components)
+   */
+  replaceComponents(page_access_group_id: string, params: PageAccessGroupsReplaceComponentsParams, options?: CallOptions): Promise<PageAccessGroup>;
+  /**
+   * Remove components from a page access group
+   *
+   * Takes these components from what the group's users may see.
+   *
+   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_remove_components)
+   */
+  removeComponents(page_access_group_id: string, params?: PageAccessGroupsRemoveComponentsParams, options?: CallOptions): Promise<PageAccessGroup>;
+  /**
+   * Add components to a page access group
+   *
+   * Lets the group's users see these components too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_groups_replace_components`.)
+   *
+   * `PATCH /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_add_components)
+   */
+  addComponents(page_access_group_id: string, params: PageAccessGroupsAddComponentsParams, options?: CallOptions): Promise<PageAccessGroup>;
+  /**
+   * Remove one component from a page access group
+   *
+   * Takes one component from what the group's users may see.
+   *
+   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/page_access_groups_remove_component)
+   */
+  removeComponent(page_access_group_id: string, component_id: string, options?: CallOptions): Promise<PageAccessGroup>;
+}
+
+/** `client.incidentTemplates`: the incidentTemplates operations of the spec. */
+export interface IncidentTemplatesResource {
+  /**
+   * List incident templates
+   *
+   * The templates offered when writing an incident or maintenance, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/incident_templates` · [API reference](../../statuspage.html#operation/incident_templates_list)
+   */
+  list(params?: IncidentTemplatesListParams, options?: CallOptions): PagedList<IncidentTemplate>;
+  /**
+   * Create an incident template
+   *
+   * A canned title, body and status for incidents and maintenances.
+   *
+   * `POST /pages/{page_id}/incident_templates` · [API reference](../../statuspage.html#operation/incident_templates_create)
+   */
+  create(params: IncidentTemplatesCreateParams, options?: CallOptions): Promise<IncidentTemplate>;
+}
+
+/** `client.incidentUpdates`: the incidentUpdates operations of the spec. */
+export interface IncidentUpdatesResource {
+  /**
+   * Edit a previous incident update
+   *
+   * Corrects the text or display time of an update already posted. A new update is posted with `incidents_update` (its `status` and `body`). The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+   *
+   * `PATCH /pages/{page_id}/incidents/{incident_id}/incident_updates/{incident_update_id}` · [API reference](../../statuspage.html#operation/incident_updates_update)
+   */
+  update(incident_id: string, incident_update_id: string, params?: IncidentUpdatesUpdateParams, options?: CallOptions): Promise<IncidentUpdate>;
+}
+
+/** `client.incidentSubscribers`: the incidentSubscribers operations of the spec. */
+export interface IncidentSubscribersResource {
+  /**
+   * List an incident's subscribers
+   *
+   * The people following one incident, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/incidents/{incident_id}/subscribers` · [API reference](../../statuspage.html#operation/incident_subscribers_list)
+   */
+  list(incident_id: string, params?: IncidentSubscribersListParams, options?: CallOptions): PagedList<Subscriber>;
+  /**
+   * Subscribe someone to an incident
+   *
+   * An email or SMS subscriber to one incident.
+   *
+   * `POST /pages/{page_id}/incidents/{incident_id}/subscribers` · [API reference](../../statuspage.html#operation/incident_subscribers_create)
+   */
+  create(incident_id: string, params?: IncidentSubscribersCreateParams, options?: CallOptions): Promise<Subscriber>;
+  /**
+   * Get an incident subscriber
+   *
+   * One subscriber of an incident.
+   *
+   * `GET /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/incident_subscribers_get)
+   */
+  get(incident_id: string, subscriber_id: string, options?: CallOptions): Promise<Subscriber>;
+  /**
+   * Unsubscribe an incident subscriber
+   *
+   * Stops notifying a subscriber of this incident; answers with the subscriber as it was.
+   *
+   * `DELETE /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/incident_subscribers_delete)
+   */
+  delete(incident_id: string, subscriber_id: string, options?: CallOptions): Promise<Subscriber>;
+  /**
+   * Resend confirmation to an incident subscriber
+   *
+   * Sends the confirmation email again.
+   *
+   * `POST /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}/resend_confirmation` · [API reference](../../statuspage.html#operation/incident_subscribers_resend_confirmation)
+   */
+  resendConfirmation(incident_id: string, subscriber_id: string, options?: CallOptions): Promise<OperationResult<operations['incident_subscribers_resend_confirmation']>>;
+}
+
+/** `client.postmortems`: the postmortems operations of the spec. */
+export interface PostmortemsResource {
+  /**
+   * Get an incident's postmortem
+   *
+   * The postmortem of an incident, published or in draft.
+   *
+   * `GET /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../statuspage.html#operation/postmortems_get)
+   */
+  get(incident_id: string, options?: CallOptions): Promise<Postmortem>;
+  /**
+   * Write an incident's postmortem
+   *
+   * Creates or replaces the postmortem's draft (Markdown); publish it with `postmortems_publish`.
+   *
+   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../statuspage.html#operation/postmortems_create)
+   */
+  create(incident_id: string, params: PostmortemsCreateParams, options?: CallOptions): Promise<Postmortem>;
+  /**
+   * Delete an incident's postmortem
+   *
+   * Deletes the postmortem and its draft.
+   *
+   * `DELETE /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../statuspage.html#operation/postmortems_delete)
+   */
+  delete(incident_id: string, options?: CallOptions): Promise<OperationResult<operations['postmortems_delete']>>;
+  /**
+   * Publish an incident's postmortem
+   *
+   * Publishes the draft on the page, optionally notifying subscribers and Twitter followers.
+   *
+   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem/publish` · [API reference](../../statuspage.html#operation/postmortems_publish)
+   */
+  publish(incident_id: string, params?: PostmortemsPublishParams, options?: CallOptions): Promise<Postmortem>;
+  /**
+   * Unpublish an incident's postmortem
+   *
+   * Takes a published postmortem back to draft.
+   *
+   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem/revert` · [API reference](../../statuspage.html#operation/postmortems_revert)
+   */
+  revert(incident_id: string, options?: CallOptions): Promise<Postmortem>;
+}
+
+/** `client.componentGroups`: the componentGroups operations of the spec. */
+export interface ComponentGroupsResource {
+  /**
+   * List component groups
+   *
+   * The page's component groups, in pages of at most 100.
+   *
+   * `GET /pages/{page_id}/component-groups` · [API reference](../../statuspage.html#operation/component_groups_list)
+   */
+  list(params?: ComponentGroupsListParams, options?: CallOptions): PagedList<ComponentGroup>;
+  /**
+   * Create a component group
+   *
+   * Groups existing components under a name. (The official document also lists a `description` beside the envelope, outside it; the envelope carries only what is inside.)
+   *
+   * `POST /pages/{page_id}/component-groups` · [API reference](../../statuspage.html#operation/component_groups_create)
+   */
+  create(params: ComponentGroupsCreateParams, options?: CallOptions): Promise<ComponentGroup>;
+  /**
+   * Get a component group
+   *
+   * One component group.
+   *
+   * `GET /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../statuspage.html#operation/component_groups_get)
+   */
+  get(component_group_id: string, options?: CallOptions): Promise<ComponentGroup>;
+  /**
+   * Delete a component group
+   *
+   * Deletes the group (its components stay, ungrouped); answers with it as it was.
+   *
+   * `DELETE /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../statuspage.html#operation/component_groups_delete)
+   */
+  delete(component_group_id: string, options?: CallOptions): Promise<ComponentGroup>;
+  /**
+   * Update a component group
+   *
+   * Renames a group or sets its components (both are required). The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+   *
+   * `PATCH /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../statuspage.html#operation/component_groups_update)
+   */
+  update(component_group_id: string, params: ComponentGroupsUpdateParams, options?: CallOptions): Promise<ComponentGroup>;
+  /**
+   * Get a component group's uptime
+   *
+   * Uptime of a group over a range of days.
+   *
+   * `GET /pages/{page_id}/component-groups/{component_group_id}/uptime` · [API reference](../../statuspage.html#operation/component_groups_uptime)
+   */
+  uptime(component_group_id: string, params?: ComponentGroupsUptimeParams, options?: CallOptions): Promise<ComponentGroupUptime>;
+}
+
+/** `client.statusEmbedConfig`: the statusEmbedConfig operations of the spec. */
+export interface StatusEmbedConfigResource {
+  /**
+   * Get the status embed settings
+   *
+   * Where the status embed (the widget shown on your own site) appears, and its colours.
+   *
+   * `GET /pages/{page_id}/status_embed_config` · [API reference](../../statuspage.html#operation/status_embed_config_get)
+   */
+  get(options?: CallOptions): Promise<StatusEmbedConfig>;
+  /**
+   * Update the status embed settings
+   *
+   * Changes the given settings. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+   *
+   * `PATCH /pages/{page_id}/status_embed_config` · [API reference](../../statuspage.html#operation/status_embed_config_update)
+   */
+  update(params?: StatusEmbedConfigUpdateParams, options?: CallOptions): Promise<StatusEmbedConfig>;
+}
+
+/** `client.permissions`: the permissions operations of the spec. */
+export interface PermissionsResource {
+  /**
+   * Get a user's permissions
+   *
+   * The pages a team member may manage, and their roles there when the organization has role-based access control.
+   *
+   * `GET /organizations/{organization_id}/permissions/{user_id}` · [API reference](../../statuspage.html#operation/permissions_get)
+   */
+  get(user_id: string, options?: CallOptions): Promise<Permissions>;
+  /**
+   * Set a user's permissions
+   *
+   * Maps each page the user may manage to their roles there (an empty object where the page has no role-based access control). The user loses access to every page left out.
+   *
+   * `PUT /organizations/{organization_id}/permissions/{user_id}` · [API reference](../../statuspage.html#operation/permissions_update)
+   */
+  update(user_id: string, params: PermissionsUpdateParams, options?: CallOptions): Promise<Permissions>;
+}
+
 /** Every resource of the spec, as the client's properties. */
 export interface Resources {
   page: PageResource;
@@ -380,5 +1190,16 @@ export interface Resources {
   incidents: IncidentsResource;
   subscribers: SubscribersResource;
   metrics: MetricsResource;
+  metricsProviders: MetricsProvidersResource;
   users: UsersResource;
+  pages: PagesResource;
+  pageAccessUsers: PageAccessUsersResource;
+  pageAccessGroups: PageAccessGroupsResource;
+  incidentTemplates: IncidentTemplatesResource;
+  incidentUpdates: IncidentUpdatesResource;
+  incidentSubscribers: IncidentSubscribersResource;
+  postmortems: PostmortemsResource;
+  componentGroups: ComponentGroupsResource;
+  statusEmbedConfig: StatusEmbedConfigResource;
+  permissions: PermissionsResource;
 }

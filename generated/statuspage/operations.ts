@@ -535,6 +535,22 @@ export const operationTable = {
     ],
     "envelope": "subscriber"
   },
+  "subscribers_get": {
+    "resource": "subscribers",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/subscribers/{subscriber_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "subscriber_id",
+        "in": "path"
+      }
+    ]
+  },
   "subscribers_delete": {
     "resource": "subscribers",
     "method": "delete",
@@ -555,6 +571,29 @@ export const operationTable = {
       }
     ]
   },
+  "subscribers_update": {
+    "resource": "subscribers",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/subscribers/{subscriber_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "subscriber_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "component_ids"
+    ],
+    "idempotent": true
+  },
   "metrics_list_available": {
     "resource": "metrics",
     "method": "listAvailable",
@@ -572,6 +611,31 @@ export const operationTable = {
         "in": "path"
       }
     ]
+  },
+  "metrics_providers_create": {
+    "resource": "metricsProviders",
+    "method": "create",
+    "verb": "post",
+    "path": "/pages/{page_id}/metrics_providers",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "type",
+      "email",
+      "password",
+      "api_key",
+      "api_token",
+      "application_key",
+      "metric_base_uri"
+    ],
+    "envelope": "metrics_provider"
   },
   "metrics_list_for_provider": {
     "resource": "metrics",
@@ -637,6 +701,22 @@ export const operationTable = {
     ],
     "envelope": "metric"
   },
+  "metrics_get": {
+    "resource": "metrics",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/metrics/{metric_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "metric_id",
+        "in": "path"
+      }
+    ]
+  },
   "metrics_delete": {
     "resource": "metrics",
     "method": "delete",
@@ -652,6 +732,31 @@ export const operationTable = {
         "in": "path"
       }
     ]
+  },
+  "metrics_update": {
+    "resource": "metrics",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/metrics/{metric_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "metric_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "metric_identifier"
+    ],
+    "envelope": "metric",
+    "idempotent": true
   },
   "metrics_submit_data": {
     "resource": "metrics",
@@ -761,6 +866,1488 @@ export const operationTable = {
         "name": "user_id",
         "in": "path"
       }
+    ]
+  },
+  "pages_list": {
+    "resource": "pages",
+    "method": "list",
+    "verb": "get",
+    "path": "/pages"
+  },
+  "page_access_users_list": {
+    "resource": "pageAccessUsers",
+    "method": "list",
+    "verb": "get",
+    "path": "/pages/{page_id}/page_access_users",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      },
+      {
+        "name": "email"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "page_access_users_create": {
+    "resource": "pageAccessUsers",
+    "method": "create",
+    "verb": "post",
+    "path": "/pages/{page_id}/page_access_users",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "email",
+      "external_login",
+      "page_access_group_ids",
+      "subscribe_to_components"
+    ],
+    "envelope": "page_access_user"
+  },
+  "page_access_users_get": {
+    "resource": "pageAccessUsers",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ]
+  },
+  "page_access_users_delete": {
+    "resource": "pageAccessUsers",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
+  "page_access_users_update": {
+    "resource": "pageAccessUsers",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "email",
+      "external_login",
+      "page_access_group_ids",
+      "subscribe_to_components"
+    ],
+    "envelope": "page_access_user",
+    "idempotent": true
+  },
+  "page_access_users_list_components": {
+    "resource": "pageAccessUsers",
+    "method": "listComponents",
+    "verb": "get",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "page_access_users_replace_components": {
+    "resource": "pageAccessUsers",
+    "method": "replaceComponents",
+    "verb": "post",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "component_ids"
+    ],
+    "bodyRequired": [
+      "component_ids"
+    ],
+    "idempotent": true
+  },
+  "page_access_users_remove_components": {
+    "resource": "pageAccessUsers",
+    "method": "removeComponents",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "component_ids"
+    ]
+  },
+  "page_access_users_add_components": {
+    "resource": "pageAccessUsers",
+    "method": "addComponents",
+    "verb": "patch",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "component_ids"
+    ],
+    "bodyRequired": [
+      "component_ids"
+    ],
+    "idempotent": true
+  },
+  "page_access_users_remove_component": {
+    "resource": "pageAccessUsers",
+    "method": "removeComponent",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/components/{component_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      },
+      {
+        "name": "component_id",
+        "in": "path"
+      }
+    ]
+  },
+  "page_access_users_list_metrics": {
+    "resource": "pageAccessUsers",
+    "method": "listMetrics",
+    "verb": "get",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/metrics",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "page_access_users_replace_metrics": {
+    "resource": "pageAccessUsers",
+    "method": "replaceMetrics",
+    "verb": "post",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/metrics",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "metric_ids"
+    ],
+    "bodyRequired": [
+      "metric_ids"
+    ],
+    "idempotent": true
+  },
+  "page_access_users_remove_metrics": {
+    "resource": "pageAccessUsers",
+    "method": "removeMetrics",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/metrics",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "metric_ids"
+    ]
+  },
+  "page_access_users_add_metrics": {
+    "resource": "pageAccessUsers",
+    "method": "addMetrics",
+    "verb": "patch",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/metrics",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "metric_ids"
+    ],
+    "bodyRequired": [
+      "metric_ids"
+    ],
+    "idempotent": true
+  },
+  "page_access_users_remove_metric": {
+    "resource": "pageAccessUsers",
+    "method": "removeMetric",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_users/{page_access_user_id}/metrics/{metric_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_user_id",
+        "in": "path"
+      },
+      {
+        "name": "metric_id",
+        "in": "path"
+      }
+    ]
+  },
+  "page_access_groups_list": {
+    "resource": "pageAccessGroups",
+    "method": "list",
+    "verb": "get",
+    "path": "/pages/{page_id}/page_access_groups",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "page_access_groups_create": {
+    "resource": "pageAccessGroups",
+    "method": "create",
+    "verb": "post",
+    "path": "/pages/{page_id}/page_access_groups",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "external_identifier",
+      "component_ids",
+      "metric_ids",
+      "page_access_user_ids"
+    ],
+    "envelope": "page_access_group"
+  },
+  "page_access_groups_get": {
+    "resource": "pageAccessGroups",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      }
+    ]
+  },
+  "page_access_groups_delete": {
+    "resource": "pageAccessGroups",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      }
+    ]
+  },
+  "page_access_groups_update": {
+    "resource": "pageAccessGroups",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "external_identifier",
+      "component_ids",
+      "metric_ids",
+      "page_access_user_ids"
+    ],
+    "envelope": "page_access_group",
+    "idempotent": true
+  },
+  "page_access_groups_list_components": {
+    "resource": "pageAccessGroups",
+    "method": "listComponents",
+    "verb": "get",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "page_access_groups_replace_components": {
+    "resource": "pageAccessGroups",
+    "method": "replaceComponents",
+    "verb": "post",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "component_ids"
+    ],
+    "bodyRequired": [
+      "component_ids"
+    ],
+    "idempotent": true
+  },
+  "page_access_groups_remove_components": {
+    "resource": "pageAccessGroups",
+    "method": "removeComponents",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "component_ids"
+    ]
+  },
+  "page_access_groups_add_components": {
+    "resource": "pageAccessGroups",
+    "method": "addComponents",
+    "verb": "patch",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}/components",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "component_ids"
+    ],
+    "bodyRequired": [
+      "component_ids"
+    ],
+    "idempotent": true
+  },
+  "page_access_groups_remove_component": {
+    "resource": "pageAccessGroups",
+    "method": "removeComponent",
+    "verb": "delete",
+    "path": "/pages/{page_id}/page_access_groups/{page_access_group_id}/components/{component_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page_access_group_id",
+        "in": "path"
+      },
+      {
+        "name": "component_id",
+        "in": "path"
+      }
+    ]
+  },
+  "subscribers_resend_confirmations": {
+    "resource": "subscribers",
+    "method": "resendConfirmations",
+    "verb": "post",
+    "path": "/pages/{page_id}/subscribers/resend_confirmation",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "subscribers"
+    ],
+    "bodyRequired": [
+      "subscribers"
+    ],
+    "responses": []
+  },
+  "subscribers_unsubscribe": {
+    "resource": "subscribers",
+    "method": "unsubscribe",
+    "verb": "post",
+    "path": "/pages/{page_id}/subscribers/unsubscribe",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "subscribers",
+      "type",
+      "state",
+      "skip_unsubscription_notification"
+    ],
+    "bodyRequired": [
+      "subscribers"
+    ],
+    "responses": []
+  },
+  "subscribers_reactivate": {
+    "resource": "subscribers",
+    "method": "reactivate",
+    "verb": "post",
+    "path": "/pages/{page_id}/subscribers/reactivate",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "subscribers",
+      "type"
+    ],
+    "bodyRequired": [
+      "subscribers"
+    ],
+    "responses": []
+  },
+  "subscribers_histogram_by_state": {
+    "resource": "subscribers",
+    "method": "histogramByState",
+    "verb": "get",
+    "path": "/pages/{page_id}/subscribers/histogram_by_state",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ]
+  },
+  "subscribers_count": {
+    "resource": "subscribers",
+    "method": "count",
+    "verb": "get",
+    "path": "/pages/{page_id}/subscribers/count",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "type",
+        "enum": [
+          "email",
+          "sms",
+          "webhook",
+          "slack",
+          "teams",
+          "integration_partner"
+        ]
+      },
+      {
+        "name": "state",
+        "enum": [
+          "active",
+          "unconfirmed",
+          "quarantined",
+          "all"
+        ]
+      }
+    ]
+  },
+  "subscribers_list_unsubscribed": {
+    "resource": "subscribers",
+    "method": "listUnsubscribed",
+    "verb": "get",
+    "path": "/pages/{page_id}/subscribers/unsubscribed",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "subscribers_resend_confirmation": {
+    "resource": "subscribers",
+    "method": "resendConfirmation",
+    "verb": "post",
+    "path": "/pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "subscriber_id",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
+  "incident_templates_list": {
+    "resource": "incidentTemplates",
+    "method": "list",
+    "verb": "get",
+    "path": "/pages/{page_id}/incident_templates",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "incident_templates_create": {
+    "resource": "incidentTemplates",
+    "method": "create",
+    "verb": "post",
+    "path": "/pages/{page_id}/incident_templates",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "title",
+      "body",
+      "group_id",
+      "update_status",
+      "should_tweet",
+      "should_send_notifications",
+      "component_ids"
+    ],
+    "bodyRequired": [
+      "name",
+      "title",
+      "body"
+    ],
+    "envelope": "template"
+  },
+  "incident_updates_update": {
+    "resource": "incidentUpdates",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/incidents/{incident_id}/incident_updates/{incident_update_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_update_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "body",
+      "display_at",
+      "deliver_notifications",
+      "wants_twitter_update"
+    ],
+    "envelope": "incident_update",
+    "idempotent": true
+  },
+  "incident_subscribers_list": {
+    "resource": "incidentSubscribers",
+    "method": "list",
+    "verb": "get",
+    "path": "/pages/{page_id}/incidents/{incident_id}/subscribers",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "incident_subscribers_create": {
+    "resource": "incidentSubscribers",
+    "method": "create",
+    "verb": "post",
+    "path": "/pages/{page_id}/incidents/{incident_id}/subscribers",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "email",
+      "phone_country",
+      "phone_number",
+      "skip_confirmation_notification"
+    ],
+    "envelope": "subscriber"
+  },
+  "incident_subscribers_get": {
+    "resource": "incidentSubscribers",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      },
+      {
+        "name": "subscriber_id",
+        "in": "path"
+      }
+    ]
+  },
+  "incident_subscribers_delete": {
+    "resource": "incidentSubscribers",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      },
+      {
+        "name": "subscriber_id",
+        "in": "path"
+      }
+    ]
+  },
+  "incident_subscribers_resend_confirmation": {
+    "resource": "incidentSubscribers",
+    "method": "resendConfirmation",
+    "verb": "post",
+    "path": "/pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}/resend_confirmation",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      },
+      {
+        "name": "subscriber_id",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
+  "postmortems_get": {
+    "resource": "postmortems",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/incidents/{incident_id}/postmortem",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      }
+    ]
+  },
+  "postmortems_create": {
+    "resource": "postmortems",
+    "method": "create",
+    "verb": "put",
+    "path": "/pages/{page_id}/incidents/{incident_id}/postmortem",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "body_draft"
+    ],
+    "bodyRequired": [
+      "body_draft"
+    ],
+    "envelope": "postmortem"
+  },
+  "postmortems_delete": {
+    "resource": "postmortems",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/pages/{page_id}/incidents/{incident_id}/postmortem",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
+  "postmortems_publish": {
+    "resource": "postmortems",
+    "method": "publish",
+    "verb": "put",
+    "path": "/pages/{page_id}/incidents/{incident_id}/postmortem/publish",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "notify_twitter",
+      "notify_subscribers",
+      "custom_tweet"
+    ],
+    "envelope": "postmortem"
+  },
+  "postmortems_revert": {
+    "resource": "postmortems",
+    "method": "revert",
+    "verb": "put",
+    "path": "/pages/{page_id}/incidents/{incident_id}/postmortem/revert",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "incident_id",
+        "in": "path"
+      }
+    ]
+  },
+  "components_uptime": {
+    "resource": "components",
+    "method": "uptime",
+    "verb": "get",
+    "path": "/pages/{page_id}/components/{component_id}/uptime",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_id",
+        "in": "path"
+      },
+      {
+        "name": "start"
+      },
+      {
+        "name": "end"
+      }
+    ]
+  },
+  "components_add_page_access_users": {
+    "resource": "components",
+    "method": "addPageAccessUsers",
+    "verb": "post",
+    "path": "/pages/{page_id}/components/{component_id}/page_access_users",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/x-www-form-urlencoded"
+    ],
+    "bodyFields": [
+      "page_access_user_ids"
+    ],
+    "bodyRequired": [
+      "page_access_user_ids"
+    ]
+  },
+  "components_remove_page_access_users": {
+    "resource": "components",
+    "method": "removePageAccessUsers",
+    "verb": "delete",
+    "path": "/pages/{page_id}/components/{component_id}/page_access_users",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_id",
+        "in": "path"
+      }
+    ]
+  },
+  "components_add_page_access_groups": {
+    "resource": "components",
+    "method": "addPageAccessGroups",
+    "verb": "post",
+    "path": "/pages/{page_id}/components/{component_id}/page_access_groups",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/x-www-form-urlencoded"
+    ],
+    "bodyFields": [
+      "page_access_group_ids"
+    ]
+  },
+  "components_remove_page_access_groups": {
+    "resource": "components",
+    "method": "removePageAccessGroups",
+    "verb": "delete",
+    "path": "/pages/{page_id}/components/{component_id}/page_access_groups",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_id",
+        "in": "path"
+      }
+    ]
+  },
+  "component_groups_list": {
+    "resource": "componentGroups",
+    "method": "list",
+    "verb": "get",
+    "path": "/pages/{page_id}/component-groups",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "component_groups_create": {
+    "resource": "componentGroups",
+    "method": "create",
+    "verb": "post",
+    "path": "/pages/{page_id}/component-groups",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "components"
+    ],
+    "bodyRequired": [
+      "name",
+      "components"
+    ],
+    "envelope": "component_group"
+  },
+  "component_groups_get": {
+    "resource": "componentGroups",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/component-groups/{component_group_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_group_id",
+        "in": "path"
+      }
+    ]
+  },
+  "component_groups_delete": {
+    "resource": "componentGroups",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/pages/{page_id}/component-groups/{component_group_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_group_id",
+        "in": "path"
+      }
+    ]
+  },
+  "component_groups_update": {
+    "resource": "componentGroups",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/component-groups/{component_group_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_group_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "name",
+      "components"
+    ],
+    "bodyRequired": [
+      "name",
+      "components"
+    ],
+    "envelope": "component_group",
+    "idempotent": true
+  },
+  "component_groups_uptime": {
+    "resource": "componentGroups",
+    "method": "uptime",
+    "verb": "get",
+    "path": "/pages/{page_id}/component-groups/{component_group_id}/uptime",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "component_group_id",
+        "in": "path"
+      },
+      {
+        "name": "start"
+      },
+      {
+        "name": "end"
+      }
+    ]
+  },
+  "metrics_list": {
+    "resource": "metrics",
+    "method": "list",
+    "verb": "get",
+    "path": "/pages/{page_id}/metrics",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "page",
+        "type": "integer"
+      },
+      {
+        "name": "per_page",
+        "type": "integer"
+      }
+    ],
+    "pagination": {
+      "style": "page-number",
+      "pageParam": "page",
+      "perPageParam": "per_page",
+      "start": 1,
+      "defaultPerPage": 100
+    }
+  },
+  "metrics_submit_bulk_data": {
+    "resource": "metrics",
+    "method": "submitBulkData",
+    "verb": "post",
+    "path": "/pages/{page_id}/metrics/data",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyOpen": true,
+    "envelope": "data",
+    "idempotent": true
+  },
+  "metrics_providers_get": {
+    "resource": "metricsProviders",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/metrics_providers/{metrics_provider_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "metrics_provider_id",
+        "in": "path"
+      }
+    ]
+  },
+  "metrics_providers_delete": {
+    "resource": "metricsProviders",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/pages/{page_id}/metrics_providers/{metrics_provider_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "metrics_provider_id",
+        "in": "path"
+      }
+    ]
+  },
+  "metrics_providers_update": {
+    "resource": "metricsProviders",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/metrics_providers/{metrics_provider_id}",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      },
+      {
+        "name": "metrics_provider_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "type",
+      "metric_base_uri"
+    ],
+    "envelope": "metrics_provider",
+    "idempotent": true
+  },
+  "status_embed_config_get": {
+    "resource": "statusEmbedConfig",
+    "method": "get",
+    "verb": "get",
+    "path": "/pages/{page_id}/status_embed_config",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ]
+  },
+  "status_embed_config_update": {
+    "resource": "statusEmbedConfig",
+    "method": "update",
+    "verb": "patch",
+    "path": "/pages/{page_id}/status_embed_config",
+    "params": [
+      {
+        "name": "page_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "position",
+      "incident_background_color",
+      "incident_text_color",
+      "maintenance_background_color",
+      "maintenance_text_color"
+    ],
+    "envelope": "status_embed_config",
+    "idempotent": true
+  },
+  "permissions_get": {
+    "resource": "permissions",
+    "method": "get",
+    "verb": "get",
+    "path": "/organizations/{organization_id}/permissions/{user_id}",
+    "params": [
+      {
+        "name": "organization_id",
+        "in": "path"
+      },
+      {
+        "name": "user_id",
+        "in": "path"
+      }
+    ]
+  },
+  "permissions_update": {
+    "resource": "permissions",
+    "method": "update",
+    "verb": "put",
+    "path": "/organizations/{organization_id}/permissions/{user_id}",
+    "params": [
+      {
+        "name": "organization_id",
+        "in": "path"
+      },
+      {
+        "name": "user_id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "pages"
+    ],
+    "bodyRequired": [
+      "pages"
     ]
   }
 } as const;

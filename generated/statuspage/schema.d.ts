@@ -336,7 +336,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a subscriber
+         * @description One subscriber of the page.
+         */
+        get: operations["subscribers_get"];
         put?: never;
         post?: never;
         /**
@@ -346,7 +350,11 @@ export interface paths {
         delete: operations["subscribers_delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a subscriber's components
+         * @description Sets the components a subscriber follows (at least one); leave `component_ids` out to follow the whole page. No envelope, as the official document says.
+         */
+        patch: operations["subscribers_update"];
         trace?: never;
     };
     "/metrics_providers": {
@@ -393,7 +401,11 @@ export interface paths {
          */
         get: operations["metrics_list_linked"];
         put?: never;
-        post?: never;
+        /**
+         * Link a metric provider
+         * @description Links a provider to the page: Datadog and NewRelic need `api_key` and `metric_base_uri`; Librato `email` and `api_token`; Pingdom `email`, `password` and `application_key`; Self nothing.
+         */
+        post: operations["metrics_providers_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -455,7 +467,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a metric
+         * @description One metric of the page.
+         */
+        get: operations["metrics_get"];
         put?: never;
         post?: never;
         /**
@@ -465,7 +481,11 @@ export interface paths {
         delete: operations["metrics_delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a metric
+         * @description Renames a metric or changes what it reads from its provider. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+         */
+        patch: operations["metrics_update"];
         trace?: never;
     };
     "/pages/{page_id}/metrics/{metric_id}/data": {
@@ -561,6 +581,1224 @@ export interface paths {
          * @description Removes a team member from the organization; answers with the deleted user.
          */
         delete: operations["users_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pages
+         * @description Every page the API key's user can manage. Not paged.
+         */
+        get: operations["pages_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List page access users
+         * @description The users allowed to see a private (audience-specific) page, in pages of at most 100.
+         */
+        get: operations["page_access_users_list"];
+        put?: never;
+        /**
+         * Add a page access user
+         * @description Lets a person see a private page, directly or through page access groups. The official document answers 200.
+         */
+        post: operations["page_access_users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_users/{page_access_user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a page access user
+         * @description One page access user.
+         */
+        get: operations["page_access_users_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a page access user
+         * @description Takes away a person's access to the private page.
+         */
+        delete: operations["page_access_users_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a page access user
+         * @description Changes the given attributes of a page access user. The official document gives this operation no body; the attributes are those of `page_access_users_create`. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+         */
+        patch: operations["page_access_users_update"];
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_users/{page_access_user_id}/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a page access user's components
+         * @description The components a page access user may see, in pages of at most 100.
+         */
+        get: operations["page_access_users_list_components"];
+        put?: never;
+        /**
+         * Replace a page access user's components
+         * @description Lets the user see exactly these components.
+         */
+        post: operations["page_access_users_replace_components"];
+        /**
+         * Remove components from a page access user
+         * @description Takes these components, or all of them when `component_ids` is left out, from what the user may see.
+         */
+        delete: operations["page_access_users_remove_components"];
+        options?: never;
+        head?: never;
+        /**
+         * Add components to a page access user
+         * @description Lets the user see these components too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_users_replace_components`.)
+         */
+        patch: operations["page_access_users_add_components"];
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_users/{page_access_user_id}/components/{component_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one component from a page access user
+         * @description Takes one component from what the user may see.
+         */
+        delete: operations["page_access_users_remove_component"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_users/{page_access_user_id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a page access user's metrics
+         * @description The metrics a page access user may see, in pages of at most 100.
+         */
+        get: operations["page_access_users_list_metrics"];
+        put?: never;
+        /**
+         * Replace a page access user's metrics
+         * @description Lets the user see exactly these metrics.
+         */
+        post: operations["page_access_users_replace_metrics"];
+        /**
+         * Remove metrics from a page access user
+         * @description Takes these metrics from what the user may see.
+         */
+        delete: operations["page_access_users_remove_metrics"];
+        options?: never;
+        head?: never;
+        /**
+         * Add metrics to a page access user
+         * @description Lets the user see these metrics too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_users_replace_metrics`.)
+         */
+        patch: operations["page_access_users_add_metrics"];
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_users/{page_access_user_id}/metrics/{metric_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+                /**
+                 * @description Metric identifier.
+                 * @example 68twrb0k2zhw
+                 */
+                metric_id: components["parameters"]["MetricId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one metric from a page access user
+         * @description Takes one metric from what the user may see.
+         */
+        delete: operations["page_access_users_remove_metric"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List page access groups
+         * @description The groups of page access users of a private page, in pages of at most 100.
+         */
+        get: operations["page_access_groups_list"];
+        put?: never;
+        /**
+         * Create a page access group
+         * @description A group of page access users who see the same components and metrics.
+         */
+        post: operations["page_access_groups_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_groups/{page_access_group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a page access group
+         * @description One page access group.
+         */
+        get: operations["page_access_groups_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a page access group
+         * @description Removes the group; answers with it as it was.
+         */
+        delete: operations["page_access_groups_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a page access group
+         * @description Changes the given attributes of a group. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+         */
+        patch: operations["page_access_groups_update"];
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_groups/{page_access_group_id}/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a page access group's components
+         * @description The components the group's users may see, in pages of at most 100.
+         */
+        get: operations["page_access_groups_list_components"];
+        put?: never;
+        /**
+         * Replace a page access group's components
+         * @description Lets the group's users see exactly these components.
+         */
+        post: operations["page_access_groups_replace_components"];
+        /**
+         * Remove components from a page access group
+         * @description Takes these components from what the group's users may see.
+         */
+        delete: operations["page_access_groups_remove_components"];
+        options?: never;
+        head?: never;
+        /**
+         * Add components to a page access group
+         * @description Lets the group's users see these components too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_groups_replace_components`.)
+         */
+        patch: operations["page_access_groups_add_components"];
+        trace?: never;
+    };
+    "/pages/{page_id}/page_access_groups/{page_access_group_id}/components/{component_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one component from a page access group
+         * @description Takes one component from what the group's users may see.
+         */
+        delete: operations["page_access_groups_remove_component"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/subscribers/resend_confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend confirmations to several subscribers
+         * @description Sends the confirmation email again to these unconfirmed email subscribers, or to all of them (`"all"`).
+         */
+        post: operations["subscribers_resend_confirmations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/subscribers/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe several subscribers
+         * @description Unsubscribes up to 100 subscribers, or all of them (`"all"`) when there are fewer than 100.
+         */
+        post: operations["subscribers_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/subscribers/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate quarantined subscribers
+         * @description Takes these quarantined subscribers, or all of them (`"all"`), out of quarantine.
+         */
+        post: operations["subscribers_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/subscribers/histogram_by_state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Count subscribers by type and state
+         * @description For each subscriber type, how many subscribers are active, unconfirmed and quarantined.
+         */
+        get: operations["subscribers_histogram_by_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/subscribers/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Count subscribers by type
+         * @description How many subscribers of each type there are, optionally of one type or in one state.
+         */
+        get: operations["subscribers_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/subscribers/unsubscribed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List unsubscribed subscribers
+         * @description Subscribers who left the page, in pages of at most 100 numbered from 1.
+         */
+        get: operations["subscribers_list_unsubscribed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend confirmation to a subscriber
+         * @description Sends the confirmation email again to one unconfirmed subscriber.
+         */
+        post: operations["subscribers_resend_confirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/incident_templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List incident templates
+         * @description The templates offered when writing an incident or maintenance, in pages of at most 100.
+         */
+        get: operations["incident_templates_list"];
+        put?: never;
+        /**
+         * Create an incident template
+         * @description A canned title, body and status for incidents and maintenances.
+         */
+        post: operations["incident_templates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/incidents/{incident_id}/incident_updates/{incident_update_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+                /**
+                 * @description Identifier of one update of an incident.
+                 * @example k7mf5z1gz05c
+                 */
+                incident_update_id: components["parameters"]["IncidentUpdateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a previous incident update
+         * @description Corrects the text or display time of an update already posted. A new update is posted with `incidents_update` (its `status` and `body`). The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+         */
+        patch: operations["incident_updates_update"];
+        trace?: never;
+    };
+    "/pages/{page_id}/incidents/{incident_id}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an incident's subscribers
+         * @description The people following one incident, in pages of at most 100.
+         */
+        get: operations["incident_subscribers_list"];
+        put?: never;
+        /**
+         * Subscribe someone to an incident
+         * @description An email or SMS subscriber to one incident.
+         */
+        post: operations["incident_subscribers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an incident subscriber
+         * @description One subscriber of an incident.
+         */
+        get: operations["incident_subscribers_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe an incident subscriber
+         * @description Stops notifying a subscriber of this incident; answers with the subscriber as it was.
+         */
+        delete: operations["incident_subscribers_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}/resend_confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend confirmation to an incident subscriber
+         * @description Sends the confirmation email again.
+         */
+        post: operations["incident_subscribers_resend_confirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/incidents/{incident_id}/postmortem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an incident's postmortem
+         * @description The postmortem of an incident, published or in draft.
+         */
+        get: operations["postmortems_get"];
+        /**
+         * Write an incident's postmortem
+         * @description Creates or replaces the postmortem's draft (Markdown); publish it with `postmortems_publish`.
+         */
+        put: operations["postmortems_create"];
+        post?: never;
+        /**
+         * Delete an incident's postmortem
+         * @description Deletes the postmortem and its draft.
+         */
+        delete: operations["postmortems_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/incidents/{incident_id}/postmortem/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish an incident's postmortem
+         * @description Publishes the draft on the page, optionally notifying subscribers and Twitter followers.
+         */
+        put: operations["postmortems_publish"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/incidents/{incident_id}/postmortem/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Unpublish an incident's postmortem
+         * @description Takes a published postmortem back to draft.
+         */
+        put: operations["postmortems_revert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/components/{component_id}/uptime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a component's uptime
+         * @description Uptime over a range of days, for a component whose uptime is shown (`showcase`).
+         */
+        get: operations["components_uptime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/components/{component_id}/page_access_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let page access users see a component
+         * @description Adds page access users to a component. The official document takes this body form-encoded only (`page_access_user_ids=…`, the key repeated for each user).
+         */
+        post: operations["components_add_page_access_users"];
+        /**
+         * Hide a component from page access users
+         * @description Removes page access users from a component.
+         */
+        delete: operations["components_remove_page_access_users"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/components/{component_id}/page_access_groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let page access groups see a component
+         * @description Adds page access groups to a component. The official document describes no body here; the groups can go in
+         *     `page_access_group_ids`, form-encoded as for page access users (`components_add_page_access_users`).
+         */
+        post: operations["components_add_page_access_groups"];
+        /**
+         * Hide a component from page access groups
+         * @description Removes page access groups from a component.
+         */
+        delete: operations["components_remove_page_access_groups"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/component-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List component groups
+         * @description The page's component groups, in pages of at most 100.
+         */
+        get: operations["component_groups_list"];
+        put?: never;
+        /**
+         * Create a component group
+         * @description Groups existing components under a name. (The official document also lists a `description` beside the envelope, outside it; the envelope carries only what is inside.)
+         */
+        post: operations["component_groups_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/component-groups/{component_group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component group identifier (the official document calls it `id`).
+                 * @example 34wb21n3n3mr
+                 */
+                component_group_id: components["parameters"]["ComponentGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a component group
+         * @description One component group.
+         */
+        get: operations["component_groups_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a component group
+         * @description Deletes the group (its components stay, ungrouped); answers with it as it was.
+         */
+        delete: operations["component_groups_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a component group
+         * @description Renames a group or sets its components (both are required). The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+         */
+        patch: operations["component_groups_update"];
+        trace?: never;
+    };
+    "/pages/{page_id}/component-groups/{component_group_id}/uptime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component group identifier (the official document calls it `id`).
+                 * @example 34wb21n3n3mr
+                 */
+                component_group_id: components["parameters"]["ComponentGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a component group's uptime
+         * @description Uptime of a group over a range of days.
+         */
+        get: operations["component_groups_uptime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the page's metrics
+         * @description Every metric of the page, whatever its provider, in pages of at most 100. The answer is a list (the official document says one `Metric`).
+         */
+        get: operations["metrics_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/metrics/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit data points to several metrics
+         * @description Data points for several metrics at once, keyed by metric identifier: `{ data: { <metric_id>: [{ timestamp, value }] } }`. Each point is cast to its 30-second interval, so sending the same points twice stores them once.
+         */
+        post: operations["metrics_submit_bulk_data"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{page_id}/metrics_providers/{metrics_provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Identifier of a metric provider linked to the page.
+                 * @example cm7f8dghrtzn
+                 */
+                metrics_provider_id: components["parameters"]["MetricsProviderId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a metric provider
+         * @description One metric provider linked to the page.
+         */
+        get: operations["metrics_providers_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a metric provider
+         * @description Unlinks the provider and its metrics; answers with it as it was.
+         */
+        delete: operations["metrics_providers_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a metric provider
+         * @description Changes a provider's type or base URI. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+         */
+        patch: operations["metrics_providers_update"];
+        trace?: never;
+    };
+    "/pages/{page_id}/status_embed_config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the status embed settings
+         * @description Where the status embed (the widget shown on your own site) appears, and its colours.
+         */
+        get: operations["status_embed_config_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the status embed settings
+         * @description Changes the given settings. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
+         */
+        patch: operations["status_embed_config_update"];
+        trace?: never;
+    };
+    "/organizations/{organization_id}/permissions/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization identifier, part of the URL of the management interface's team page.
+                 * @example 4dgprm2yp7lg
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+                /**
+                 * @description User identifier.
+                 * @example g29kx8h7zs74
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user's permissions
+         * @description The pages a team member may manage, and their roles there when the organization has role-based access control.
+         */
+        get: operations["permissions_get"];
+        /**
+         * Set a user's permissions
+         * @description Maps each page the user may manage to their roles there (an empty object where the page has no role-based access control). The user loses access to every page left out.
+         */
+        put: operations["permissions_update"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -796,7 +2034,7 @@ export interface components {
         /** @description An incident or scheduled maintenance, with its affected components and its updates. */
         Incident: {
             /** @description Incident identifier. */
-            id?: string;
+            id: string;
             components?: components["schemas"]["Component"][];
             /** Format: date-time */
             created_at?: string;
@@ -1102,6 +2340,462 @@ export interface components {
         UserCreateRequest: {
             user: components["schemas"]["UserCreate"];
         };
+        /** @description Components, by identifier (no envelope). */
+        ComponentIdsRequest: {
+            /** @description Component identifiers. */
+            component_ids: string[];
+        };
+        /** @description Components, by identifier (no envelope); leaving `component_ids` out means all. */
+        ComponentIdsOptionalRequest: {
+            /** @description Component identifiers. */
+            component_ids?: string[];
+        };
+        /** @description Metrics, by identifier (no envelope). */
+        MetricIdsRequest: {
+            /** @description Metric identifiers. */
+            metric_ids: string[];
+        };
+        /** @description Metrics, by identifier (no envelope). */
+        MetricIdsOptionalRequest: {
+            /** @description Metric identifiers. */
+            metric_ids?: string[];
+        };
+        /** @description Page access users, by identifier (no envelope). */
+        PageAccessUserIdsRequest: {
+            /** @description Page access user identifiers. */
+            page_access_user_ids: string[];
+        };
+        /** @description Page access groups, by identifier (no envelope). */
+        PageAccessGroupIdsRequest: {
+            /** @description Page access group identifiers. */
+            page_access_group_ids?: string[];
+        };
+        /** @description A person allowed to see a private (audience-specific) page. */
+        PageAccessUser: {
+            /** @description Page access user identifier. */
+            id?: string;
+            page_id?: string;
+            email?: string;
+            /** @description Login of the user at the identity provider (usually its `uid`). */
+            external_login?: string | null;
+            /** @description The first of the user's groups, if any. */
+            page_access_group_id?: string | null;
+            /** @description The groups the user belongs to (the official document types this as a string but gives a list as its example). */
+            page_access_group_ids?: string[];
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description Attributes of a page access user to set. */
+        PageAccessUserAttributes: {
+            email?: string;
+            /** @description Login of the user at the identity provider. */
+            external_login?: string;
+            /** @description Groups to put the user in. */
+            page_access_group_ids?: string[];
+            /** @description Whether to subscribe the user to the components they may see. */
+            subscribe_to_components?: boolean;
+        };
+        /** @description The body of `page_access_users_create`, in its `page_access_user` envelope. */
+        PageAccessUserCreateRequest: {
+            page_access_user: components["schemas"]["PageAccessUserAttributes"];
+        };
+        /** @description The body of `page_access_users_update`, in its `page_access_user` envelope. */
+        PageAccessUserUpdateRequest: {
+            page_access_user: components["schemas"]["PageAccessUserAttributes"];
+        };
+        /** @description A group of page access users who see the same components and metrics. */
+        PageAccessGroup: {
+            /** @description Page access group identifier. */
+            id?: string;
+            page_id?: string;
+            name?: string;
+            /** @description The group's users. */
+            page_access_user_ids?: string[];
+            /** @description The group at the identity provider it mirrors. */
+            external_identifier?: string | null;
+            /** @description Metrics the group's users may see. */
+            metric_ids?: string[];
+            /** @description Components the group's users may see. */
+            component_ids?: string[];
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description Attributes of a page access group to set. */
+        PageAccessGroupAttributes: {
+            name?: string;
+            /** @description The group at the identity provider it mirrors. */
+            external_identifier?: string;
+            /** @description Components its users may see. */
+            component_ids?: string[];
+            /** @description Metrics its users may see. */
+            metric_ids?: string[];
+            /** @description Its users. */
+            page_access_user_ids?: string[];
+        };
+        /** @description The body of `page_access_groups_create`, in its `page_access_group` envelope. */
+        PageAccessGroupCreateRequest: {
+            page_access_group: components["schemas"]["PageAccessGroupAttributes"];
+        };
+        /** @description The body of `page_access_groups_update`, in its `page_access_group` envelope. */
+        PageAccessGroupUpdateRequest: {
+            page_access_group: components["schemas"]["PageAccessGroupAttributes"];
+        };
+        /** @description Subscribers, by identifier, or `"all"` (the official document types this as a string; it describes a list too). */
+        SubscriberSelection: "all" | string[];
+        /** @description Which subscribers to send the confirmation again (no envelope). */
+        SubscribersResendRequest: {
+            subscribers: components["schemas"]["SubscriberSelection"];
+        };
+        /** @description Which subscribers to unsubscribe (no envelope). */
+        SubscribersUnsubscribeRequest: {
+            subscribers: components["schemas"]["SubscriberSelection"];
+            type?: components["schemas"]["SubscriberType"];
+            /**
+             * @description Only subscribers in this state; `all` for any.
+             * @default active
+             * @enum {string}
+             */
+            state?: "active" | "unconfirmed" | "quarantined" | "all";
+            /** @description When true, the subscribers are not told. */
+            skip_unsubscription_notification?: boolean;
+        };
+        /** @description Which quarantined subscribers to reactivate (no envelope). */
+        SubscribersReactivateRequest: {
+            subscribers: components["schemas"]["SubscriberSelection"];
+            /**
+             * @description Only subscribers of this type.
+             * @enum {string}
+             */
+            type?: "email" | "sms" | "slack" | "webhook" | "integration_partner";
+        };
+        /** @description The body of `subscribers_update` (no envelope). */
+        SubscriberUpdateRequest: {
+            /** @description The components to follow; leave out to follow the whole page. */
+            component_ids?: string[];
+        };
+        /** @description Subscribers of one type, by state. */
+        SubscriberCountByState: {
+            active?: number;
+            unconfirmed?: number;
+            quarantined?: number;
+            total?: number;
+        };
+        /** @description For each subscriber type, its subscribers by state. */
+        SubscriberCountByTypeAndState: {
+            email?: components["schemas"]["SubscriberCountByState"];
+            sms?: components["schemas"]["SubscriberCountByState"];
+            webhook?: components["schemas"]["SubscriberCountByState"];
+            integration_partner?: components["schemas"]["SubscriberCountByState"];
+            slack?: components["schemas"]["SubscriberCountByState"];
+            teams?: components["schemas"]["SubscriberCountByState"];
+        };
+        /** @description Subscribers, counted by type. */
+        SubscriberCountByType: {
+            email?: number;
+            sms?: number;
+            webhook?: number;
+            integration_partner?: number;
+            slack?: number;
+            teams?: number;
+        };
+        /** @description An email or SMS subscriber to one incident. */
+        IncidentSubscriberAttributes: {
+            /** @description Address of an email subscriber. */
+            email?: string;
+            /** @description Two-letter country code of `phone_number`. */
+            phone_country?: string;
+            /** @description Number of an SMS subscriber, as dialled from `phone_country`. */
+            phone_number?: string;
+            /** @description When true, no confirmation is sent (email subscribers are opted in; paid pages only). */
+            skip_confirmation_notification?: boolean;
+        };
+        /** @description The body of `incident_subscribers_create`, in its `subscriber` envelope. */
+        IncidentSubscriberCreateRequest: {
+            subscriber: components["schemas"]["IncidentSubscriberAttributes"];
+        };
+        /** @description A canned title, body and status for incidents and maintenances. */
+        IncidentTemplate: {
+            /** @description Template identifier. */
+            id?: string;
+            /** @description Components the template marks as affected. */
+            components?: components["schemas"]["Component"][];
+            /** @description Name in the list of templates. */
+            name?: string;
+            /** @description Title given to the incident or maintenance. */
+            title?: string;
+            /** @description Body of the update. */
+            body?: string;
+            /** @description Template group it belongs to. */
+            group_id?: string | null;
+            update_status?: components["schemas"]["IncidentStatus"];
+            should_tweet?: boolean;
+            should_send_notifications?: boolean;
+        };
+        /** @description Attributes of an incident template. */
+        IncidentTemplateAttributes: {
+            /** @description Name in the list of templates. */
+            name: string;
+            /** @description Title given to the incident or maintenance. */
+            title: string;
+            /** @description Body of the first update. */
+            body: string;
+            /** @description Template group to put it in. */
+            group_id?: string;
+            update_status?: components["schemas"]["IncidentStatus"];
+            should_tweet?: boolean;
+            should_send_notifications?: boolean;
+            /** @description Components the template marks as affected. */
+            component_ids?: string[];
+        };
+        /** @description The body of `incident_templates_create`, in its `template` envelope. */
+        IncidentTemplateCreateRequest: {
+            template: components["schemas"]["IncidentTemplateAttributes"];
+        };
+        /** @description What can be corrected in an incident update already posted. */
+        IncidentUpdateEdit: {
+            /** @description The update's text. */
+            body?: string;
+            /**
+             * Format: date-time
+             * @description When the update is shown to have happened.
+             */
+            display_at?: string;
+            /** @description Whether to notify subscribers of the correction. */
+            deliver_notifications?: boolean;
+            wants_twitter_update?: boolean;
+        };
+        /** @description The body of `incident_updates_update`, in its `incident_update` envelope. */
+        IncidentUpdateEditRequest: {
+            incident_update: components["schemas"]["IncidentUpdateEdit"];
+        };
+        /** @description The postmortem of an incident: its published body and its draft. */
+        Postmortem: {
+            /** @description Key of the draft's preview link. */
+            preview_key?: string;
+            /** @description Published body (Markdown). */
+            body?: string | null;
+            /** Format: date-time */
+            body_updated_at?: string | null;
+            /** @description Draft body (Markdown). */
+            body_draft?: string | null;
+            /** Format: date-time */
+            body_draft_updated_at?: string | null;
+            /** Format: date-time */
+            published_at?: string | null;
+            notify_subscribers?: boolean;
+            notify_twitter?: boolean;
+            custom_tweet?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A postmortem draft. */
+        PostmortemDraft: {
+            /** @description Body of the draft (Markdown). */
+            body_draft: string;
+        };
+        /** @description The body of `postmortems_create`, in its `postmortem` envelope. */
+        PostmortemCreateRequest: {
+            postmortem: components["schemas"]["PostmortemDraft"];
+        };
+        /** @description How to announce a published postmortem. */
+        PostmortemPublish: {
+            notify_twitter?: boolean;
+            /** @description Whether to email subscribers. */
+            notify_subscribers?: boolean;
+            custom_tweet?: string;
+        };
+        /** @description The body of `postmortems_publish`, in its `postmortem` envelope. */
+        PostmortemPublishRequest: {
+            postmortem: components["schemas"]["PostmortemPublish"];
+        };
+        /** @description Uptime of a component over a range of days. */
+        ComponentUptime: {
+            /**
+             * Format: date
+             * @description First day counted (see `warnings` when it differs from `start`).
+             */
+            range_start?: string;
+            /**
+             * Format: date
+             * @description Last day counted (see `warnings` when it differs from `end`).
+             */
+            range_end?: string;
+            /** @description Uptime over the range, in percent. */
+            uptime_percentage?: number;
+            /** @description Seconds of major outage. */
+            major_outage?: number;
+            /** @description Seconds of partial outage. */
+            partial_outage?: number;
+            /** @description Why the range differs from the one asked for (the official document types this as a string but gives a list as its example). */
+            warnings?: string[];
+            /** @description Component identifier. */
+            id?: string;
+            /** @description Component name. */
+            name?: string;
+            /** @description Incidents in the range. */
+            related_events?: {
+                /** @description Incident identifier. */
+                id?: string;
+            }[];
+        };
+        /** @description Uptime of a component group over a range of days. */
+        ComponentGroupUptime: {
+            /**
+             * Format: date
+             * @description First day counted (see `warnings` when it differs from `start`).
+             */
+            range_start?: string;
+            /**
+             * Format: date
+             * @description Last day counted (see `warnings` when it differs from `end`).
+             */
+            range_end?: string;
+            /** @description Uptime over the range, in percent. */
+            uptime_percentage?: number;
+            /** @description Seconds of major outage. */
+            major_outage?: number;
+            /** @description Seconds of partial outage. */
+            partial_outage?: number;
+            /** @description Why the range differs from the one asked for (the official document types this as a string but gives a list as its example). */
+            warnings?: string[];
+            /** @description Component group identifier. */
+            id?: string;
+            /** @description Component group name. */
+            name?: string;
+            /** @description Incidents in the range, by component. */
+            related_events?: {
+                component_id?: string;
+                incidents?: {
+                    /** @description Incident identifier. */
+                    id?: string;
+                }[];
+            }[];
+        };
+        /** @description A component group, as `component_groups_*` answer it. */
+        ComponentGroup: {
+            /** @description Component group identifier. */
+            id?: string;
+            page_id?: string;
+            name?: string;
+            description?: string | null;
+            /** @description Identifiers of the group's components (the official document types this as a string but gives a list as its example). */
+            components?: string[];
+            /** @description Order on the page (the official document types it as a string). */
+            position?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A component group's name and components (both required). */
+        ComponentGroupAttributes: {
+            name: string;
+            /** @description Identifiers of its components. */
+            components: string[];
+        };
+        /** @description The body of `component_groups_create`, in its `component_group` envelope. */
+        ComponentGroupCreateRequest: {
+            component_group: components["schemas"]["ComponentGroupAttributes"];
+        };
+        /** @description The body of `component_groups_update`, in its `component_group` envelope. */
+        ComponentGroupUpdateRequest: {
+            component_group: components["schemas"]["ComponentGroupAttributes"];
+        };
+        /** @description Attributes of a metric to change. */
+        MetricUpdate: {
+            name?: string;
+            /** @description What the provider calls the metric. */
+            metric_identifier?: string;
+        };
+        /** @description The body of `metrics_update`, in its `metric` envelope. */
+        MetricUpdateRequest: {
+            metric: components["schemas"]["MetricUpdate"];
+        };
+        /** @description Data points keyed by metric identifier. */
+        MetricBulkData: {
+            [key: string]: components["schemas"]["MetricDataPoint"][];
+        };
+        /** @description The body of `metrics_submit_bulk_data`, in its `data` envelope. */
+        MetricBulkDataRequest: {
+            data: components["schemas"]["MetricBulkData"];
+        };
+        /** @description A metric provider's type and credentials. */
+        MetricsProviderAttributes: {
+            type?: components["schemas"]["MetricsProviderType"];
+            /** @description Librato and Pingdom. */
+            email?: string;
+            /** @description Pingdom. */
+            password?: string;
+            /** @description Datadog and NewRelic. */
+            api_key?: string;
+            /** @description Librato, Datadog and Pingdom. */
+            api_token?: string;
+            /** @description Pingdom (and Datadog). */
+            application_key?: string;
+            /** @description Datadog and NewRelic. */
+            metric_base_uri?: string;
+        };
+        /** @description The body of `metrics_providers_create`, in its `metrics_provider` envelope. */
+        MetricsProviderCreateRequest: {
+            metrics_provider: components["schemas"]["MetricsProviderAttributes"];
+        };
+        /** @description Attributes of a metric provider to change. */
+        MetricsProviderUpdate: {
+            type?: components["schemas"]["MetricsProviderType"];
+            metric_base_uri?: string;
+        };
+        /** @description The body of `metrics_providers_update`, in its `metrics_provider` envelope. */
+        MetricsProviderUpdateRequest: {
+            metrics_provider: components["schemas"]["MetricsProviderUpdate"];
+        };
+        /** @description The status embed: a widget on your own site that shows incidents and maintenances. */
+        StatusEmbedConfig: {
+            page_id?: string;
+            /** @description Corner of the site where it appears (`bottom-left`, `bottom-right`, `top-left`, `top-right`). */
+            position?: string;
+            incident_background_color?: string;
+            incident_text_color?: string;
+            maintenance_background_color?: string;
+            maintenance_text_color?: string;
+        };
+        /** @description Status embed settings to change. */
+        StatusEmbedConfigAttributes: {
+            /** @description Corner of the site where it appears. */
+            position?: string;
+            incident_background_color?: string;
+            incident_text_color?: string;
+            maintenance_background_color?: string;
+            maintenance_text_color?: string;
+        };
+        /** @description The body of `status_embed_config_update`, in its `status_embed_config` envelope. */
+        StatusEmbedConfigUpdateRequest: {
+            status_embed_config: components["schemas"]["StatusEmbedConfigAttributes"];
+        };
+        /** @description A team member's roles on one page (present only where the page has role-based access control). */
+        PageRoles: {
+            page_configuration?: boolean;
+            incident_manager?: boolean;
+            maintenance_manager?: boolean;
+        };
+        /** @description The pages a team member may manage. The official document wraps this in `data` with one page object; its own examples, as here, do not. */
+        Permissions: {
+            user_id?: string;
+            pages?: ({
+                page_id?: string;
+            } & components["schemas"]["PageRoles"])[];
+        };
+        /** @description The body of `permissions_update` (no envelope): each page the user may manage, mapped to their roles there. */
+        PermissionsUpdateRequest: {
+            pages: {
+                [key: string]: components["schemas"]["PageRoles"];
+            };
+        };
     };
     responses: {
         /** @description The request is malformed (an unknown parameter, a body that is not JSON). */
@@ -1206,6 +2900,20 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The resource already exists (a page access user with that email). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Email has already been taken"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1258,6 +2966,26 @@ export interface components {
          * @example 100
          */
         PerPage: number;
+        /**
+         * @description Page access user identifier.
+         * @example j8l065dx1jhl
+         */
+        PageAccessUserId: string;
+        /**
+         * @description Page access group identifier.
+         * @example 2z66jqcchrs9
+         */
+        PageAccessGroupId: string;
+        /**
+         * @description Identifier of one update of an incident.
+         * @example k7mf5z1gz05c
+         */
+        IncidentUpdateId: string;
+        /**
+         * @description Component group identifier (the official document calls it `id`).
+         * @example 34wb21n3n3mr
+         */
+        ComponentGroupId: string;
     };
     requestBodies: never;
     headers: {
@@ -1999,6 +3727,42 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    subscribers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriber. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     subscribers_delete: {
         parameters: {
             query?: {
@@ -2037,6 +3801,47 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriberUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscriber. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -2094,6 +3899,44 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    metrics_providers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricsProviderCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The linked provider. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -2189,6 +4032,42 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    metrics_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Metric identifier.
+                 * @example 68twrb0k2zhw
+                 */
+                metric_id: components["parameters"]["MetricId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metric. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Metric"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     metrics_delete: {
         parameters: {
             query?: never;
@@ -2221,6 +4100,47 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    metrics_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Metric identifier.
+                 * @example 68twrb0k2zhw
+                 */
+                metric_id: components["parameters"]["MetricId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated metric. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Metric"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -2411,6 +4331,2624 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    pages_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description Only the user with this email address.
+                 * @example ada@example.com
+                 */
+                email?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of page access users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageAccessUserCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PageAccessUserUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_list_components: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of components. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Component"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_replace_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The page access user. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_remove_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ComponentIdsOptionalRequest"];
+            };
+        };
+        responses: {
+            /** @description The page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_add_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_remove_component: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_list_metrics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Metric"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_replace_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The page access user. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_remove_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MetricIdsOptionalRequest"];
+            };
+        };
+        responses: {
+            /** @description The page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_add_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_users_remove_metric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access user identifier.
+                 * @example j8l065dx1jhl
+                 */
+                page_access_user_id: components["parameters"]["PageAccessUserId"];
+                /**
+                 * @description Metric identifier.
+                 * @example 68twrb0k2zhw
+                 */
+                metric_id: components["parameters"]["MetricId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page access user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageAccessGroupCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new group. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageAccessGroupUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_list_components: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of components. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Component"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_replace_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The group. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_remove_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ComponentIdsOptionalRequest"];
+            };
+        };
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_add_components: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    page_access_groups_remove_component: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Page access group identifier.
+                 * @example 2z66jqcchrs9
+                 */
+                page_access_group_id: components["parameters"]["PageAccessGroupId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAccessGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_resend_confirmations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribersResendRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirmations queued; no body. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribersUnsubscribeRequest"];
+            };
+        };
+        responses: {
+            /** @description Unsubscribed; no body. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribersReactivateRequest"];
+            };
+        };
+        responses: {
+            /** @description Reactivated; no body. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_histogram_by_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberCountByTypeAndState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_count: {
+        parameters: {
+            query?: {
+                /** @description Only subscribers of this type. */
+                type?: components["schemas"]["SubscriberType"];
+                /**
+                 * @description Only subscribers in this state; `all` for any state.
+                 * @example all
+                 */
+                state?: "active" | "unconfirmed" | "quarantined" | "all";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberCountByType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_list_unsubscribed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of unsubscribed subscribers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    subscribers_resend_confirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmation queued; no body. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_templates_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentTemplate"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_templates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentTemplateCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new template. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_updates_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+                /**
+                 * @description Identifier of one update of an incident.
+                 * @example k7mf5z1gz05c
+                 */
+                incident_update_id: components["parameters"]["IncidentUpdateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentUpdateEditRequest"];
+            };
+        };
+        responses: {
+            /** @description The edited update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentUpdate"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_subscribers_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of subscribers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_subscribers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentSubscriberCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new subscriber. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_subscribers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriber. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_subscribers_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unsubscribed subscriber. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    incident_subscribers_resend_confirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+                /**
+                 * @description Subscriber identifier.
+                 * @example fw1r7z73crqm
+                 */
+                subscriber_id: components["parameters"]["SubscriberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmation queued; no body. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postmortems_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The postmortem. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postmortem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postmortems_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostmortemCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The postmortem. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postmortem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postmortems_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postmortems_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostmortemPublishRequest"];
+            };
+        };
+        responses: {
+            /** @description The published postmortem. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postmortem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postmortems_revert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Incident identifier.
+                 * @example p31zjtct2jer
+                 */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The postmortem, in draft again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Postmortem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    components_uptime: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First day counted (`YYYY-MM-DD`, or `YYYY-MM` for the first of that month); by default the later of the component's start date and 90 days ago. At most six calendar months from `end`.
+                 * @example 2024-07-01
+                 */
+                start?: string;
+                /**
+                 * @description Last day counted (`YYYY-MM-DD`, or `YYYY-MM` for the last of that month); today in the page's time zone by default.
+                 * @example 2024-08-20
+                 */
+                end?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The uptime. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentUptime"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    components_add_page_access_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PageAccessUserIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The component. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Component"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    components_remove_page_access_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The component. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Component"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    components_add_page_access_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PageAccessGroupIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description The component. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Component"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    components_remove_page_access_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component identifier.
+                 * @example ftgks51sfs2d
+                 */
+                component_id: components["parameters"]["ComponentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The component. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Component"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    component_groups_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentGroup"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    component_groups_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentGroupCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new group. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    component_groups_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component group identifier (the official document calls it `id`).
+                 * @example 34wb21n3n3mr
+                 */
+                component_group_id: components["parameters"]["ComponentGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    component_groups_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component group identifier (the official document calls it `id`).
+                 * @example 34wb21n3n3mr
+                 */
+                component_group_id: components["parameters"]["ComponentGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    component_groups_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component group identifier (the official document calls it `id`).
+                 * @example 34wb21n3n3mr
+                 */
+                component_group_id: components["parameters"]["ComponentGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComponentGroupUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentGroup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    component_groups_uptime: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First day counted (`YYYY-MM-DD`, or `YYYY-MM` for the first of that month); by default the later of the earliest component's start date and 90 days ago. At most six calendar months from `end`.
+                 * @example 2024-07-01
+                 */
+                start?: string;
+                /**
+                 * @description Last day counted (`YYYY-MM-DD`, or `YYYY-MM` for the last of that month); today in the page's time zone by default.
+                 * @example 2024-08-20
+                 */
+                end?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Component group identifier (the official document calls it `id`).
+                 * @example 34wb21n3n3mr
+                 */
+                component_group_id: components["parameters"]["ComponentGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The uptime. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentGroupUptime"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    metrics_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Results per page; the default and the maximum are 100.
+                 * @example 100
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Metric"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    metrics_submit_bulk_data: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricBulkDataRequest"];
+            };
+        };
+        responses: {
+            /** @description The points, accepted for processing. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricBulkData"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    metrics_providers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Identifier of a metric provider linked to the page.
+                 * @example cm7f8dghrtzn
+                 */
+                metrics_provider_id: components["parameters"]["MetricsProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsProvider"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    metrics_providers_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Identifier of a metric provider linked to the page.
+                 * @example cm7f8dghrtzn
+                 */
+                metrics_provider_id: components["parameters"]["MetricsProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsProvider"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    metrics_providers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+                /**
+                 * @description Identifier of a metric provider linked to the page.
+                 * @example cm7f8dghrtzn
+                 */
+                metrics_provider_id: components["parameters"]["MetricsProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricsProviderUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsProvider"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    status_embed_config_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusEmbedConfig"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    status_embed_config_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Page identifier, shown under "API info" in the management interface.
+                 * @example 2vp47kp8vp10
+                 */
+                page_id: components["parameters"]["PageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusEmbedConfigUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusEmbedConfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    permissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization identifier, part of the URL of the management interface's team page.
+                 * @example 4dgprm2yp7lg
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+                /**
+                 * @description User identifier.
+                 * @example g29kx8h7zs74
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The permissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Permissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            420: components["responses"]["RateLimited"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    permissions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization identifier, part of the URL of the management interface's team page.
+                 * @example 4dgprm2yp7lg
+                 */
+                organization_id: components["parameters"]["OrganizationId"];
+                /**
+                 * @description User identifier.
+                 * @example g29kx8h7zs74
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermissionsUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The permissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Permissions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -19,6 +19,9 @@ export const EXTENSIONS = {
     'x-apiclients-envelope': { type: 'string', minLength: 1 },
     'x-apiclients-idempotent': { type: 'boolean' },
     'x-apiclients-body-param': name,
+    // Other methods of the same path this operation stands for in the coverage report (Statuspage's PUT twins of
+    // its PATCH updates, which take the same body).
+    'x-apiclients-covers': { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['get', 'put', 'post', 'delete', 'patch'] } },
     // The API reference's snippet, where the call on the client is not the table's (VSS login, Webex OAuth).
     'x-apiclients-code-sample': { type: 'string', minLength: 1 },
     'x-apiclients-pagination': {

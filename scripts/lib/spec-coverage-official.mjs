@@ -36,17 +36,28 @@ export const OFFICIAL_SPECS = {
   statuspage: {
     name: "Atlassian's statuspage-official-openapi.json",
     files: ['statuspage/statuspage-official-openapi.json'],
-    // python-statuspageio's six services, by the document's own tags. Tags the seed has no service for (page access
-    // users and groups, templates, incident updates, incident subscribers, postmortems, component groups, status
-    // embed config, permissions) are out; an operation tagged with one of these and an in-scope tag is in.
+    // Every tag of the document, each by the tag of ours that holds its operations: python-statuspageio's six
+    // services, and the rest of the API (component groups, incident updates and templates, postmortems, incident
+    // subscribers, page access users and groups, metric providers, the status embed, permissions). An operation
+    // with several tags counts under the first of ours that takes one of them.
     scopeBy: 'tag',
     scope: {
       page: ['pages'],
       components: ['components'],
       incidents: ['incidents'],
       subscribers: ['subscribers'],
-      metrics: ['metrics', 'metric providers'],
+      metrics: ['metrics'],
       users: ['users'],
+      component_groups: ['component groups'],
+      incident_updates: ['incident updates'],
+      incident_templates: ['templates'],
+      postmortems: ['incident postmortem'],
+      incident_subscribers: ['incident subscribers'],
+      page_access_users: ['page access users', 'page access user components', 'page access user metrics'],
+      page_access_groups: ['page access groups', 'page access group components'],
+      metrics_providers: ['metric providers'],
+      status_embed_config: ['status embed config'],
+      permissions: ['permissions'],
     },
   },
 };

@@ -26,8 +26,16 @@ export function operationsOf(doc) {
   return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => HTTP_METHODS.includes(method))
-      .map(([method, op]) => ({ method, path, operationId: op.operationId, summary: op.summary ?? '', tags: op.tags ?? [] })),
+      .map(([method, op]) => ({ method, path, operationId: op.operationId, summary: op.summary ?? '', tags: op.tags ?? [], covers: op['x-apiclients-covers'] ?? [] })),
   );
+}
+
+/**
+ * Our operations keyed as the official documents key theirs. An operation with `x-apiclients-covers: [put]` also
+ * stands for the official PUT on its path: the vendor offers both methods for one update, and we send one.
+ */
+function keyedOperations(ours) {
+  return new Map(ours.flatMap((op) => [op.method, ...(op.covers ?? [])].map((method) => [keyOf({ ...op, method }), op])));
 }
 
 /** Each seed method with the operation that covers it, if our spec has it: [{ resource, name, method, operationId, covered }]. */
@@ -56,7 +64,7 @@ export function scopeOf(official, op) {
  * @param {ReturnType<typeof operationsOf>} ours
  */
 export function officialCoverage(official, documents, ours) {
-  const oursByKey = new Map(ours.map((op) => [keyOf(op), op]));
+  const oursByKey = keyedOperations(ours);
   const inScope = new Map();
   for (const file of official.files) {
     for (const op of operationsOf(documents[file])) {

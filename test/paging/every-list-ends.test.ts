@@ -51,7 +51,25 @@ const LISTS: Record<string, Record<string, () => Pages>> = {
   },
 };
 
-const TABLES: Record<string, Record<string, { resource: string; method: string; pagination?: unknown }>> = { spark: sparkTable, statuspage: statuspageTable, vss: vssTable };
+type Entry = { resource: string; method: string; pagination?: unknown; params?: readonly { name: string; in?: string; required?: boolean }[] };
+const TABLES: Record<string, Record<string, Entry>> = { spark: sparkTable, statuspage: statuspageTable, vss: vssTable };
+const CLIENTS: Record<string, unknown> = { spark, statuspage: sp, vss };
+// Path parameters the clients fill in themselves.
+const CLIENT_PARAMS = new Set(['page_id', 'organization_id']);
+
+// Every other paged operation, called as the table lays it out: an identifier for each path parameter the caller
+// passes, and a value for each required query parameter.
+for (const [vendor, table] of Object.entries(TABLES)) {
+  for (const entry of Object.values(table).filter((e) => e.pagination)) {
+    const name = `${entry.resource}.${entry.method}`;
+    if (LISTS[vendor]![name]) continue;
+    const params = entry.params ?? [];
+    const path = params.filter((p) => p.in === 'path' && !CLIENT_PARAMS.has(p.name)).map((p) => `${p.name}-1`);
+    const query = Object.fromEntries(params.filter((p) => p.in !== 'path' && p.required).map((p) => [p.name, `${p.name}-1`]));
+    const resource = (CLIENTS[vendor] as Record<string, Record<string, (...args: unknown[]) => Pages>>)[entry.resource]!;
+    LISTS[vendor]![name] = () => resource[entry.method]!(...path, ...(Object.keys(query).length ? [query] : []));
+  }
+}
 
 /** Every page of a list, to the end; fails rather than loops if the mock's pages never end. */
 async function allPages(list: Pages): Promise<{ items: unknown[]; nextUrl: string | null }[]> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as spark from '../../packages/spark/test/fake-spark.js';
 import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
+import * as statefulStatuspage from '../../packages/statuspage/test/stateful-statuspage.js';
 import * as vspark from '../../packages/vspark/test/fake-vspark.js';
 import * as vss from '../../packages/vss/test/fake-vss.js';
 import { cleanUp, startedForThisTest } from '../lib/for-this-test.js';
@@ -88,6 +89,21 @@ const checks: Record<string, () => Promise<void>> = {
       'scheduled: Database upgrade (scheduled)',
     ]);
     expect(server.requests[1]?.body).toEqual({ component: { status: 'major_outage' } });
+  },
+  'statuspage-incident-life': async () => {
+    const server = await fake(statefulStatuspage.startStatefulStatuspage({ components: ['Payments API', 'Checkout', 'Website'] }));
+    const env = { STATUSPAGE_API_KEY: statefulStatuspage.API_KEY, STATUSPAGE_PAGE_ID: statefulStatuspage.PAGE_ID, STATUSPAGE_BASE_URL: server.url };
+    const { logs } = await run('statuspage-incident-life', env);
+    expect(logs).toEqual([
+      'opened: Card payments failing (investigating)',
+      'updated: monitoring',
+      'resolved: resolved',
+      'unknown: Chekout; close: Checkout',
+      'Payments API: operational',
+      'Checkout: operational',
+      'Website: under_maintenance',
+    ]);
+    expect(server.incidents[0]?.incident_updates.map((u) => u.status)).toEqual(['resolved', 'monitoring', 'investigating']);
   },
   'statuspage-errors': async () => {
     const server = await fake(statuspage.startFakeStatuspage());

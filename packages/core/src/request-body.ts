@@ -22,8 +22,21 @@ export async function encodeBody(
   }
   if (!mediaTypes.some(isJson) && mediaTypes.includes(FORM)) {
     headers['content-type'] ??= FORM;
-    return new URLSearchParams(body as Record<string, string>).toString();
+    return formEncode(body as Record<string, unknown>);
   }
   headers['content-type'] ??= 'application/json';
   return JSON.stringify(body);
+}
+
+/**
+ * A flat object as `application/x-www-form-urlencoded`: a list repeats its key once per item (OpenAPI's default
+ * for forms, `style: form, explode: true`), so `{ ids: ['a', 'b'] }` is `ids=a&ids=b`, not `ids=a%2Cb`.
+ */
+function formEncode(fields: Record<string, unknown>): string {
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, String(item));
+  }
+  return form.toString();
 }

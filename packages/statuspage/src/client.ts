@@ -1,19 +1,18 @@
 /**
- * StatuspageClient: every service of python-statuspageio as a property (`page`, `components`, `incidents`,
- * `subscribers`, `metrics`, `users`), typed from specs/statuspage.yaml. The client fills `pageId` and
+ * StatuspageClient: every service of Atlassian's Statuspage API as a property (`page`, `pages`, `components`,
+ * `componentGroups`, `incidents`, `incidentUpdates`, `incidentTemplates`, `incidentSubscribers`, `postmortems`,
+ * `subscribers`, `metrics`, `metricsProviders`, `pageAccessUsers`, `pageAccessGroups`, `statusEmbedConfig`, `users`,
+ * `permissions`), typed from specs/statuspage.yaml. The client fills `pageId` and
  * `organizationId` in, adds the request envelopes, pages lists by page number, and waits out rate limits.
  */
-import {
-  authorization,
-  ConfigurationError,
-  createVendorClient,
-  readEnv,
-  type CommonClientOptions,
-  type Logger,
-} from '@apiclients/core/internal';
+import { authorization, ConfigurationError, createVendorClient, readEnv, type CommonClientOptions, type Logger } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { RATE_LIMIT_STATUSES, statuspageErrors } from './errors.js';
+import { componentLookup } from './component-lookup.js';
 import { operationTable, type operations, type paths, type Resources } from './generated.js';
+import { incidentLifecycle, type IncidentLifecycle } from './incident-lifecycle.js';
+import type { Services } from './services.js';
+import { setComponentStatus, type SetComponentStatus } from './set-component-status.js';
 
 /** Options of {@link StatuspageClient} (the seed's `api_key`, `page_id`, `organization_id`, …). */
 export interface StatuspageClientOptions extends CommonClientOptions {
@@ -30,32 +29,40 @@ export interface StatuspageClientOptions extends CommonClientOptions {
 /** The API's server. */
 export const STATUSPAGE_BASE_URL = 'https://api.statuspage.io/v1';
 
-type Services = Resources;
-
-/** Every users method, refusing to run: the organization id is missing. */
-function usersWithoutOrganization(users: Services['users']): Services['users'] {
+/** Every method of an organization's service (`users`, `permissions`), refusing to run: the organization id is missing. */
+function withoutOrganization<T extends object>(service: string, methods: T): T {
   const refuse = (name: string) => () => {
-    throw new ConfigurationError(`users.${name} needs an organizationId: pass { organizationId } or set STATUSPAGE_ORGANIZATION_ID`);
+    throw new ConfigurationError(`${service}.${name} needs an organizationId: pass { organizationId } or set STATUSPAGE_ORGANIZATION_ID`);
   };
-  return Object.fromEntries(Object.keys(users).map((name) => [name, refuse(name)])) as unknown as Services['users'];
+  return Object.fromEntries(Object.keys(methods).map((name) => [name, refuse(name)])) as unknown as T;
 }
 
 const consoleLogger: Logger = { debug: (m) => console.error(`[statuspage] ${m}`), warn: (m) => console.error(`[statuspage] ${m}`) };
 
 /** The services that come from the operation table as they are. */
-type TableServices = Omit<Services, 'incidents' | 'metrics' | 'users'>;
+type TableServices = Omit<Services, 'components' | 'incidents' | 'metrics' | 'users' | 'permissions'>;
 
 // Every service of the table is a property of the client (declaration merging types what the constructor assigns).
 export interface StatuspageClient extends TableServices {}
 
 /** A client for one Statuspage page. */
 export class StatuspageClient {
-  /** Incidents, with python-statuspageio's `createScheduled`. */
-  readonly incidents: Services['incidents'] & { createScheduled: Services['incidents']['create'] };
+  /**
+   * Components, with `setStatus(nameOrId, status)`: a component found by name (one listing of the page's
+   * components, kept for the life of the client) or identifier.
+   */
+  readonly components: Services['components'] & { setStatus: SetComponentStatus };
+  /**
+   * Incidents, with python-statuspageio's `createScheduled`, and an incident's life in three calls: `open`,
+   * `postUpdate`, `resolve` (components by name or identifier, each with the status to give it).
+   */
+  readonly incidents: Services['incidents'] & { createScheduled: Services['incidents']['create'] } & IncidentLifecycle;
   /** Metrics, with python-statuspageio's name `listMetricsForProvider` for `listForProvider`. */
   readonly metrics: Services['metrics'] & { listMetricsForProvider: Services['metrics']['listForProvider'] };
   /** Team members of the organization: `list`, `create`, `delete` (they need an `organizationId`). */
   readonly users: Services['users'];
+  /** A team member's roles on the organization's pages: `get`, `update` (they need an `organizationId`). */
+  readonly permissions: Services['permissions'];
   /** The plain openapi-fetch client, for calls the services do not cover. */
   readonly raw: Client<paths>;
   /** The page this client manages. */
@@ -91,12 +98,15 @@ export class StatuspageClient {
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = services;
     Object.assign(this, resources);
-    // The seed's create_scheduled: an incident whose status is `scheduled` (one POST serves both).
+    // python-statuspageio's create_scheduled: an incident whose status is `scheduled` (one POST serves both).
     const createScheduled: Services['incidents']['create'] = (params, callOptions) =>
       services.incidents.create({ ...params, status: params.status ?? 'scheduled' }, callOptions);
-    this.incidents = { ...services.incidents, createScheduled };
+    const resolveComponent = componentLookup(services.components);
+    this.components = { ...services.components, setStatus: setComponentStatus(services.components, resolveComponent) };
+    this.incidents = { ...services.incidents, createScheduled, ...incidentLifecycle(services.incidents, resolveComponent) };
     this.metrics = { ...services.metrics, listMetricsForProvider: services.metrics.listForProvider };
-    this.users = organizationId ? services.users : usersWithoutOrganization(services.users);
+    this.users = organizationId ? services.users : withoutOrganization('users', services.users);
+    this.permissions = organizationId ? services.permissions : withoutOrganization('permissions', services.permissions);
   }
 }
 

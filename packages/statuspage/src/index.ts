@@ -4,6 +4,9 @@
  */
 export { StatuspageClient, createStatuspageFetchClient, STATUSPAGE_BASE_URL } from './client.js';
 export type { StatuspageClientOptions } from './client.js';
+export { UnknownComponentError } from './unknown-component-error.js';
+export type { ComponentStatus, SetComponentStatus } from './set-component-status.js';
+export type { IncidentLifecycle, IncidentUpdateFields, OpenIncident } from './incident-lifecycle.js';
 export { BaseError, RequestError, ResourceError, ServerError, RateLimitError, RATE_LIMIT_STATUSES } from './errors.js';
 export type { StatuspageErrorBody } from './errors.js';
 // The core's error classes under their own names, as every @apiclients package exports them; python-statuspageio's

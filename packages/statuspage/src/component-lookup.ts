@@ -1,0 +1,47 @@
+/**
+ * Component names to identifiers, for the helpers that take either: one paged listing of the page's components
+ * the first time a name is asked for, kept for the life of the client.
+ */
+import type { CallOptions } from '@apiclients/core';
+import type { components } from './generated.js';
+import { closeMatches } from './close-matches.js';
+import { UnknownComponentError } from './unknown-component-error.js';
+
+type Component = components['schemas']['Component'];
+
+/** What the lookup needs of the client: a paged listing of the components. */
+export interface ComponentLister {
+  list(params?: object, options?: CallOptions): { toArray(): Promise<Component[]> };
+}
+
+/** Resolves a component's name or identifier to its identifier. */
+export type ResolveComponent = (nameOrId: string) => Promise<string>;
+
+/**
+ * A resolver backed by one listing of the page's components, made on first use and shared by every later call.
+ * An identifier is taken as it is; a name must match one component exactly (groups are left out: they carry no
+ * status of their own). A name that matches none throws {@link UnknownComponentError} with the close matches.
+ */
+export function componentLookup(lister: ComponentLister): ResolveComponent {
+  let listing: Promise<Component[]> | undefined;
+  const load = () => {
+    if (!listing) {
+      listing = lister.list().toArray();
+      // A failed listing is not kept: the next call tries again.
+      listing.catch(() => (listing = undefined));
+    }
+    return listing;
+  };
+  return async (nameOrId) => {
+    const all = (await load()).filter((component) => component.group !== true);
+    const match = all.find((component) => component.id === nameOrId) ?? all.find((component) => component.name === nameOrId);
+    if (match) return match.id;
+    throw new UnknownComponentError(nameOrId, closeMatches(nameOrId, all.map((component) => component.name)));
+  };
+}
+
+/** `{ nameOrId: status }` → `{ id: status }`, each name resolved. */
+export async function resolveStatuses<S>(resolve: ResolveComponent, statuses: Record<string, S>): Promise<Record<string, S>> {
+  const entries = await Promise.all(Object.entries(statuses).map(async ([nameOrId, status]) => [await resolve(nameOrId), status] as const));
+  return Object.fromEntries(entries);
+}
