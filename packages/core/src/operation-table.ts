@@ -4,6 +4,8 @@
  * generator leaves out every field at its default; {@link resolveOperation} fills them in once, at bind time.
  */
 
+import type { RateLimitRule } from './rate-limit/rule.js';
+
 /** One parameter of an operation. */
 export interface OperationParam {
   /** Name on the wire (`per_page`), which is also the name callers use. */
@@ -66,6 +68,8 @@ export interface OperationEntry {
   readonly pagination?: PaginationPolicy | null;
   /** `x-apiclients-idempotent`; default: by the HTTP method (RFC 9110 §9.2.2). */
   readonly idempotent?: boolean;
+  /** `x-apiclients-rate-limit` on the operation: a stricter budget, counted on top of the document's. */
+  readonly rateLimit?: RateLimitRule;
   /** `security: []`: the request carries no credential. */
   readonly anonymous?: boolean;
   /** `x-apiclients-envelope`: the key the request body is wrapped in (`{ component: … }`), or null. */

@@ -13,7 +13,7 @@ import {
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { RATE_LIMIT_STATUSES, statuspageErrors } from './errors.js';
-import { operationTable, type operations, type paths, type Resources } from './generated.js';
+import { operationTable, rateLimit, type operations, type paths, type Resources } from './generated.js';
 
 /** Options of {@link StatuspageClient} (the seed's `api_key`, `page_id`, `organization_id`, …). */
 export interface StatuspageClientOptions extends CommonClientOptions {
@@ -78,6 +78,8 @@ export class StatuspageClient {
         table: operationTable,
         credential,
         secrets: [apiKey],
+        // 1 request a second per key over a rolling minute (the spec's x-apiclients-rate-limit).
+        rateLimit,
         defaults: {
           // Statuspage allows 1 request a second and answers more with 420 or 429 (reference/statuspage README).
           rateLimitStatuses: RATE_LIMIT_STATUSES,
