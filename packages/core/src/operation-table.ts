@@ -69,7 +69,7 @@ export interface OperationEntry {
   /** `x-apiclients-idempotent`; default: by the HTTP method (RFC 9110 §9.2.2). */
   readonly idempotent?: boolean;
   /** `x-apiclients-rate-limit` on the operation: a stricter budget, counted on top of the document's. */
-  readonly rateLimit?: RateLimitRule;
+  readonly rateLimit?: RateLimitRule | null;
   /** `security: []`: the request carries no credential. */
   readonly anonymous?: boolean;
   /** `x-apiclients-envelope`: the key the request body is wrapped in (`{ component: … }`), or null. */
@@ -92,6 +92,7 @@ export interface ResolvedOperation extends OperationEntry {
   readonly responses: readonly string[];
   readonly pagination: PaginationPolicy | null;
   readonly idempotent: boolean;
+  readonly rateLimit: RateLimitRule | null;
 }
 
 // RFC 9110 §9.2.2.
@@ -112,5 +113,6 @@ export function resolveOperation(entry: OperationEntry): ResolvedOperation {
     responses: entry.responses ?? ['application/json'],
     pagination: entry.pagination ?? null,
     idempotent: entry.idempotent ?? IDEMPOTENT_VERBS.has(entry.verb.toLowerCase()),
+    rateLimit: entry.rateLimit ?? null,
   };
 }
