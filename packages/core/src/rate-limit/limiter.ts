@@ -66,6 +66,7 @@ export class RateLimiter {
   private readonly local: RateLimitStore | undefined;
   private readonly queues = new Map<string, WaiterQueue>();
   private readonly digests = new Map<CredentialValue, string>();
+  private readonly pendingDigests = new Map<CredentialValue, Promise<void>>();
   private readonly now: () => number;
   private localUntil = 0;
   private warned = false;
@@ -90,6 +91,10 @@ export class RateLimiter {
     if (!credential) return undefined;
     const digest = this.digests.get(credential.value);
     if (digest === undefined) return this.digestOf(credential.value).then(() => this.acquire(credential, operation, limits));
+    return this.acquireAs(digest, operation, limits);
+  }
+
+  private acquireAs(digest: string, operation: OperationBudget | undefined, limits: WaitLimits): Promise<void> | undefined {
     if (!operation) return this.enter(`{${digest}}:${GLOBAL}`, this.spacing, limits);
     const own = this.enter(`{${digest}}:${operation.name}`, spacingMs(operation.rule), limits);
     const global = () => this.enter(`{${digest}}:${GLOBAL}`, this.spacing, limits);
@@ -109,9 +114,17 @@ export class RateLimiter {
     );
   }
 
-  private async digestOf(value: string): Promise<void> {
-    const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)));
-    this.digests.set(value, Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
+  // The credential's SHA-256, computed once (concurrent first calls share one computation).
+  private digestOf(value: string): Promise<void> {
+    let pending = this.pendingDigests.get(value);
+    if (pending === undefined) {
+      pending = crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)).then((buffer) => {
+        this.digests.set(value, Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join(''));
+        this.pendingDigests.delete(value);
+      });
+      this.pendingDigests.set(value, pending);
+    }
+    return pending;
   }
 
   private enter(key: string, spacing: number, limits: WaitLimits): Promise<void> | undefined {
