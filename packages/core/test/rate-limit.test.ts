@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorization,
+  bindOperations,
   ConfigurationError,
   createTransport,
   memoryStore,
@@ -139,6 +140,25 @@ describe('the rate limiter in the transport', () => {
     const b = createTransport({ fetch, credential, rateLimiter: limiter({ requests: 10, perMs: 1_000 }, { store }) });
     await Promise.all([a.exchange({ method: 'GET', url: URL_ }), b.exchange({ method: 'GET', url: URL_ })]);
     expect(gaps(sentAt)[0]).toBeGreaterThanOrEqual(105);
+  });
+});
+
+describe("an operation's own x-apiclients-rate-limit", () => {
+  it('is counted by the binding on top of the credential\'s budget, by operation', async () => {
+    const { fetch, sentAt } = timedFetch();
+    const transport = createTransport({ fetch, credential, rateLimiter: limiter(null) });
+    const entry = { verb: 'get', path: '/components', params: [], responses: ['application/json'] } as const;
+    const table = {
+      components_list: { ...entry, resource: 'components', method: 'list', rateLimit: { requests: 1, perMs: 250 } },
+      components_count: { ...entry, resource: 'components', method: 'count' },
+    };
+    const ops = bindOperations('https://api.example.test', table, transport) as unknown as Record<string, Record<string, () => Promise<unknown>>>;
+    const components = ops['components'] as Record<string, () => Promise<unknown>>;
+    await Promise.all([components['list']?.(), components['count']?.(), components['list']?.()]);
+    expect(sentAt).toHaveLength(3);
+    // The second list waited its operation's 250 ms; the other operation did not.
+    expect((sentAt[2] as number) - (sentAt[0] as number)).toBeGreaterThanOrEqual(240);
+    expect((sentAt[1] as number) - (sentAt[0] as number)).toBeLessThan(100);
   });
 });
 
