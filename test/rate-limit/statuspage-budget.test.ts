@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { createClient } from 'redis';
 import { redisStore } from '@apiclients/core/redis';
 import { StatuspageClient } from '@apiclients/statuspage';
 import { startFakeStatuspage } from './support/fake-statuspage.mjs';
@@ -82,6 +83,23 @@ describe.skipIf(redisServerPath() === null)('the Statuspage budget shared throug
     expect(server.refused).toBe(0);
     expectEachAppliedOnce(server.updates);
     expect(Math.abs(span(server.arrivals) - ideal)).toBeLessThanOrEqual(ideal * 0.1);
+  });
+
+  it('shares one budget between an ioredis and a node-redis client', async () => {
+    const server = await fake();
+    const { port } = await redis();
+    const io = new Redis(port, '127.0.0.1');
+    const node = createClient({ url: `redis://127.0.0.1:${port}` });
+    await node.connect();
+    cleanups.push(async () => (io.disconnect(), await node.close()));
+    const client = (store: ReturnType<typeof redisStore>) =>
+      new StatuspageClient({ apiKey: 'two-libraries-key', pageId: 'page1', baseUrl: server.baseUrl, rateLimit: { ...RATE, store } });
+    const [a, b] = [client(redisStore(io)), client(redisStore(node))];
+    await Promise.all(ids(0, 20).map((id, i) => (i % 2 ? a : b).components.update(id, { status: 'major_outage' })));
+    expect(server.refused).toBe(0);
+    expect(server.updates.size).toBe(20);
+    // 20 turns of 105 ms: one budget, not two.
+    expect(span(server.arrivals)).toBeGreaterThanOrEqual(19 * 105);
   });
 
   it('four processes each limiting only themselves meet 420s (what Redis coordinates)', async () => {
