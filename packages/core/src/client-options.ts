@@ -63,6 +63,7 @@ function rateLimiterFrom(option: RateLimitOptions, rule: RateLimitRule | null, t
       rule,
       rateLimitStatuses: transport.rateLimitStatuses ?? DEFAULT_RETRY_OPTIONS.rateLimitStatuses,
       fallbackMs: transport.rateLimitFallbackMs ?? DEFAULT_RETRY_OPTIONS.rateLimitFallbackMs,
+      maxPauseMs: transport.maxRetryDelayMs ?? DEFAULT_RETRY_OPTIONS.maxRetryDelayMs,
       logger: transport.logger,
     },
     option,

@@ -32,6 +32,8 @@ export interface RateLimiterSetup {
   rateLimitStatuses: readonly number[];
   /** The pause when such an answer has no usable `Retry-After`. */
   fallbackMs: number;
+  /** The longest pause (the client's `maxRetryDelayMs`): a server asking for longer holds no one past it. */
+  maxPauseMs?: number | undefined;
   /** Where a shared store's failure is reported, once (default `console`). */
   logger?: Logger | undefined;
   now?: () => number;
@@ -65,8 +67,11 @@ export class RateLimiter {
   private readonly store: RateLimitStore;
   private readonly local: RateLimitStore | undefined;
   private readonly queues = new Map<string, WaiterQueue>();
-  private readonly digests = new Map<CredentialValue, string>();
+  // Each credential's key in the store: a SHA-256 for a shared store (no secret leaves the process), a counter
+  // for the in-process one (no hashing, and no WebCrypto needed: browsers lack it on plain-http pages).
+  private readonly keys = new Map<CredentialValue, string>();
   private readonly pendingDigests = new Map<CredentialValue, Promise<void>>();
+  private counter = 0;
   private readonly now: () => number;
   private localUntil = 0;
   private warned = false;
@@ -89,7 +94,7 @@ export class RateLimiter {
    */
   acquire(credential: { value: string } | null | undefined, operation: OperationBudget | undefined, limits: WaitLimits): Promise<void> | undefined {
     if (!credential) return undefined;
-    const digest = this.digests.get(credential.value);
+    const digest = this.keys.get(credential.value) ?? this.localKey(credential.value);
     if (digest === undefined) return this.digestOf(credential.value).then(() => this.acquire(credential, operation, limits));
     return this.acquireAs(digest, operation, limits);
   }
@@ -104,9 +109,10 @@ export class RateLimiter {
   /** Pauses every request of the credential when `response` says it is rate limited, for as long as it asks. */
   observe(credential: { value: string } | null | undefined, response: Response): void {
     if (!credential || !this.setup.rateLimitStatuses.includes(response.status)) return;
-    const digest = this.digests.get(credential.value);
+    const digest = this.keys.get(credential.value);
     if (digest === undefined) return;
-    const ms = retryAfterMs(response.headers, this.now()) ?? this.setup.fallbackMs;
+    // As long as the server asks, up to the longest wait the client would retry after.
+    const ms = Math.min(retryAfterMs(response.headers, this.now()) ?? this.setup.fallbackMs, this.setup.maxPauseMs ?? Infinity);
     const key = `{${digest}}:${GLOBAL}`;
     void this.call(
       (store) => store.pause(key, ms),
@@ -114,12 +120,19 @@ export class RateLimiter {
     );
   }
 
+  private localKey(value: string): string | undefined {
+    if (this.local !== undefined) return undefined;
+    const key = `c${++this.counter}`;
+    this.keys.set(value, key);
+    return key;
+  }
+
   // The credential's SHA-256, computed once (concurrent first calls share one computation).
   private digestOf(value: string): Promise<void> {
     let pending = this.pendingDigests.get(value);
     if (pending === undefined) {
       pending = crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)).then((buffer) => {
-        this.digests.set(value, Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join(''));
+        this.keys.set(value, Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join(''));
         this.pendingDigests.delete(value);
       });
       this.pendingDigests.set(value, pending);
