@@ -19,7 +19,7 @@ import {
   type RateLimitStore,
   type RateLimitRule,
 } from '../src/internal.js';
-import { fakeFetch, reply } from './support/fake-fetch.js';
+import { fakeFetch } from './support/fake-fetch.js';
 import { collectGarbage } from './support/gc.js';
 
 const URL_ = 'https://api.example.test/v1/things';
@@ -131,6 +131,18 @@ describe('the rate limiter in the transport', () => {
     // Nothing was sent during the 300 ms the server asked for; the calls made meanwhile went first, in order.
     for (const at of sentAt.slice(1)) expect(at - refusedAt).toBeGreaterThanOrEqual(295);
     expect(urls.slice(1, 4)).toEqual([`${URL_}/1`, `${URL_}/2`, `${URL_}/3`]);
+  });
+
+  it('holds no one past the longest retry wait, whatever Retry-After asks', async () => {
+    const { fetch, sentAt } = timedFetch();
+    const rateLimiter = new RateLimiter({ rule: null, rateLimitStatuses: [429], fallbackMs: 1_000, maxPauseMs: 100 });
+    const refusing = fakeFetch(() => new Response('', { status: 429, headers: { 'retry-after': '3600' } }));
+    const transport = createTransport({ fetch: (url, init) => (sentAt.length === 0 ? (sentAt.push(performance.now()), refusing.fetch(url, init)) : fetch(url, init)), credential, rateLimiter, maxRetries: 0 });
+    await expect(transport.exchange({ method: 'GET', url: URL_ })).rejects.toThrow();
+    const began = performance.now();
+    await transport.exchange({ method: 'GET', url: URL_ });
+    expect(performance.now() - began).toBeLessThan(1_000);
+    expect(performance.now() - (sentAt[0] as number)).toBeGreaterThanOrEqual(95);
   });
 
   it('shares budgets between clients given the same store', async () => {
