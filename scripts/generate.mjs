@@ -23,7 +23,7 @@ async function outputsFor({ vendor, file }) {
   const table = buildOperationTable(spec);
   return {
     [join('generated', vendor, 'schema.d.ts')]: await generateTypes(file, header(file)),
-    [join('generated', vendor, 'operations.ts')]: renderOperationTable(table, header(file)),
+    [join('generated', vendor, 'operations.ts')]: renderOperationTable(table, header(file), spec),
     [join('generated', vendor, 'client.ts')]: renderClientTypes(spec, table, header(file), vendor),
   };
 }

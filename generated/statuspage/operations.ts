@@ -2354,3 +2354,9 @@ export const operationTable = {
 
 /** The operationIds of the spec. */
 export type OperationId = keyof typeof operationTable;
+
+/**
+ * The API's documented rate limit for every request of a credential (`x-apiclients-rate-limit`), in ms, or null
+ * when the vendor documents none (the client then only pauses when the server answers 429 with Retry-After).
+ */
+export const rateLimit = {"requests":1,"perMs":1000,"windowMs":60000,"by":"credential"} as const;

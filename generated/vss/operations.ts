@@ -98,3 +98,9 @@ export const operationTable = {
 
 /** The operationIds of the spec. */
 export type OperationId = keyof typeof operationTable;
+
+/**
+ * The API's documented rate limit for every request of a credential (`x-apiclients-rate-limit`), in ms, or null
+ * when the vendor documents none (the client then only pauses when the server answers 429 with Retry-After).
+ */
+export const rateLimit = null;

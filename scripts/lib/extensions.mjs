@@ -3,6 +3,16 @@
 import Ajv from 'ajv';
 
 const name = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*$' };
+// A duration as specs write it: `500ms`, `1s`, `60s`, `1m`, `1h`.
+const duration = { type: 'string', pattern: '^[1-9][0-9]*(ms|s|m|h)$' };
+// A documented request budget: `requests` per `per`, measured by the vendor over a rolling `window` (default:
+// `per`), counted `by` credential (each API key or token has its own).
+const rateLimit = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['requests', 'per', 'by'],
+  properties: { requests: { type: 'integer', minimum: 1 }, per: duration, window: duration, by: { enum: ['credential'] } },
+};
 const dotted = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$' };
 
 /** Where each extension may stand, and the schema of its value (packages/core/src/operation-table.ts reads them). */
@@ -12,12 +22,16 @@ export const EXTENSIONS = {
     'x-apiclients-client-params': { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
     // The client class of the vendor's package, for the API reference's code samples.
     'x-apiclients-client': { type: 'object', additionalProperties: false, required: ['class'], properties: { class: name } },
+    // The vendor's documented rate limit for every operation (Statuspage: 1 request a second per key).
+    'x-apiclients-rate-limit': rateLimit,
   },
   operation: {
     'x-apiclients-resource': name,
     'x-apiclients-method': name,
     'x-apiclients-envelope': { type: 'string', minLength: 1 },
     'x-apiclients-idempotent': { type: 'boolean' },
+    // A stricter documented limit of one operation, counted on top of the document's.
+    'x-apiclients-rate-limit': rateLimit,
     'x-apiclients-body-param': name,
     // Other methods of the same path this operation stands for in the coverage report (Statuspage's PUT twins of
     // its PATCH updates, which take the same body).

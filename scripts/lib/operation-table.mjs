@@ -111,6 +111,22 @@ function operationName(operation, verb, path) {
   throw new Error(`${verb.toUpperCase()} ${path}: needs an operationId like "rooms_list" or x-apiclients-resource/method`);
 }
 
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const durationMs = (text) => {
+  const [, amount, unit] = /^(\d+)(ms|s|m|h)$/.exec(text);
+  return Number(amount) * UNIT_MS[unit];
+};
+
+/**
+ * An `x-apiclients-rate-limit` (already checked against its schema) as the runtime reads it, in milliseconds:
+ * `{ requests: 1, per: 1s, window: 60s, by: credential }` → `{ requests: 1, perMs: 1000, windowMs: 60000, by: 'credential' }`.
+ */
+export function rateLimitRule(extension) {
+  if (!extension) return null;
+  const perMs = durationMs(extension.per);
+  return { requests: extension.requests, perMs, windowMs: extension.window ? durationMs(extension.window) : perMs, by: extension.by };
+}
+
 /** Every operation of a spec, in spec order, as plain data. */
 export function buildOperationTable(spec) {
   const table = [];
@@ -145,6 +161,7 @@ export function buildOperationTable(spec) {
         // x-apiclients-envelope: the key the request body is wrapped in (Statuspage's `{ component: {...} }`).
         envelope: operation['x-apiclients-envelope'] ?? null,
         idempotent,
+        rateLimit: rateLimitRule(operation['x-apiclients-rate-limit']),
         // `security: []` on the operation: no credential may be sent (Webex's /access_token).
         anonymous: Array.isArray(operation.security) && operation.security.length === 0,
       });
@@ -167,7 +184,7 @@ function compactParam({ name, in: where, required, type = 'any', ...rest }) {
   };
 }
 
-function compactEntry({ params, requestBody, bodyFields, bodyRequired, bodyOpen, bodyParam, responses, pagination, envelope, idempotent, anonymous, ...rest }) {
+function compactEntry({ params, requestBody, bodyFields, bodyRequired, bodyOpen, bodyParam, responses, pagination, envelope, idempotent, rateLimit, anonymous, ...rest }) {
   return {
     ...rest,
     ...(params.length ? { params: params.map(compactParam) } : {}),
@@ -181,12 +198,15 @@ function compactEntry({ params, requestBody, bodyFields, bodyRequired, bodyOpen,
     ...(pagination ? { pagination } : {}),
     ...(envelope ? { envelope } : {}),
     ...(idempotent === IDEMPOTENT_VERBS.has(rest.verb) ? {} : { idempotent }),
+    ...(rateLimit ? { rateLimit } : {}),
     ...(anonymous ? { anonymous } : {}),
   };
 }
 
-/** The operations.ts text for one spec. */
-export function renderOperationTable(table, header) {
+const renderRateLimit = (rule) => (rule ? `${JSON.stringify(rule)} as const` : 'null');
+
+/** The operations.ts text for one spec (`spec`: for its document-level `x-apiclients-rate-limit`). */
+export function renderOperationTable(table, header, spec = {}) {
   const byId = Object.fromEntries(table.map(({ operationId, ...rest }) => [operationId, compactEntry(rest)]));
   return `${header}/**
  * Every operation of the spec, keyed by operationId: what the runtime needs to call it. Fields at their default
@@ -198,5 +218,11 @@ export const operationTable = ${JSON.stringify(byId, null, 2)} as const;
 
 /** The operationIds of the spec. */
 export type OperationId = keyof typeof operationTable;
+
+/**
+ * The API's documented rate limit for every request of a credential (\`x-apiclients-rate-limit\`), in ms, or null
+ * when the vendor documents none (the client then only pauses when the server answers 429 with Retry-After).
+ */
+export const rateLimit = ${renderRateLimit(rateLimitRule(spec['x-apiclients-rate-limit']))};
 `;
 }

@@ -27,6 +27,14 @@ describe('entries', () => {
     expect(vspark.code).not.toContain('vspark-status');
   });
 
+  it('no browser bundle carries the Redis rate-limit store (the @apiclients/core/redis entry)', async () => {
+    for (const name of PACKAGES) {
+      const bundle = await bundleForBrowser(name);
+      expect(bundledFiles(bundle.metafile).filter((file) => file.includes('redis'))).toEqual([]);
+      expect(bundle.code).not.toContain("redis.call('TIME')");
+    }
+  });
+
   it('Node resolves @apiclients/spark to its node entry, and every other package to dist/index.js', () => {
     const script = `for (const n of ${JSON.stringify(PACKAGES)}) console.log(import.meta.resolve('@apiclients/' + n));`;
     const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim().split('\n');

@@ -105,6 +105,15 @@ const checks: Record<string, () => Promise<void>> = {
     ]);
     expect(server.incidents[0]?.incident_updates.map((u) => u.status)).toEqual(['resolved', 'monitoring', 'investigating']);
   },
+  'statuspage-scaled-out': async () => {
+    const server = await fake(statuspage.startFakeStatuspage());
+    const started = performance.now();
+    const { logs } = await run('statuspage-scaled-out', statuspageEnv(server.url));
+    expect(logs).toEqual(['3 components updated, none refused']);
+    expect(server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(3);
+    // Paced by the spec's budget: a turn every 1.017 s.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2 * 1_017);
+  },
   'statuspage-errors': async () => {
     const server = await fake(statuspage.startFakeStatuspage());
     const { logs } = await run('statuspage-errors', statuspageEnv(server.url));

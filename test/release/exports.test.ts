@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as core from '@apiclients/core';
 import * as coreErrors from '@apiclients/core/errors';
 import * as internal from '@apiclients/core/internal';
+import * as coreRedis from '@apiclients/core/redis';
 import * as spark from '@apiclients/spark';
 import * as statuspage from '@apiclients/statuspage';
 import * as vspark from '@apiclients/vspark';
@@ -32,9 +33,14 @@ const ERROR_CLASSES = [
 ];
 
 describe('@apiclients/core', () => {
-  it('the root entry exports the errors, PagedList and Link parsing, createTransport, authorization and Redactor, nothing else', () => {
-    const rest = ['PagedList', 'REDACTED', 'Redactor', 'authorization', 'createTransport', 'nextLink', 'parseLinkHeader'];
+  it('the root entry exports the errors, PagedList and Link parsing, createTransport, authorization, Redactor and memoryStore, nothing else', () => {
+    const rest = ['PagedList', 'REDACTED', 'Redactor', 'authorization', 'createTransport', 'memoryStore', 'nextLink', 'parseLinkHeader'];
     expect(Object.keys(core).sort()).toEqual([...ERROR_CLASSES, ...rest].sort());
+  });
+
+  it('/redis is the Redis rate-limit store, and only there', () => {
+    expect(Object.keys(coreRedis)).toEqual(['redisStore']);
+    expect('redisStore' in core || 'redisStore' in internal).toBe(false);
   });
 
   it('/errors is the error classes, the same classes as the root entry', () => {

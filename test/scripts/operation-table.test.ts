@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveOperation, type OperationEntry } from '@apiclients/core/internal';
-import { operationTable as sparkTable } from '../../generated/spark/operations.js';
-import { operationTable as statuspageTable } from '../../generated/statuspage/operations.js';
+import { operationTable as sparkTable, rateLimit as sparkRateLimit } from '../../generated/spark/operations.js';
+import { operationTable as statuspageTable, rateLimit as statuspageRateLimit } from '../../generated/statuspage/operations.js';
 import { operationTable as vsparkTable } from '../../generated/vspark/operations.js';
 import { operationTable as vssTable } from '../../generated/vss/operations.js';
 import { buildOperationTable } from '../../scripts/lib/operation-table.mjs';
@@ -93,9 +93,26 @@ describe('x-apiclients-* extensions are checked against their schema, naming the
     expect(fails({ 'x-apiclients-idempotent': 'yes' })).toThrow(/rooms_create: x-apiclients-idempotent \(value\) must be boolean/);
   });
 
+  it('a rate limit without a budget, with a duration that is not one, or counted by something unknown', () => {
+    expect(fails({ 'x-apiclients-rate-limit': { per: '1s', by: 'credential' } })).toThrow(/rooms_create: x-apiclients-rate-limit .*'requests'/);
+    expect(fails({ 'x-apiclients-rate-limit': { requests: 1, per: 'a second', by: 'credential' } })).toThrow(/rooms_create: x-apiclients-rate-limit \/per must match pattern/);
+    expect(fails({ 'x-apiclients-rate-limit': { requests: 1, per: '1s', by: 'ip' } })).toThrow(/rooms_create: x-apiclients-rate-limit \/by must be equal to one of the allowed values \(credential\)/);
+    const documentLevel = { ...specWith({}), 'x-apiclients-rate-limit': { requests: 0, per: '1s', by: 'credential' } };
+    expect(() => build(documentLevel)).toThrow(/the document: x-apiclients-rate-limit \/requests must be >= 1/);
+  });
+
   it('a parameter extension with a value that is not a media type', () => {
     const spec = specWith({ parameters: [{ ...param('format'), 'x-apiclients-accept': { csv: 'csv please' } }] });
     expect(() => build(spec)).toThrow(/rooms_create, parameter format: x-apiclients-accept/);
+  });
+});
+
+describe('x-apiclients-rate-limit reaches the runtime in milliseconds', () => {
+  it('on an operation, in its row; on the document, as the generated rateLimit (Statuspage: 1/s over 60 s)', () => {
+    const [row] = build(specWith({ 'x-apiclients-rate-limit': { requests: 1, per: '1m', by: 'credential' } })) as unknown as { rateLimit: unknown }[];
+    expect(row?.rateLimit).toEqual({ requests: 1, perMs: 60_000, windowMs: 60_000, by: 'credential' });
+    expect(statuspageRateLimit).toEqual({ requests: 1, perMs: 1_000, windowMs: 60_000, by: 'credential' });
+    expect(sparkRateLimit).toBeNull();
   });
 });
 

@@ -86,6 +86,7 @@ function prepare(entry: ResolvedOperation, wire: WireArguments): Prepared {
   const policy: RequestPolicy = { idempotent: entry.idempotent };
   if (callOptions.timeoutMs !== undefined) policy.timeoutMs = callOptions.timeoutMs;
   if (callOptions.maxRetries !== undefined) policy.maxRetries = callOptions.maxRetries;
+  if (entry.rateLimit) policy.rateLimit = { name: `${entry.resource}.${entry.method}`, rule: entry.rateLimit };
   if (entry.anonymous) policy.credential = null;
   else if (callOptions.credential) policy.credential = callOptions.credential;
   return { params, body: wire.body, callOptions, policy };

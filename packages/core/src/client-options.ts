@@ -1,6 +1,9 @@
 /** The options every vendor client accepts, and how they become transport options. */
 import type { Logger } from './logger.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit/limiter.js';
+import type { RateLimitRule } from './rate-limit/rule.js';
 import type { Redactor } from './redact.js';
+import { DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
 import type { Credential, FetchLike, TransportOptions } from './transport.js';
 import { ConfigurationError } from './errors.js';
 
@@ -24,18 +27,47 @@ export interface CommonClientOptions {
   userAgent?: string | undefined;
   /** Receives redacted debug and retry lines (off by default); `console` fits. */
   logger?: Logger | undefined;
+  /**
+   * Rate limiting, on by default: requests to the vendor's server wait for their credential's turn where the spec
+   * declares the vendor's budget (Statuspage: 1 a second), and a rate-limit answer with `Retry-After` pauses every
+   * request of that credential. `{}` applies the spec's budget whatever the `baseUrl` (a mock or test server is
+   * not paced otherwise); `{ requests, perMs }` sets another budget; `{ store: redisStore(redis) }` (from
+   * `@apiclients/core/redis`) shares budgets across processes; `false` turns all of it off.
+   */
+  rateLimit?: false | RateLimitOptions | undefined;
 }
 
 /** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */
 export function transportOptionsFrom(
   options: CommonClientOptions,
-  vendor: { credential: Credential; redactor: Redactor; defaults?: Partial<TransportOptions> },
+  vendor: { credential: Credential; redactor: Redactor; defaults?: Partial<TransportOptions>; rateLimit?: RateLimitRule | null },
 ): TransportOptions {
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
   const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger'] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
   for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) checkLimit(key, out[key]);
+  if (options.rateLimit !== false) out.rateLimiter = rateLimiterFrom(options.rateLimit ?? {}, vendor.rateLimit ?? null, out);
   return out;
+}
+
+function rateLimiterFrom(option: RateLimitOptions, rule: RateLimitRule | null, transport: TransportOptions): RateLimiter {
+  const { requests, perMs, windowMs } = option;
+  if ((requests === undefined) !== (perMs === undefined)) throw new ConfigurationError('rateLimit needs both requests and perMs, or neither');
+  for (const [key, value] of Object.entries({ requests, perMs, windowMs })) {
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+      throw new ConfigurationError(`rateLimit.${key} must be a finite number > 0, got ${String(value)}`);
+    }
+  }
+  return new RateLimiter(
+    {
+      rule,
+      rateLimitStatuses: transport.rateLimitStatuses ?? DEFAULT_RETRY_OPTIONS.rateLimitStatuses,
+      fallbackMs: transport.rateLimitFallbackMs ?? DEFAULT_RETRY_OPTIONS.rateLimitFallbackMs,
+      maxPauseMs: transport.maxRetryDelayMs ?? DEFAULT_RETRY_OPTIONS.maxRetryDelayMs,
+      logger: transport.logger,
+    },
+    option,
+  );
 }
 
 /** Refuses a bad `timeoutMs`, `maxRetries` or `maxRetryDelayMs`, a client's or a call's, naming it. */

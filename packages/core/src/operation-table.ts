@@ -4,6 +4,8 @@
  * generator leaves out every field at its default; {@link resolveOperation} fills them in once, at bind time.
  */
 
+import type { RateLimitRule } from './rate-limit/rule.js';
+
 /** One parameter of an operation. */
 export interface OperationParam {
   /** Name on the wire (`per_page`), which is also the name callers use. */
@@ -66,6 +68,8 @@ export interface OperationEntry {
   readonly pagination?: PaginationPolicy | null;
   /** `x-apiclients-idempotent`; default: by the HTTP method (RFC 9110 §9.2.2). */
   readonly idempotent?: boolean;
+  /** `x-apiclients-rate-limit` on the operation: a stricter budget, counted on top of the document's. */
+  readonly rateLimit?: RateLimitRule | null;
   /** `security: []`: the request carries no credential. */
   readonly anonymous?: boolean;
   /** `x-apiclients-envelope`: the key the request body is wrapped in (`{ component: … }`), or null. */
@@ -88,6 +92,7 @@ export interface ResolvedOperation extends OperationEntry {
   readonly responses: readonly string[];
   readonly pagination: PaginationPolicy | null;
   readonly idempotent: boolean;
+  readonly rateLimit: RateLimitRule | null;
 }
 
 // RFC 9110 §9.2.2.
@@ -108,5 +113,6 @@ export function resolveOperation(entry: OperationEntry): ResolvedOperation {
     responses: entry.responses ?? ['application/json'],
     pagination: entry.pagination ?? null,
     idempotent: entry.idempotent ?? IDEMPOTENT_VERBS.has(entry.verb.toLowerCase()),
+    rateLimit: entry.rateLimit ?? null,
   };
 }

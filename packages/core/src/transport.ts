@@ -11,6 +11,7 @@
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
 import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
+import type { OperationBudget, RateLimiter } from './rate-limit/limiter.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
@@ -36,6 +37,8 @@ export interface RequestPolicy {
   timeoutMs?: number;
   /** This request's retries after the first attempt, instead of the client's `maxRetries`. */
   maxRetries?: number;
+  /** The operation's own rate limit (`x-apiclients-rate-limit` on it), on top of the credential's. */
+  rateLimit?: OperationBudget;
 }
 
 /** A request in wire form: what {@link Transport.exchange} sends. */
@@ -91,6 +94,8 @@ export interface TransportOptions extends Partial<RetryOptions> {
   credential?: Credential;
   /** Receives redacted debug and retry lines; off by default. */
   logger?: Logger;
+  /** Paces each attempt by its credential's budget and pauses them all on a rate-limit answer; none by default. */
+  rateLimiter?: RateLimiter | undefined;
   /** Redacts errors and log lines; the transport registers its credential with it. */
   redactor?: Redactor;
   /** How the vendor's error responses look. */
@@ -148,6 +153,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const logger = options.logger;
+  const limiter = options.rateLimiter;
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
   // Called with the URL and init, as the platform's fetch is: no Request object is built on our side.
   const fetchOnce = (url: string, init: RequestInit): Promise<Response> => (customFetch ?? globalThis.fetch)(url, init);
@@ -201,6 +207,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
     for (let retriesSoFar = 0; ; retriesSoFar++) {
       if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
+      await limiter?.acquire(credential, policy.rateLimit, { signal: callerSignal, timeoutMs: policy.timeoutMs, summary });
       // A timed attempt has its own controller, aborted by the timer or the caller's signal. An untimed one hands
       // fetch the caller's signal, or none: Node's fetch pays for every signal it is given (undici's Request adds
       // a listener and a finalizer), the "raw fetch + a signal" row of bench/loopback-instructions.mjs.
@@ -237,6 +244,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           callerSignal?.removeEventListener('abort', onCallerAbort);
         }
       }
+      limiter?.observe(credential, answered.response);
       const decision = decideRetry(attempt, retries, now(), random);
       if (!decision.retry) {
         throw apiErrorFromResponse(answered.response, textOf(answered.bytes), { method, url: sentUrl() }, redactor, shape, decision.retryAfterMs);

@@ -9,6 +9,7 @@ import { transportOptionsFrom, type CommonClientOptions } from './client-options
 import { createFetchClient } from './fetch-client.js';
 import type { OperationTable } from './operation-table.js';
 import type { BoundOperations } from './operation-types.js';
+import type { RateLimitRule } from './rate-limit/rule.js';
 import { Redactor } from './redact.js';
 import { createTransport, type Credential, type Transport, type TransportOptions } from './transport.js';
 
@@ -24,6 +25,8 @@ export interface VendorSetup<Table extends OperationTable, Defaulted extends str
   secrets?: readonly string[];
   /** The vendor's transport defaults (rate-limit statuses, error classes); the caller's options win. */
   defaults?: Partial<TransportOptions>;
+  /** The spec's `x-apiclients-rate-limit` (the generated `rateLimit`): every credential's budget, or null. */
+  rateLimit?: RateLimitRule | null;
   /** How the operations are bound: argument defaults, next-link repairs. */
   bind?: BindOptions & { defaults?: Partial<Record<Defaulted, string | number>> };
 }
@@ -47,8 +50,16 @@ export function createVendorClient<Ops, Paths extends {}, Table extends Operatio
 ): VendorClientParts<Ops, Paths, Table, Defaulted> {
   const baseUrl = (options.baseUrl ?? vendor.baseUrl).replace(/\/+$/, '');
   const redactor = new Redactor(vendor.secrets ?? []);
+  // The spec's budget is the vendor's server's: a client pointed elsewhere (a mock, a test server) is paced only
+  // when its `rateLimit` option asks (`{}` for the spec's budget); rate-limit answers pause it either way.
+  const ownServer = baseUrl === vendor.baseUrl.replace(/\/+$/, '') || options.rateLimit !== undefined;
   const transport = createTransport(
-    transportOptionsFrom(options, { credential: vendor.credential, redactor, ...(vendor.defaults ? { defaults: vendor.defaults } : {}) }),
+    transportOptionsFrom(options, {
+      credential: vendor.credential,
+      redactor,
+      rateLimit: ownServer ? (vendor.rateLimit ?? null) : null,
+      ...(vendor.defaults ? { defaults: vendor.defaults } : {}),
+    }),
   );
   return {
     baseUrl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, Redactor, transportOptionsFrom, type Credential } from '../src/internal.js';
+import { ConfigurationError, RateLimiter, Redactor, transportOptionsFrom, type Credential } from '../src/internal.js';
 
 const credential: Credential = { in: 'query', name: 'token', value: 'tok_123456' };
 const redactor = new Redactor();
@@ -24,6 +24,7 @@ describe('transportOptionsFrom', () => {
       headers: { a: 'b' },
       userAgent: 'ua',
       logger,
+      rateLimiter: expect.any(RateLimiter),
     });
   });
 

@@ -9,7 +9,7 @@ import { authorization, ConfigurationError, createVendorClient, readEnv, type Co
 import type { Client } from 'openapi-fetch';
 import { RATE_LIMIT_STATUSES, statuspageErrors } from './errors.js';
 import { componentLookup } from './component-lookup.js';
-import { operationTable, type operations, type paths, type Resources } from './generated.js';
+import { operationTable, rateLimit, type operations, type paths, type Resources } from './generated.js';
 import { incidentLifecycle, type IncidentLifecycle } from './incident-lifecycle.js';
 import type { Services } from './services.js';
 import { setComponentStatus, type SetComponentStatus } from './set-component-status.js';
@@ -85,6 +85,8 @@ export class StatuspageClient {
         table: operationTable,
         credential,
         secrets: [apiKey],
+        // 1 request a second per key over a rolling minute (the spec's x-apiclients-rate-limit).
+        rateLimit,
         defaults: {
           // Statuspage allows 1 request a second and answers more with 420 or 429 (reference/statuspage README).
           rateLimitStatuses: RATE_LIMIT_STATUSES,
