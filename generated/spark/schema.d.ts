@@ -1649,7 +1649,7 @@ export interface components {
             /** @description The public URL of one file to attach (an array for future expansion; one item only). */
             files?: string[];
             /** @description One card to attach. */
-            attachments?: components["schemas"]["Attachment"][];
+            attachments?: components["schemas"]["CardAttachment"][];
         };
         /**
          * @description A new message with a local file, as `multipart/form-data` (developer.webex.com/docs/basics, "Local File
@@ -2029,6 +2029,54 @@ export interface components {
             /** @description The refresh token from an earlier token response. */
             refresh_token: string;
         };
+        /**
+         * @description A card sent with a message: an Adaptive Card (adaptivecards.io) under the one content type Webex takes
+         *     (developer.webex.com/docs/api/guides/cards). Webex shows one card per message (webex-messaging.json,
+         *     `attachments`: "Only one card per message is supported").
+         */
+        CardAttachment: {
+            /**
+             * @description The Adaptive Card media type.
+             * @enum {string}
+             */
+            contentType: "application/vnd.microsoft.card.adaptive";
+            content: components["schemas"]["AdaptiveCard"];
+        };
+        /**
+         * @description An Adaptive Card: `type` `AdaptiveCard`, a schema `version` (Webex renders up to 1.3), its `body` elements and
+         *     its `actions`. An `Action.Submit` sends the card's inputs back as an attachment action.
+         */
+        AdaptiveCard: {
+            /**
+             * @description Always `AdaptiveCard`.
+             * @enum {string}
+             */
+            type: "AdaptiveCard";
+            /** @description The Adaptive Card schema version, such as `1.2`. */
+            version: string;
+            /** @description The card's elements (TextBlock, Input.Text, Input.ChoiceSet, ...), each with its `type`. */
+            body?: ({
+                /** @description The element's type. */
+                type: string;
+                /** @description An input's ID, the key of its value in the attachment action's `inputs`. */
+                id?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description The card's actions (Action.Submit, Action.OpenUrl, ...), each with its `type`. */
+            actions?: ({
+                /** @description The action's type. */
+                type: string;
+                /** @description The button's label. */
+                title?: string;
+                /** @description For `Action.Submit`, data sent back with the inputs. */
+                data?: unknown;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         AttachmentActionCreate: {
             /**
              * @description The type of action to perform.
@@ -2037,12 +2085,9 @@ export interface components {
             type: "submit";
             /** @description The ID of the message which contains the attachment. */
             messageId: string;
-            /** @description The attachment action's inputs. */
+            /** @description The values of the card's inputs, keyed by each input's `id`. */
             inputs: {
-                Name?: string;
-                Url?: string;
-                Email?: string;
-                Tel?: string;
+                [key: string]: unknown;
             };
         };
         AttachmentAction: {

@@ -4,7 +4,10 @@
  * @packageDocumentation
  */
 export { SparkClient, createSparkFetchClient, SPARK_BASE_URL } from './client.js';
-export type { SparkClientOptions, MessageCreateInput, Messages, AccessTokens } from './client.js';
+export type { SparkClientOptions, MessageCreateInput, Messages, Webhooks, AccessTokens } from './client.js';
+export { Thread } from './thread.js';
+export type { ThreadMessage, ThreadSource } from './thread.js';
+export type { EnsuredWebhook, EnsureWebhookInput } from './ensure-webhook.js';
 export { SparkApiError, SparkRateLimitError, DEFAULT_RETRY_AFTER_SECONDS } from './errors.js';
 export type { SparkErrorBody, SparkErrorDetail } from './errors.js';
 export { repairNextLink, KEPT_PARAMS } from './next-link.js';
