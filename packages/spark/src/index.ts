@@ -13,6 +13,18 @@ export type { SparkErrorBody, SparkErrorDetail } from './errors.js';
 export { repairNextLink, KEPT_PARAMS } from './next-link.js';
 export { verifyWebhookSignature, parseWebhookEvent } from './webhook.js';
 export type { WebhookEvent } from './webhook.js';
+export { createWebhookHandler, DEFAULT_MAX_WEBHOOK_BODY_BYTES } from './webhook-handler.js';
+export type { WebhookAnswer, WebhookHandler, WebhookHandlerOptions } from './webhook-handler.js';
+export type {
+  FetchedResources,
+  ReceivedWebhookEvent,
+  WebhookEventHandler,
+  WebhookEventKey,
+  WebhookEventName,
+  WebhookFetcher,
+  WebhookHandlers,
+  WebhookResourceName,
+} from './webhook-events.js';
 export { contentTypeOf, LocalPathNotSupportedError } from './files.js';
 export type { FileInput, Upload } from './files.js';
 export { ApiClientError, ApiError, ConfigurationError, ConnectionError, PaginationError, TimeoutError } from '@apiclients/core';
