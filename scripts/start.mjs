@@ -12,6 +12,7 @@ const EXAMPLES = [
   { vendor: 'vss', file: 'examples/vss-requests.mjs' },
   { vendor: 'statuspage', file: 'examples/statuspage-components.mjs' },
   { vendor: 'spark', file: 'examples/spark-rooms.mjs' },
+  { vendor: 'spark', file: 'examples/spark-card-bot.mjs' },
 ];
 
 function run(command, args, env = {}) {
