@@ -30,8 +30,13 @@ export const SPARK_BASE_URL = 'https://webexapis.com/v1';
 
 type Resources = BoundOperations<typeof operationTable, operations>;
 type Schemas = components['schemas'];
-/** What `messages.create` takes: the message, with `files` as one URL, path, Blob or bytes. */
-export type MessageCreateInput = Omit<Schemas['MessageCreate'], 'files'> & { files?: readonly FileInput[] | FileInput };
+/**
+ * What `messages.create` takes: the message, with `files` as one URL, path, Blob or bytes. A field may be given as
+ * `undefined` (left out), so the IDs of Webex's answers, all optional, pass straight in (`parentId: message.id`).
+ */
+export type MessageCreateInput = { [K in keyof Omit<Schemas['MessageCreate'], 'files'>]?: Schemas['MessageCreate'][K] | undefined } & {
+  files?: readonly FileInput[] | FileInput | undefined;
+};
 
 /** Message operations, with uploads, cards and threads. */
 export type Messages = Omit<Resources['messages'], 'create'> & {
@@ -147,7 +152,9 @@ async function createMessage(
   }
   if (file === undefined || isRemoteUrl(file)) {
     const { files: _files, ...rest } = body;
-    return create({ ...rest, ...(file === undefined ? {} : { files: [file] }) }, options);
+    // Fields given as undefined are left out, as JSON would leave them.
+    const fields = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Schemas['MessageCreate'];
+    return create({ ...fields, ...(file === undefined ? {} : { files: [file] }) }, options);
   }
   const upload = await toUpload(file, readLocalFile);
   const form = new FormData();
