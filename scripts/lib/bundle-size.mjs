@@ -25,10 +25,14 @@ export const TARGETS = {
  * name the argument, three pagination styles, the redirect policy, redaction in every encoding, nine error classes,
  * responses checked against their media types), 8.47 kB; the largest vendor, Spark, ships a 44-operation table
  * (1.1 kB of its 3.5 kB). A budget catches growth; the targets stay in the report.
+ * Spark has its own since issue 18 (the whole messaging API, cards, threads, a webhook receiver), measured at
+ * 5.92 kB: a 76-operation table (2.13 kB), the webhook receiver (1.37 kB), threads and `webhooks.ensure` (0.54 kB);
+ * a user's bundler drops the receiver when it is not imported.
  */
 export const BUDGETS = {
   core: 8_500,
   vendor: 3_600,
+  '@apiclients/spark': 6_000,
 };
 
 // Node built-ins stay out of a browser bundle (Spark's local-file upload imports node:fs on demand only).
@@ -88,7 +92,7 @@ export async function measurePackages() {
     const total = await measureBundle(pkg.entry);
     const withoutOpenapiFetch = await measureBundle(pkg.entry, ['openapi-fetch']);
     const own = isCore ? withoutOpenapiFetch : await measureBundle(pkg.entry, ['openapi-fetch', '@apiclients/core']);
-    const budget = isCore ? BUDGETS.core : BUDGETS.vendor;
+    const budget = isCore ? BUDGETS.core : (BUDGETS[pkg.name] ?? BUDGETS.vendor);
     rows.push({ ...pkg, isCore, total, withoutOpenapiFetch, own, budget, within: own.brotli <= budget });
   }
   return rows;
