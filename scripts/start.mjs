@@ -16,6 +16,7 @@ const EXAMPLES = [
   { vendor: 'statuspage', file: 'examples/statuspage-components.mjs' },
   { vendor: 'statuspage', file: 'examples/statuspage-incident-life.mjs' },
   { vendor: 'spark', file: 'examples/spark-rooms.mjs' },
+  { vendor: 'spark', file: 'examples/spark-card-bot.mjs' },
 ];
 
 function run(command, args, env = {}) {

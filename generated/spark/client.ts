@@ -117,6 +117,110 @@ export type AccessTokenRequest = components['schemas']['AccessTokenRequest'];
 export type AuthorizationCodeGrant = components['schemas']['AuthorizationCodeGrant'];
 /** The `RefreshTokenGrant` schema of the spec. */
 export type RefreshTokenGrant = components['schemas']['RefreshTokenGrant'];
+/** The `CardAttachment` schema of the spec. */
+export type CardAttachment = components['schemas']['CardAttachment'];
+/** The `AdaptiveCard` schema of the spec. */
+export type AdaptiveCard = components['schemas']['AdaptiveCard'];
+/** The `AttachmentActionCreate` schema of the spec. */
+export type AttachmentActionCreate = components['schemas']['AttachmentActionCreate'];
+/** The `AttachmentAction` schema of the spec. */
+export type AttachmentAction = components['schemas']['AttachmentAction'];
+/** The `LinkedFolderList` schema of the spec. */
+export type LinkedFolderList = components['schemas']['LinkedFolderList'];
+/** The `LinkedFolder` schema of the spec. */
+export type LinkedFolder = components['schemas']['LinkedFolder'];
+/** The `LinkedFolderInput` schema of the spec. */
+export type LinkedFolderInput = components['schemas']['LinkedFolderInput'];
+/** The `HdsOrgDetailsResponse` schema of the spec. */
+export type HdsOrgDetailsResponse = components['schemas']['HdsOrgDetailsResponse'];
+/** The `HdsOrgDetailsItems` schema of the spec. */
+export type HdsOrgDetailsItems = components['schemas']['HdsOrgDetailsItems'];
+/** The `HdsClusterSummary` schema of the spec. */
+export type HdsClusterSummary = components['schemas']['HdsClusterSummary'];
+/** The `HdsClusterDetailsResponse` schema of the spec. */
+export type HdsClusterDetailsResponse = components['schemas']['HdsClusterDetailsResponse'];
+/** The `HdsClusterDetailsResponseOrgLevel` schema of the spec. */
+export type HdsClusterDetailsResponseOrgLevel = components['schemas']['HdsClusterDetailsResponseOrgLevel'];
+/** The `HdsClusterDetails` schema of the spec. */
+export type HdsClusterDetails = components['schemas']['HdsClusterDetails'];
+/** The `HdsClusterNodeDetails` schema of the spec. */
+export type HdsClusterNodeDetails = components['schemas']['HdsClusterNodeDetails'];
+/** The `HdsNodeDetailsResponse` schema of the spec. */
+export type HdsNodeDetailsResponse = components['schemas']['HdsNodeDetailsResponse'];
+/** The `HdsNodeDetailsItems` schema of the spec. */
+export type HdsNodeDetailsItems = components['schemas']['HdsNodeDetailsItems'];
+/** The `HdsNodeDetailsCluster` schema of the spec. */
+export type HdsNodeDetailsCluster = components['schemas']['HdsNodeDetailsCluster'];
+/** The `HdsNodeDetails` schema of the spec. */
+export type HdsNodeDetails = components['schemas']['HdsNodeDetails'];
+/** The `HdsDatabaseDetailsResponse` schema of the spec. */
+export type HdsDatabaseDetailsResponse = components['schemas']['HdsDatabaseDetailsResponse'];
+/** The `HdsMultiTenantOrgDetailsResponse` schema of the spec. */
+export type HdsMultiTenantOrgDetailsResponse = components['schemas']['HdsMultiTenantOrgDetailsResponse'];
+/** The `HdsTenantDetails` schema of the spec. */
+export type HdsTenantDetails = components['schemas']['HdsTenantDetails'];
+/** The `HdsNetworkTestsResultsResponse` schema of the spec. */
+export type HdsNetworkTestsResultsResponse = components['schemas']['HdsNetworkTestsResultsResponse'];
+/** The `HdsNetworkTestResultsForCluster` schema of the spec. */
+export type HdsNetworkTestResultsForCluster = components['schemas']['HdsNetworkTestResultsForCluster'];
+/** The `HdsNetworkTestResultsForNode` schema of the spec. */
+export type HdsNetworkTestResultsForNode = components['schemas']['HdsNetworkTestResultsForNode'];
+/** The `HdsNetworkTestResults` schema of the spec. */
+export type HdsNetworkTestResults = components['schemas']['HdsNetworkTestResults'];
+/** The `HdsSingleNetworkTestResult` schema of the spec. */
+export type HdsSingleNetworkTestResult = components['schemas']['HdsSingleNetworkTestResult'];
+/** The `HdsServiceTestResults` schema of the spec. */
+export type HdsServiceTestResults = components['schemas']['HdsServiceTestResults'];
+/** The `HdsSingleServiceTestResult` schema of the spec. */
+export type HdsSingleServiceTestResult = components['schemas']['HdsSingleServiceTestResult'];
+/** The `HdsClustersAvailabilityDetailsResponse` schema of the spec. */
+export type HdsClustersAvailabilityDetailsResponse = components['schemas']['HdsClustersAvailabilityDetailsResponse'];
+/** The `HdsClustersAvailabilityDetailsItems` schema of the spec. */
+export type HdsClustersAvailabilityDetailsItems = components['schemas']['HdsClustersAvailabilityDetailsItems'];
+/** The `HdsClusterDetailsWithAvailabilitySegments` schema of the spec. */
+export type HdsClusterDetailsWithAvailabilitySegments = components['schemas']['HdsClusterDetailsWithAvailabilitySegments'];
+/** The `HdsAvailabilitySegment` schema of the spec. */
+export type HdsAvailabilitySegment = components['schemas']['HdsAvailabilitySegment'];
+/** The `MessageUpdate` schema of the spec. */
+export type MessageUpdate = components['schemas']['MessageUpdate'];
+/** The `RoomTabList` schema of the spec. */
+export type RoomTabList = components['schemas']['RoomTabList'];
+/** The `RoomTab` schema of the spec. */
+export type RoomTab = components['schemas']['RoomTab'];
+/** The `RoomTabInput` schema of the spec. */
+export type RoomTabInput = components['schemas']['RoomTabInput'];
+/** The `RoomMeetingDetails` schema of the spec. */
+export type RoomMeetingDetails = components['schemas']['RoomMeetingDetails'];
+/** The `AdminAuditEventList` schema of the spec. */
+export type AdminAuditEventList = components['schemas']['AdminAuditEventList'];
+/** The `AuditEvent` schema of the spec. */
+export type AuditEvent = components['schemas']['AuditEvent'];
+/** The `AdminRolesEnum` schema of the spec. */
+export type AdminRolesEnum = components['schemas']['AdminRolesEnum'];
+/** The `AdminAuditEventCategoryList` schema of the spec. */
+export type AdminAuditEventCategoryList = components['schemas']['AdminAuditEventCategoryList'];
+/** The `AuthorizationList` schema of the spec. */
+export type AuthorizationList = components['schemas']['AuthorizationList'];
+/** The `Authorization` schema of the spec. */
+export type Authorization = components['schemas']['Authorization'];
+/** The `TokenExpiry` schema of the spec. */
+export type TokenExpiry = components['schemas']['TokenExpiry'];
+/** The `GuestCreate` schema of the spec. */
+export type GuestCreate = components['schemas']['GuestCreate'];
+/** The `Guest` schema of the spec. */
+export type Guest = components['schemas']['Guest'];
+/** The `LicenseUsersAssign` schema of the spec. */
+export type LicenseUsersAssign = components['schemas']['LicenseUsersAssign'];
+/** The `LicenseRequest` schema of the spec. */
+export type LicenseRequest = components['schemas']['LicenseRequest'];
+/** The `LicenseProperties` schema of the spec. */
+export type LicenseProperties = components['schemas']['LicenseProperties'];
+/** The `SiteUrlsRequest` schema of the spec. */
+export type SiteUrlsRequest = components['schemas']['SiteUrlsRequest'];
+/** The `LicenseUsersAssignResult` schema of the spec. */
+export type LicenseUsersAssignResult = components['schemas']['LicenseUsersAssignResult'];
+/** The `SiteResponse` schema of the spec. */
+export type SiteResponse = components['schemas']['SiteResponse'];
 
 /** The flat argument object of `people.list`: its query parameters and body fields, as the API spells them. */
 export type PeopleListParams = OperationParams<operations['people_list'], Table['people_list'], ClientParams>;
@@ -144,6 +248,10 @@ export type MembershipsUpdateParams = OperationParams<operations['memberships_up
 export type MessagesListParams = OperationParams<operations['messages_list'], Table['messages_list'], ClientParams>;
 /** The flat argument object of `messages.create`: its query parameters and body fields, as the API spells them. */
 export type MessagesCreateParams = OperationParams<operations['messages_create'], Table['messages_create'], ClientParams>;
+/** The flat argument object of `messages.listDirect`: its query parameters and body fields, as the API spells them. */
+export type MessagesListDirectParams = OperationParams<operations['messages_list_direct'], Table['messages_list_direct'], ClientParams>;
+/** The flat argument object of `messages.update`: its query parameters and body fields, as the API spells them. */
+export type MessagesUpdateParams = OperationParams<operations['messages_update'], Table['messages_update'], ClientParams>;
 /** The flat argument object of `teams.list`: its query parameters and body fields, as the API spells them. */
 export type TeamsListParams = OperationParams<operations['teams_list'], Table['teams_list'], ClientParams>;
 /** The flat argument object of `teams.create`: its query parameters and body fields, as the API spells them. */
@@ -166,6 +274,8 @@ export type WebhooksUpdateParams = OperationParams<operations['webhooks_update']
 export type OrganizationsListParams = OperationParams<operations['organizations_list'], Table['organizations_list'], ClientParams>;
 /** The flat argument object of `licenses.list`: its query parameters and body fields, as the API spells them. */
 export type LicensesListParams = OperationParams<operations['licenses_list'], Table['licenses_list'], ClientParams>;
+/** The flat argument object of `licenses.assignUsers`: its query parameters and body fields, as the API spells them. */
+export type LicensesAssignUsersParams = OperationParams<operations['licenses_assign_users'], Table['licenses_assign_users'], ClientParams>;
 /** The flat argument object of `licenses.get`: its query parameters and body fields, as the API spells them. */
 export type LicensesGetParams = OperationParams<operations['licenses_get'], Table['licenses_get'], ClientParams>;
 /** The flat argument object of `roles.list`: its query parameters and body fields, as the API spells them. */
@@ -174,6 +284,32 @@ export type RolesListParams = OperationParams<operations['roles_list'], Table['r
 export type EventsListParams = OperationParams<operations['events_list'], Table['events_list'], ClientParams>;
 /** The flat argument object of `accessTokens.create`: its query parameters and body fields, as the API spells them. */
 export type AccessTokensCreateParams = OperationParams<operations['access_tokens_create'], Table['access_tokens_create'], ClientParams>;
+/** The flat argument object of `attachmentActions.create`: its query parameters and body fields, as the API spells them. */
+export type AttachmentActionsCreateParams = OperationParams<operations['attachment_actions_create'], Table['attachment_actions_create'], ClientParams>;
+/** The flat argument object of `roomLinkedFolders.list`: its query parameters and body fields, as the API spells them. */
+export type RoomLinkedFoldersListParams = OperationParams<operations['room_linked_folders_list'], Table['room_linked_folders_list'], ClientParams>;
+/** The flat argument object of `roomLinkedFolders.create`: its query parameters and body fields, as the API spells them. */
+export type RoomLinkedFoldersCreateParams = OperationParams<operations['room_linked_folders_create'], Table['room_linked_folders_create'], ClientParams>;
+/** The flat argument object of `roomLinkedFolders.update`: its query parameters and body fields, as the API spells them. */
+export type RoomLinkedFoldersUpdateParams = OperationParams<operations['room_linked_folders_update'], Table['room_linked_folders_update'], ClientParams>;
+/** The flat argument object of `hds.getNetworkTestResults`: its query parameters and body fields, as the API spells them. */
+export type HdsGetNetworkTestResultsParams = OperationParams<operations['hds_get_network_test_results'], Table['hds_get_network_test_results'], ClientParams>;
+/** The flat argument object of `hds.getClusterAvailability`: its query parameters and body fields, as the API spells them. */
+export type HdsGetClusterAvailabilityParams = OperationParams<operations['hds_get_cluster_availability'], Table['hds_get_cluster_availability'], ClientParams>;
+/** The flat argument object of `roomTabs.list`: its query parameters and body fields, as the API spells them. */
+export type RoomTabsListParams = OperationParams<operations['room_tabs_list'], Table['room_tabs_list'], ClientParams>;
+/** The flat argument object of `roomTabs.create`: its query parameters and body fields, as the API spells them. */
+export type RoomTabsCreateParams = OperationParams<operations['room_tabs_create'], Table['room_tabs_create'], ClientParams>;
+/** The flat argument object of `roomTabs.update`: its query parameters and body fields, as the API spells them. */
+export type RoomTabsUpdateParams = OperationParams<operations['room_tabs_update'], Table['room_tabs_update'], ClientParams>;
+/** The flat argument object of `adminAuditEvents.list`: its query parameters and body fields, as the API spells them. */
+export type AdminAuditEventsListParams = OperationParams<operations['admin_audit_events_list'], Table['admin_audit_events_list'], ClientParams>;
+/** The flat argument object of `authorizations.list`: its query parameters and body fields, as the API spells them. */
+export type AuthorizationsListParams = OperationParams<operations['authorizations_list'], Table['authorizations_list'], ClientParams>;
+/** The flat argument object of `authorizations.deleteByClientId`: its query parameters and body fields, as the API spells them. */
+export type AuthorizationsDeleteByClientIdParams = OperationParams<operations['authorizations_delete_by_client_id'], Table['authorizations_delete_by_client_id'], ClientParams>;
+/** The flat argument object of `guests.create`: its query parameters and body fields, as the API spells them. */
+export type GuestsCreateParams = OperationParams<operations['guests_create'], Table['guests_create'], ClientParams>;
 
 /** `client.people`: the people operations of the spec. */
 export interface PeopleResource {
@@ -269,6 +405,14 @@ export interface RoomsResource {
    * `DELETE /rooms/{roomId}` · [API reference](../../spark.html#operation/rooms_delete)
    */
   delete(roomId: string, options?: CallOptions): Promise<OperationResult<operations['rooms_delete']>>;
+  /**
+   * Get room meeting details
+   *
+   * The Webex meeting of a room: its link, SIP address, meeting number and dial-in numbers. Webex deprecated it (end of life 31 January 2025 in its own document); new code should create a meeting with the Meetings API.
+   *
+   * `GET /rooms/{roomId}/meetingInfo` · [API reference](../../spark.html#operation/rooms_get_meeting_info)
+   */
+  getMeetingInfo(roomId: string, options?: CallOptions): Promise<RoomMeetingDetails>;
 }
 
 /** `client.memberships`: the memberships operations of the spec. */
@@ -334,6 +478,14 @@ export interface MessagesResource {
    */
   create(params?: MessagesCreateParams, options?: CallOptions): Promise<Message>;
   /**
+   * List direct messages
+   *
+   * The messages of a 1:1 room, newest first, with their attachments; name the other person with `personId` or `personEmail`. `parentId` lists a thread's replies instead.
+   *
+   * `GET /messages/direct` · [API reference](../../spark.html#operation/messages_list_direct)
+   */
+  listDirect(params?: MessagesListDirectParams, options?: CallOptions): Promise<MessageList>;
+  /**
    * Get message details
    *
    * A message, by ID.
@@ -341,6 +493,14 @@ export interface MessagesResource {
    * `GET /messages/{messageId}` · [API reference](../../spark.html#operation/messages_get)
    */
   get(messageId: string, options?: CallOptions): Promise<Message>;
+  /**
+   * Edit a message
+   *
+   * Replaces the text or Markdown of a message the caller posted, at most 10 times; `roomId` is required. A message with a file or a card cannot be edited (400).
+   *
+   * `PUT /messages/{messageId}` · [API reference](../../spark.html#operation/messages_update)
+   */
+  update(messageId: string, params: MessagesUpdateParams, options?: CallOptions): Promise<Message>;
   /**
    * Delete a message
    *
@@ -501,6 +661,14 @@ export interface OrganizationsResource {
    * `GET /organizations/{orgId}` · [API reference](../../spark.html#operation/organizations_get)
    */
   get(orgId: string, options?: CallOptions): Promise<Organization>;
+  /**
+   * Delete an organization
+   *
+   * Deletes an organization and everything in it, by ID; it can take up to 10 minutes after the answer.
+   *
+   * `DELETE /organizations/{orgId}` · [API reference](../../spark.html#operation/organizations_delete)
+   */
+  delete(orgId: string, options?: CallOptions): Promise<OperationResult<operations['organizations_delete']>>;
 }
 
 /** `client.licenses`: the licenses operations of the spec. */
@@ -513,6 +681,14 @@ export interface LicensesResource {
    * `GET /licenses` · [API reference](../../spark.html#operation/licenses_list)
    */
   list(params?: LicensesListParams, options?: CallOptions): PagedList<License>;
+  /**
+   * Assign licenses to users
+   *
+   * Adds or removes licenses (and attendee site URLs) of an existing user. Needs an administrator; a user outside the organization stays pending until they accept. 206 when only part of it was done.
+   *
+   * `PATCH /licenses/users` · [API reference](../../spark.html#operation/licenses_assign_users)
+   */
+  assignUsers(params?: LicensesAssignUsersParams, options?: CallOptions): Promise<LicenseUsersAssignResult>;
   /**
    * Get license details
    *
@@ -575,6 +751,250 @@ export interface AccessTokensResource {
   create(params?: AccessTokensCreateParams, options?: CallOptions): Promise<AccessToken>;
 }
 
+/** `client.attachmentActions`: the attachmentActions operations of the spec. */
+export interface AttachmentActionsResource {
+  /**
+   * Create an attachment action
+   *
+   * Submits a card's inputs, as Webex clients do when a user presses an `Action.Submit` button: `type` is `submit`, `messageId` the message carrying the card. Webex answers 202 with the action created.
+   *
+   * `POST /attachment/actions` · [API reference](../../spark.html#operation/attachment_actions_create)
+   */
+  create(params: AttachmentActionsCreateParams, options?: CallOptions): Promise<AttachmentAction>;
+  /**
+   * Get attachment action details
+   *
+   * An attachment action (what a user submitted on a card), by ID: the ID an `attachmentActions` `created` webhook carries in `data.id`.
+   *
+   * `GET /attachment/actions/{id}` · [API reference](../../spark.html#operation/attachment_actions_get)
+   */
+  get(id: string, options?: CallOptions): Promise<AttachmentAction>;
+}
+
+/** `client.roomLinkedFolders`: the roomLinkedFolders operations of the spec. */
+export interface RoomLinkedFoldersResource {
+  /**
+   * List ECM folders
+   *
+   * The enterprise content management (ECM, Microsoft OneDrive or SharePoint) folders linked to a room.
+   *
+   * `GET /room/linkedFolders` · [API reference](../../spark.html#operation/room_linked_folders_list)
+   */
+  list(params: RoomLinkedFoldersListParams, options?: CallOptions): PagedList<LinkedFolder>;
+  /**
+   * Create an ECM folder configuration
+   *
+   * Links an existing ECM folder to a room as its default or a reference file store. Webex does not check `driveId` and `itemId` (take them from Microsoft Graph); `contentUrl` and `displayName` are for display only.
+   *
+   * `POST /room/linkedFolders` · [API reference](../../spark.html#operation/room_linked_folders_create)
+   */
+  create(params: RoomLinkedFoldersCreateParams, options?: CallOptions): Promise<LinkedFolder>;
+  /**
+   * Get ECM folder details
+   *
+   * A folder linked to a room, by ID.
+   *
+   * `GET /room/linkedFolders/{id}` · [API reference](../../spark.html#operation/room_linked_folders_get)
+   */
+  get(id: string, options?: CallOptions): Promise<LinkedFolder>;
+  /**
+   * Update an ECM linked folder
+   *
+   * Replaces the configuration of a linked folder (all fields are sent again). Webex does not check `driveId` and `itemId`.
+   *
+   * `PUT /room/linkedFolders/{id}` · [API reference](../../spark.html#operation/room_linked_folders_update)
+   */
+  update(id: string, params: RoomLinkedFoldersUpdateParams, options?: CallOptions): Promise<LinkedFolder>;
+  /**
+   * Unlink an ECM folder
+   *
+   * Unlinks a folder from its room, by ID. The folder itself is left as it is.
+   *
+   * `DELETE /room/linkedFolders/{id}` · [API reference](../../spark.html#operation/room_linked_folders_delete)
+   */
+  delete(id: string, options?: CallOptions): Promise<OperationResult<operations['room_linked_folders_delete']>>;
+}
+
+/** `client.hds`: the hds operations of the spec. */
+export interface HdsResource {
+  /**
+   * Get HDS organization details
+   *
+   * An organization's Hybrid Data Security deployment: its name, type and clusters. Needs a full or read-only administrator.
+   *
+   * `GET /hds/organizations/{organizationId}` · [API reference](../../spark.html#operation/hds_get_organization)
+   */
+  getOrganization(organizationId: string, options?: CallOptions): Promise<HdsOrgDetailsResponse>;
+  /**
+   * Get HDS cluster details
+   *
+   * An HDS cluster: its name, status, upgrade schedule and nodes.
+   *
+   * `GET /hds/clusters/{clusterId}` · [API reference](../../spark.html#operation/hds_get_cluster)
+   */
+  getCluster(clusterId: string, options?: CallOptions): Promise<HdsClusterDetailsResponse>;
+  /**
+   * Get HDS node details
+   *
+   * An HDS node: host name, release, proxy, deployment and availability.
+   *
+   * `GET /hds/nodes/{nodeId}` · [API reference](../../spark.html#operation/hds_get_node)
+   */
+  getNode(nodeId: string, options?: CallOptions): Promise<HdsNodeDetailsResponse>;
+  /**
+   * Get HDS database details
+   *
+   * The database an organization's HDS deployment uses: its type and version.
+   *
+   * `GET /hds/organizations/{organizationId}/database` · [API reference](../../spark.html#operation/hds_get_database)
+   */
+  getDatabase(organizationId: string, options?: CallOptions): Promise<HdsDatabaseDetailsResponse>;
+  /**
+   * Get multi-tenant HDS organization details
+   *
+   * A multi-tenant HDS organization: its customer main key state and the state of each tenant organization.
+   *
+   * `GET /hds/organizations/{organizationId}/tenants` · [API reference](../../spark.html#operation/hds_get_tenants)
+   */
+  getTenants(organizationId: string, options?: CallOptions): Promise<HdsMultiTenantOrgDetailsResponse>;
+  /**
+   * Get network test results of an HDS node
+   *
+   * The latest results of a node's network tests (bandwidth, DNS resolution, HTTPS connectivity), on demand or periodic.
+   *
+   * `GET /hds/testResults/nodes/{nodeId}/networkTest` · [API reference](../../spark.html#operation/hds_get_network_test_results)
+   */
+  getNetworkTestResults(nodeId: string, params?: HdsGetNetworkTestResultsParams, options?: CallOptions): Promise<HdsNetworkTestsResultsResponse>;
+  /**
+   * Get HDS cluster availability
+   *
+   * A cluster's availability between two times, in segments, each with its start, end and how many nodes were online, offline and in all.
+   *
+   * `GET /hds/clusters/{clusterId}/availability` · [API reference](../../spark.html#operation/hds_get_cluster_availability)
+   */
+  getClusterAvailability(clusterId: string, params: HdsGetClusterAvailabilityParams, options?: CallOptions): Promise<HdsClustersAvailabilityDetailsResponse>;
+}
+
+/** `client.roomTabs`: the roomTabs operations of the spec. */
+export interface RoomTabsResource {
+  /**
+   * List room tabs
+   *
+   * The tabs (pinned web pages) of a room.
+   *
+   * `GET /room/tabs` · [API reference](../../spark.html#operation/room_tabs_list)
+   */
+  list(params: RoomTabsListParams, options?: CallOptions): PagedList<RoomTab>;
+  /**
+   * Create a room tab
+   *
+   * Adds a tab showing a URL to a room.
+   *
+   * `POST /room/tabs` · [API reference](../../spark.html#operation/room_tabs_create)
+   */
+  create(params: RoomTabsCreateParams, options?: CallOptions): Promise<RoomTab>;
+  /**
+   * Get room tab details
+   *
+   * A room tab, by ID.
+   *
+   * `GET /room/tabs/{id}` · [API reference](../../spark.html#operation/room_tabs_get)
+   */
+  get(id: string, options?: CallOptions): Promise<RoomTab>;
+  /**
+   * Update a room tab
+   *
+   * Changes a tab's URL or name (all fields are sent again).
+   *
+   * `PUT /room/tabs/{id}` · [API reference](../../spark.html#operation/room_tabs_update)
+   */
+  update(id: string, params: RoomTabsUpdateParams, options?: CallOptions): Promise<RoomTab>;
+  /**
+   * Delete a room tab
+   *
+   * Deletes a room tab, by ID.
+   *
+   * `DELETE /room/tabs/{id}` · [API reference](../../spark.html#operation/room_tabs_delete)
+   */
+  delete(id: string, options?: CallOptions): Promise<OperationResult<operations['room_tabs_delete']>>;
+}
+
+/** `client.adminAuditEvents`: the adminAuditEvents operations of the spec. */
+export interface AdminAuditEventsResource {
+  /**
+   * List admin audit events
+   *
+   * What administrators did in an organization between `from` and `to` (at most one year apart), newest first, optionally by actor or category. Needs a full or read-only administrator.
+   *
+   * `GET /adminAudit/events` · [API reference](../../spark.html#operation/admin_audit_events_list)
+   */
+  list(params: AdminAuditEventsListParams, options?: CallOptions): PagedList<AuditEvent>;
+  /**
+   * List admin audit event categories
+   *
+   * The categories admin audit events fall into (values of `eventCategories`).
+   *
+   * `GET /adminAudit/eventCategories` · [API reference](../../spark.html#operation/admin_audit_events_list_categories)
+   */
+  listCategories(options?: CallOptions): Promise<AdminAuditEventCategoryList>;
+}
+
+/** `client.authorizations`: the authorizations operations of the spec. */
+export interface AuthorizationsResource {
+  /**
+   * List authorizations for a user
+   *
+   * The integrations a person has authorized (give `personId` or `personEmail`). Not paged.
+   *
+   * `GET /authorizations` · [API reference](../../spark.html#operation/authorizations_list)
+   */
+  list(params?: AuthorizationsListParams, options?: CallOptions): Promise<AuthorizationList>;
+  /**
+   * Delete authorizations of a client
+   *
+   * Revokes every authorization of an integration (`clientId`) in an organization.
+   *
+   * `DELETE /authorizations` · [API reference](../../spark.html#operation/authorizations_delete_by_client_id)
+   */
+  deleteByClientId(params: AuthorizationsDeleteByClientIdParams, options?: CallOptions): Promise<OperationResult<operations['authorizations_delete_by_client_id']>>;
+  /**
+   * Delete an authorization
+   *
+   * Revokes one authorization, by the ID `authorizations.list` gives.
+   *
+   * `DELETE /authorizations/{authorizationId}` · [API reference](../../spark.html#operation/authorizations_delete)
+   */
+  delete(authorizationId: string, options?: CallOptions): Promise<OperationResult<operations['authorizations_delete']>>;
+  /**
+   * Get the expiry of the token
+   *
+   * When the caller's access token expires, in milliseconds since the epoch.
+   *
+   * `GET /authorizations/tokenExpiry` · [API reference](../../spark.html#operation/authorizations_get_token_expiry)
+   */
+  getTokenExpiry(options?: CallOptions): Promise<TokenExpiry>;
+}
+
+/** `client.guests`: the guests operations of the spec. */
+export interface GuestsResource {
+  /**
+   * Create a guest
+   *
+   * Issues an access token for a guest user, creating the guest the first time a `subject` is seen; a later call with the same `subject` issues another token. Needs a service app with `guest-issuer:write`.
+   *
+   * `POST /guests/token` · [API reference](../../spark.html#operation/guests_create)
+   */
+  create(params: GuestsCreateParams, options?: CallOptions): Promise<Guest>;
+  /**
+   * Get the guest count
+   *
+   * How many guests the organization has. Needs `guest-issuer:read` or `guest-issuer:write`.
+   *
+   * `GET /guests/count` · [API reference](../../spark.html#operation/guests_count)
+   */
+  count(options?: CallOptions): Promise<string>;
+}
+
 /** Every resource of the spec, as the client's properties. */
 export interface Resources {
   people: PeopleResource;
@@ -589,4 +1009,11 @@ export interface Resources {
   roles: RolesResource;
   events: EventsResource;
   accessTokens: AccessTokensResource;
+  attachmentActions: AttachmentActionsResource;
+  roomLinkedFolders: RoomLinkedFoldersResource;
+  hds: HdsResource;
+  roomTabs: RoomTabsResource;
+  adminAuditEvents: AdminAuditEventsResource;
+  authorizations: AuthorizationsResource;
+  guests: GuestsResource;
 }

@@ -300,6 +300,18 @@ export const operationTable = {
     ],
     "responses": []
   },
+  "rooms_get_meeting_info": {
+    "resource": "rooms",
+    "method": "getMeetingInfo",
+    "verb": "get",
+    "path": "/rooms/{roomId}/meetingInfo",
+    "params": [
+      {
+        "name": "roomId",
+        "in": "path"
+      }
+    ]
+  },
   "memberships_list": {
     "resource": "memberships",
     "method": "list",
@@ -442,6 +454,23 @@ export const operationTable = {
       "attachments"
     ]
   },
+  "messages_list_direct": {
+    "resource": "messages",
+    "method": "listDirect",
+    "verb": "get",
+    "path": "/messages/direct",
+    "params": [
+      {
+        "name": "parentId"
+      },
+      {
+        "name": "personId"
+      },
+      {
+        "name": "personEmail"
+      }
+    ]
+  },
   "messages_get": {
     "resource": "messages",
     "method": "get",
@@ -452,6 +481,29 @@ export const operationTable = {
         "name": "messageId",
         "in": "path"
       }
+    ]
+  },
+  "messages_update": {
+    "resource": "messages",
+    "method": "update",
+    "verb": "put",
+    "path": "/messages/{messageId}",
+    "params": [
+      {
+        "name": "messageId",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "roomId",
+      "text",
+      "markdown"
+    ],
+    "bodyRequired": [
+      "roomId"
     ]
   },
   "messages_delete": {
@@ -755,6 +807,19 @@ export const operationTable = {
       }
     ]
   },
+  "organizations_delete": {
+    "resource": "organizations",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/organizations/{orgId}",
+    "params": [
+      {
+        "name": "orgId",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
   "licenses_list": {
     "resource": "licenses",
     "method": "list",
@@ -773,6 +838,22 @@ export const operationTable = {
       "style": "link",
       "items": "items"
     }
+  },
+  "licenses_assign_users": {
+    "resource": "licenses",
+    "method": "assignUsers",
+    "verb": "patch",
+    "path": "/licenses/users",
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "email",
+      "personId",
+      "orgId",
+      "licenses",
+      "siteUrls"
+    ]
   },
   "licenses_get": {
     "resource": "licenses",
@@ -914,6 +995,438 @@ export const operationTable = {
       "refresh_token"
     ],
     "anonymous": true
+  },
+  "attachment_actions_create": {
+    "resource": "attachmentActions",
+    "method": "create",
+    "verb": "post",
+    "path": "/attachment/actions",
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "type",
+      "messageId",
+      "inputs"
+    ],
+    "bodyRequired": [
+      "type",
+      "messageId",
+      "inputs"
+    ]
+  },
+  "attachment_actions_get": {
+    "resource": "attachmentActions",
+    "method": "get",
+    "verb": "get",
+    "path": "/attachment/actions/{id}",
+    "params": [
+      {
+        "name": "id",
+        "in": "path"
+      }
+    ]
+  },
+  "room_linked_folders_list": {
+    "resource": "roomLinkedFolders",
+    "method": "list",
+    "verb": "get",
+    "path": "/room/linkedFolders",
+    "params": [
+      {
+        "name": "roomId",
+        "required": true
+      }
+    ],
+    "pagination": {
+      "style": "link",
+      "items": "items"
+    }
+  },
+  "room_linked_folders_create": {
+    "resource": "roomLinkedFolders",
+    "method": "create",
+    "verb": "post",
+    "path": "/room/linkedFolders",
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "roomId",
+      "contentUrl",
+      "displayName",
+      "driveId",
+      "itemId",
+      "defaultFolder"
+    ],
+    "bodyRequired": [
+      "roomId",
+      "contentUrl",
+      "displayName",
+      "driveId",
+      "itemId",
+      "defaultFolder"
+    ]
+  },
+  "room_linked_folders_get": {
+    "resource": "roomLinkedFolders",
+    "method": "get",
+    "verb": "get",
+    "path": "/room/linkedFolders/{id}",
+    "params": [
+      {
+        "name": "id",
+        "in": "path"
+      }
+    ]
+  },
+  "room_linked_folders_update": {
+    "resource": "roomLinkedFolders",
+    "method": "update",
+    "verb": "put",
+    "path": "/room/linkedFolders/{id}",
+    "params": [
+      {
+        "name": "id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "roomId",
+      "contentUrl",
+      "displayName",
+      "driveId",
+      "itemId",
+      "defaultFolder"
+    ],
+    "bodyRequired": [
+      "roomId",
+      "contentUrl",
+      "displayName",
+      "driveId",
+      "itemId",
+      "defaultFolder"
+    ]
+  },
+  "room_linked_folders_delete": {
+    "resource": "roomLinkedFolders",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/room/linkedFolders/{id}",
+    "params": [
+      {
+        "name": "id",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
+  "hds_get_organization": {
+    "resource": "hds",
+    "method": "getOrganization",
+    "verb": "get",
+    "path": "/hds/organizations/{organizationId}",
+    "params": [
+      {
+        "name": "organizationId",
+        "in": "path"
+      }
+    ]
+  },
+  "hds_get_cluster": {
+    "resource": "hds",
+    "method": "getCluster",
+    "verb": "get",
+    "path": "/hds/clusters/{clusterId}",
+    "params": [
+      {
+        "name": "clusterId",
+        "in": "path"
+      }
+    ]
+  },
+  "hds_get_node": {
+    "resource": "hds",
+    "method": "getNode",
+    "verb": "get",
+    "path": "/hds/nodes/{nodeId}",
+    "params": [
+      {
+        "name": "nodeId",
+        "in": "path"
+      }
+    ]
+  },
+  "hds_get_database": {
+    "resource": "hds",
+    "method": "getDatabase",
+    "verb": "get",
+    "path": "/hds/organizations/{organizationId}/database",
+    "params": [
+      {
+        "name": "organizationId",
+        "in": "path"
+      }
+    ]
+  },
+  "hds_get_tenants": {
+    "resource": "hds",
+    "method": "getTenants",
+    "verb": "get",
+    "path": "/hds/organizations/{organizationId}/tenants",
+    "params": [
+      {
+        "name": "organizationId",
+        "in": "path"
+      }
+    ]
+  },
+  "hds_get_network_test_results": {
+    "resource": "hds",
+    "method": "getNetworkTestResults",
+    "verb": "get",
+    "path": "/hds/testResults/nodes/{nodeId}/networkTest",
+    "params": [
+      {
+        "name": "nodeId",
+        "in": "path"
+      },
+      {
+        "name": "triggerType",
+        "enum": [
+          "OnDemand",
+          "Periodic",
+          "All"
+        ]
+      }
+    ]
+  },
+  "hds_get_cluster_availability": {
+    "resource": "hds",
+    "method": "getClusterAvailability",
+    "verb": "get",
+    "path": "/hds/clusters/{clusterId}/availability",
+    "params": [
+      {
+        "name": "clusterId",
+        "in": "path"
+      },
+      {
+        "name": "from",
+        "required": true
+      },
+      {
+        "name": "to",
+        "required": true
+      }
+    ]
+  },
+  "room_tabs_list": {
+    "resource": "roomTabs",
+    "method": "list",
+    "verb": "get",
+    "path": "/room/tabs",
+    "params": [
+      {
+        "name": "roomId",
+        "required": true
+      }
+    ],
+    "pagination": {
+      "style": "link",
+      "items": "items"
+    }
+  },
+  "room_tabs_create": {
+    "resource": "roomTabs",
+    "method": "create",
+    "verb": "post",
+    "path": "/room/tabs",
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "roomId",
+      "contentUrl",
+      "displayName"
+    ],
+    "bodyRequired": [
+      "roomId",
+      "contentUrl",
+      "displayName"
+    ]
+  },
+  "room_tabs_get": {
+    "resource": "roomTabs",
+    "method": "get",
+    "verb": "get",
+    "path": "/room/tabs/{id}",
+    "params": [
+      {
+        "name": "id",
+        "in": "path"
+      }
+    ]
+  },
+  "room_tabs_update": {
+    "resource": "roomTabs",
+    "method": "update",
+    "verb": "put",
+    "path": "/room/tabs/{id}",
+    "params": [
+      {
+        "name": "id",
+        "in": "path"
+      }
+    ],
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "roomId",
+      "contentUrl",
+      "displayName"
+    ],
+    "bodyRequired": [
+      "roomId",
+      "contentUrl",
+      "displayName"
+    ]
+  },
+  "room_tabs_delete": {
+    "resource": "roomTabs",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/room/tabs/{id}",
+    "params": [
+      {
+        "name": "id",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
+  "admin_audit_events_list": {
+    "resource": "adminAuditEvents",
+    "method": "list",
+    "verb": "get",
+    "path": "/adminAudit/events",
+    "params": [
+      {
+        "name": "orgId",
+        "required": true
+      },
+      {
+        "name": "from",
+        "required": true
+      },
+      {
+        "name": "to",
+        "required": true
+      },
+      {
+        "name": "actorId"
+      },
+      {
+        "name": "max",
+        "type": "integer"
+      },
+      {
+        "name": "offset",
+        "type": "integer"
+      },
+      {
+        "name": "eventCategories"
+      }
+    ],
+    "pagination": {
+      "style": "link",
+      "items": "items"
+    }
+  },
+  "admin_audit_events_list_categories": {
+    "resource": "adminAuditEvents",
+    "method": "listCategories",
+    "verb": "get",
+    "path": "/adminAudit/eventCategories"
+  },
+  "authorizations_list": {
+    "resource": "authorizations",
+    "method": "list",
+    "verb": "get",
+    "path": "/authorizations",
+    "params": [
+      {
+        "name": "personId"
+      },
+      {
+        "name": "personEmail"
+      }
+    ]
+  },
+  "authorizations_delete_by_client_id": {
+    "resource": "authorizations",
+    "method": "deleteByClientId",
+    "verb": "delete",
+    "path": "/authorizations",
+    "params": [
+      {
+        "name": "clientId",
+        "required": true
+      },
+      {
+        "name": "orgId"
+      }
+    ],
+    "responses": []
+  },
+  "authorizations_delete": {
+    "resource": "authorizations",
+    "method": "delete",
+    "verb": "delete",
+    "path": "/authorizations/{authorizationId}",
+    "params": [
+      {
+        "name": "authorizationId",
+        "in": "path"
+      }
+    ],
+    "responses": []
+  },
+  "authorizations_get_token_expiry": {
+    "resource": "authorizations",
+    "method": "getTokenExpiry",
+    "verb": "get",
+    "path": "/authorizations/tokenExpiry"
+  },
+  "guests_create": {
+    "resource": "guests",
+    "method": "create",
+    "verb": "post",
+    "path": "/guests/token",
+    "requestBody": [
+      "application/json"
+    ],
+    "bodyFields": [
+      "subject",
+      "displayName"
+    ],
+    "bodyRequired": [
+      "subject",
+      "displayName"
+    ]
+  },
+  "guests_count": {
+    "resource": "guests",
+    "method": "count",
+    "verb": "get",
+    "path": "/guests/count",
+    "responses": [
+      "text/plain"
+    ]
   }
 } as const;
 

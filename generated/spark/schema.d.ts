@@ -147,6 +147,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rooms/{roomId}/meetingInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get room meeting details
+         * @description The Webex meeting of a room: its link, SIP address, meeting number and dial-in numbers. Webex deprecated it (end of life 31 January 2025 in its own document); new code should create a meeting with the Meetings API.
+         */
+        get: operations["rooms_get_meeting_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/memberships": {
         parameters: {
             query?: never;
@@ -237,6 +257,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/messages/direct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List direct messages
+         * @description The messages of a 1:1 room, newest first, with their attachments; name the other person with `personId` or `personEmail`. `parentId` lists a thread's replies instead.
+         */
+        get: operations["messages_list_direct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/messages/{messageId}": {
         parameters: {
             query?: never;
@@ -255,7 +295,11 @@ export interface paths {
          * @description A message, by ID.
          */
         get: operations["messages_get"];
-        put?: never;
+        /**
+         * Edit a message
+         * @description Replaces the text or Markdown of a message the caller posted, at most 10 times; `roomId` is required. A message with a file or a card cannot be edited (400).
+         */
+        put: operations["messages_update"];
         post?: never;
         /**
          * Delete a message
@@ -485,7 +529,11 @@ export interface paths {
         get: operations["organizations_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an organization
+         * @description Deletes an organization and everything in it, by ID; it can take up to 10 minutes after the answer.
+         */
+        delete: operations["organizations_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -509,6 +557,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/licenses/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Assign licenses to users
+         * @description Adds or removes licenses (and attendee site URLs) of an existing user. Needs an administrator; a user outside the organization stays pending until they accept. 206 when only part of it was done.
+         */
+        patch: operations["licenses_assign_users"];
         trace?: never;
     };
     "/licenses/{licenseId}": {
@@ -648,6 +716,434 @@ export interface paths {
          *     in the form. Not in Webex's official OpenAPI documents; described in developer.webex.com "Integrations".
          */
         post: operations["access_tokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachment/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an attachment action
+         * @description Submits a card's inputs, as Webex clients do when a user presses an `Action.Submit` button: `type` is `submit`, `messageId` the message carrying the card. Webex answers 202 with the action created.
+         */
+        post: operations["attachment_actions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachment/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get attachment action details
+         * @description An attachment action (what a user submitted on a card), by ID: the ID an `attachmentActions` `created` webhook carries in `data.id`.
+         */
+        get: operations["attachment_actions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room/linkedFolders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List ECM folders
+         * @description The enterprise content management (ECM, Microsoft OneDrive or SharePoint) folders linked to a room.
+         */
+        get: operations["room_linked_folders_list"];
+        put?: never;
+        /**
+         * Create an ECM folder configuration
+         * @description Links an existing ECM folder to a room as its default or a reference file store. Webex does not check `driveId` and `itemId` (take them from Microsoft Graph); `contentUrl` and `displayName` are for display only.
+         */
+        post: operations["room_linked_folders_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room/linkedFolders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get ECM folder details
+         * @description A folder linked to a room, by ID.
+         */
+        get: operations["room_linked_folders_get"];
+        /**
+         * Update an ECM linked folder
+         * @description Replaces the configuration of a linked folder (all fields are sent again). Webex does not check `driveId` and `itemId`.
+         */
+        put: operations["room_linked_folders_update"];
+        post?: never;
+        /**
+         * Unlink an ECM folder
+         * @description Unlinks a folder from its room, by ID. The folder itself is left as it is.
+         */
+        delete: operations["room_linked_folders_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hds/organizations/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get HDS organization details
+         * @description An organization's Hybrid Data Security deployment: its name, type and clusters. Needs a full or read-only administrator.
+         */
+        get: operations["hds_get_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hds/clusters/{clusterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get HDS cluster details
+         * @description An HDS cluster: its name, status, upgrade schedule and nodes.
+         */
+        get: operations["hds_get_cluster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hds/nodes/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get HDS node details
+         * @description An HDS node: host name, release, proxy, deployment and availability.
+         */
+        get: operations["hds_get_node"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hds/organizations/{organizationId}/database": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get HDS database details
+         * @description The database an organization's HDS deployment uses: its type and version.
+         */
+        get: operations["hds_get_database"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hds/organizations/{organizationId}/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get multi-tenant HDS organization details
+         * @description A multi-tenant HDS organization: its customer main key state and the state of each tenant organization.
+         */
+        get: operations["hds_get_tenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hds/testResults/nodes/{nodeId}/networkTest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get network test results of an HDS node
+         * @description The latest results of a node's network tests (bandwidth, DNS resolution, HTTPS connectivity), on demand or periodic.
+         */
+        get: operations["hds_get_network_test_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hds/clusters/{clusterId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get HDS cluster availability
+         * @description A cluster's availability between two times, in segments, each with its start, end and how many nodes were online, offline and in all.
+         */
+        get: operations["hds_get_cluster_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room/tabs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List room tabs
+         * @description The tabs (pinned web pages) of a room.
+         */
+        get: operations["room_tabs_list"];
+        put?: never;
+        /**
+         * Create a room tab
+         * @description Adds a tab showing a URL to a room.
+         */
+        post: operations["room_tabs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/room/tabs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get room tab details
+         * @description A room tab, by ID.
+         */
+        get: operations["room_tabs_get"];
+        /**
+         * Update a room tab
+         * @description Changes a tab's URL or name (all fields are sent again).
+         */
+        put: operations["room_tabs_update"];
+        post?: never;
+        /**
+         * Delete a room tab
+         * @description Deletes a room tab, by ID.
+         */
+        delete: operations["room_tabs_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/adminAudit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List admin audit events
+         * @description What administrators did in an organization between `from` and `to` (at most one year apart), newest first, optionally by actor or category. Needs a full or read-only administrator.
+         */
+        get: operations["admin_audit_events_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/adminAudit/eventCategories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List admin audit event categories
+         * @description The categories admin audit events fall into (values of `eventCategories`).
+         */
+        get: operations["admin_audit_events_list_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List authorizations for a user
+         * @description The integrations a person has authorized (give `personId` or `personEmail`). Not paged.
+         */
+        get: operations["authorizations_list"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete authorizations of a client
+         * @description Revokes every authorization of an integration (`clientId`) in an organization.
+         */
+        delete: operations["authorizations_delete_by_client_id"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorizations/{authorizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an authorization
+         * @description Revokes one authorization, by the ID `authorizations.list` gives.
+         */
+        delete: operations["authorizations_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorizations/tokenExpiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the expiry of the token
+         * @description When the caller's access token expires, in milliseconds since the epoch.
+         */
+        get: operations["authorizations_get_token_expiry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/guests/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a guest
+         * @description Issues an access token for a guest user, creating the guest the first time a `subject` is seen; a later call with the same `subject` issues another token. Needs a service app with `guest-issuer:write`.
+         */
+        post: operations["guests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/guests/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the guest count
+         * @description How many guests the organization has. Needs `guest-issuer:read` or `guest-issuer:write`.
+         */
+        get: operations["guests_count"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1153,7 +1649,7 @@ export interface components {
             /** @description The public URL of one file to attach (an array for future expansion; one item only). */
             files?: string[];
             /** @description One card to attach. */
-            attachments?: components["schemas"]["Attachment"][];
+            attachments?: components["schemas"]["CardAttachment"][];
         };
         /**
          * @description A new message with a local file, as `multipart/form-data` (developer.webex.com/docs/basics, "Local File
@@ -1532,6 +2028,606 @@ export interface components {
             client_secret: string;
             /** @description The refresh token from an earlier token response. */
             refresh_token: string;
+        };
+        /**
+         * @description A card sent with a message: an Adaptive Card (adaptivecards.io) under the one content type Webex takes
+         *     (developer.webex.com/docs/api/guides/cards). Webex shows one card per message (webex-messaging.json,
+         *     `attachments`: "Only one card per message is supported").
+         */
+        CardAttachment: {
+            /**
+             * @description The Adaptive Card media type.
+             * @enum {string}
+             */
+            contentType: "application/vnd.microsoft.card.adaptive";
+            content: components["schemas"]["AdaptiveCard"];
+        };
+        /**
+         * @description An Adaptive Card: `type` `AdaptiveCard`, a schema `version` (Webex renders up to 1.3), its `body` elements and
+         *     its `actions`. An `Action.Submit` sends the card's inputs back as an attachment action.
+         */
+        AdaptiveCard: {
+            /**
+             * @description Always `AdaptiveCard`.
+             * @enum {string}
+             */
+            type: "AdaptiveCard";
+            /** @description The Adaptive Card schema version, such as `1.2`. */
+            version: string;
+            /** @description The card's elements (TextBlock, Input.Text, Input.ChoiceSet, ...), each with its `type`. */
+            body?: ({
+                /** @description The element's type. */
+                type: string;
+                /** @description An input's ID, the key of its value in the attachment action's `inputs`. */
+                id?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description The card's actions (Action.Submit, Action.OpenUrl, ...), each with its `type`. */
+            actions?: ({
+                /** @description The action's type. */
+                type: string;
+                /** @description The button's label. */
+                title?: string;
+                /** @description For `Action.Submit`, data sent back with the inputs. */
+                data?: unknown;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        AttachmentActionCreate: {
+            /**
+             * @description The type of action to perform.
+             * @enum {string}
+             */
+            type: "submit";
+            /** @description The ID of the message which contains the attachment. */
+            messageId: string;
+            /** @description The values of the card's inputs, keyed by each input's `id`. */
+            inputs: {
+                [key: string]: unknown;
+            };
+        };
+        AttachmentAction: {
+            /** @description A unique identifier for the action. */
+            id?: string;
+            /** @description The ID of the person who performed the action. */
+            personId?: string;
+            /** @description The ID of the room in which the action was performed. */
+            roomId?: string;
+            /**
+             * @description The type of action performed.
+             * @enum {string}
+             */
+            type?: "submit";
+            /** @description The parent message on which the attachment action was performed. */
+            messageId?: string;
+            /** @description The values of the card's inputs, keyed by each input's `id`, with the `data` of the submit action. */
+            inputs?: {
+                [key: string]: unknown;
+            };
+            /** @description The date and time the action was created. */
+            created?: string;
+        };
+        LinkedFolderList: {
+            items?: components["schemas"]["LinkedFolder"][];
+        };
+        LinkedFolder: {
+            /** @description A unique identifier for the folder. */
+            id?: string;
+            /** @description A unique identifier for the room to which the folder should be linked to. */
+            roomId?: string;
+            /**
+             * @description The room type.
+             *      * `direct` - 1:1 room
+             *      * `group` - group room
+             * @enum {string}
+             */
+            roomType?: "direct" | "group";
+            /** @description Sharepoint or OneDrive drive id. It can be queried via MS Graph APIs. */
+            driveId?: string;
+            /** @description Sharepoint or OneDrive item id. It can be queried via MS Graph APIs. */
+            itemId?: string;
+            /** @description Indicates if this is the default content storage for the room. */
+            defaultFolder?: string;
+            /** @description This should match the folder name in the ECM backend. */
+            displayName?: string;
+            /** @description Folder's content URL. */
+            contentUrl?: string;
+            /** @description The person ID of the person who created this folder link. */
+            creatorId?: string;
+            /** @description The date and time when the folder link was created. */
+            created?: string;
+        };
+        LinkedFolderInput: {
+            /** @description ID of the room that contains the room tab in question. */
+            roomId: string;
+            /** @description Content URL of the folder. */
+            contentUrl: string;
+            /** @description This should match the folder name in the ECM backend. */
+            displayName: string;
+            /** @description Sharepoint or OneDrive drive id. It can be queried via MS Graph APIs. */
+            driveId: string;
+            /** @description Sharepoint or OneDrive item id. It can be queried via MS Graph APIs. */
+            itemId: string;
+            /** @description Makes the folder the default storage for the space. */
+            defaultFolder: string;
+        };
+        HdsOrgDetailsResponse: {
+            /** @description Response for organization details API */
+            items?: components["schemas"]["HdsOrgDetailsItems"][];
+        };
+        HdsOrgDetailsItems: {
+            /** @description Unique ID of the organization. */
+            orgId?: string;
+            /** @description Name of the organization. */
+            orgName?: string;
+            /** @description Type of the organization. */
+            orgType?: string;
+            /** @description Mode of the organization. */
+            orgMode?: string;
+            /** @description List of clusters in the organization. */
+            clusters?: components["schemas"]["HdsClusterSummary"][];
+        };
+        HdsClusterSummary: {
+            /** @description Unique ID of the cluster. */
+            clusterId?: string;
+            /** @description Name of the cluster. */
+            clusterName?: string;
+        };
+        HdsClusterDetailsResponse: {
+            /** @description Response for cluster details API */
+            items?: components["schemas"]["HdsClusterDetailsResponseOrgLevel"][];
+        };
+        HdsClusterDetailsResponseOrgLevel: {
+            /** @description Unique ID of the organization. */
+            orgId?: string;
+            /** @description List of clusters in the organization. */
+            clusters?: components["schemas"]["HdsClusterDetails"][];
+        };
+        HdsClusterDetails: {
+            /** @description Unique ID of the cluster. */
+            clusterId?: string;
+            /** @description Name of the cluster. */
+            clusterName?: string;
+            /** @description List of nodes in the cluster. */
+            nodes?: components["schemas"]["HdsClusterNodeDetails"][];
+            /** @description Release channel of the cluster. */
+            releaseChannel?: string;
+            /** @description Upgrade schedule details of the cluster. */
+            upgradeSchedule?: {
+                /** @description Days of the week when upgrades are scheduled. */
+                scheduleDays?: string[];
+                /** @description Time of the day when upgrades are scheduled. */
+                scheduleTime?: string;
+                /** @description Time zone for the scheduled upgrade time. */
+                scheduleTimeZone?: string;
+                /** @description Next scheduled upgrade time. */
+                nextUpgradeTime?: string;
+            };
+            /** @description Current status of the cluster. */
+            clusterStatus?: string;
+        };
+        HdsClusterNodeDetails: {
+            /** @description Unique ID of the connector/node. */
+            nodeId?: string;
+            /** @description Host Name or Host IP of the HDS node */
+            host?: string;
+        };
+        HdsNodeDetailsResponse: {
+            /** @description Response for node details API */
+            items?: components["schemas"]["HdsNodeDetailsItems"][];
+        };
+        HdsNodeDetailsItems: {
+            /** @description Unique ID of the organization. */
+            orgId?: string;
+            /** @description List of clusters in the organization. */
+            clusters?: components["schemas"]["HdsNodeDetailsCluster"][];
+        };
+        HdsNodeDetailsCluster: {
+            /** @description Unique ID of the cluster. */
+            clusterId?: string;
+            /** @description Name of the cluster. */
+            clusterName?: string;
+            /** @description List of nodes in the cluster. */
+            nodes?: components["schemas"]["HdsNodeDetails"][];
+        };
+        HdsNodeDetails: {
+            /** @description Unique ID of the connector/node. */
+            nodeId?: string;
+            /** @description Host Name or Host IP of the HDS node */
+            host?: string;
+            availabilityDetails?: {
+                /** @description Current availability of the HDS node */
+                nodeAvailability?: string;
+                /** @description Health status of the HDS node */
+                hdsHealthStatus?: string;
+                /** @description List of reasons for unhealthy status of the HDS node */
+                hdsUnhealthyReasons?: string[];
+            };
+            /** @description The release version of the HDS node */
+            releaseVersion?: string;
+            /** @description Proxy type used by the HDS node */
+            proxyType?: string;
+            /** @description Current proxy status of the HDS node */
+            proxyStatus?: string;
+            /** @description On indicates that the node is in maintenance mode, and Off indicates that the node is not in maintenance mode */
+            maintenanceMode?: string;
+            /** @description NTP sync status of the HDS node */
+            ntpSync?: string;
+            /** @description Deployment type of the HDS node */
+            ovaDeploymentType?: string;
+            /** @description Build type of the HDS node */
+            ovaBuildType?: string;
+        };
+        HdsDatabaseDetailsResponse: {
+            /** @description Context for the response payload. */
+            context?: {
+                /** @description Unique ID of the organization. */
+                orgId?: string;
+            };
+            /** @description Type of the database. */
+            databaseType?: string;
+            /** @description Version of the database. */
+            databaseVersion?: string;
+        };
+        HdsMultiTenantOrgDetailsResponse: {
+            /** @description Metadata information about the response payload. */
+            context?: {
+                /** @description Unique ID of the partner organization. */
+                partnerOrgId?: string;
+            };
+            /** @description List of tenant organizations under the partner organization. */
+            tenants?: components["schemas"]["HdsTenantDetails"][];
+        };
+        HdsTenantDetails: {
+            /** @description Unique ID of the tenant organization. */
+            tenantOrgId?: string;
+            /** @description Name of the tenant organization. */
+            tenantName?: string;
+            /** @description Name of the tenant organization, as webex-messaging.json's own example spells it. */
+            tenantOrgName?: string;
+            /** @description Customer Managed Key (CMK) state of the tenant organization. */
+            cmkState?: string;
+            /** @description Current state of the tenant organization. */
+            tenantOrgState?: string;
+        };
+        HdsNetworkTestsResultsResponse: {
+            /** @description Unique ID of the organization. */
+            orgId?: string;
+            /** @description List of network test results for clusters. */
+            items?: components["schemas"]["HdsNetworkTestResultsForCluster"][];
+        };
+        HdsNetworkTestResultsForCluster: {
+            /** @description Cluster details with network test results. */
+            clusters?: {
+                /** @description Unique ID of the cluster. */
+                clusterId?: string;
+                /** @description Name of the cluster. */
+                clusterName?: string;
+                /** @description List of nodes with network test results. */
+                nodes?: components["schemas"]["HdsNetworkTestResultsForNode"][];
+            };
+        };
+        HdsNetworkTestResultsForNode: {
+            /** @description Unique ID of the connector/node. */
+            nodeId?: string;
+            /** @description Hostname of the node. */
+            hostname?: string;
+            /** @description IP address of the node. */
+            hostIp?: string;
+            /** @description List of network test results. */
+            testResults?: components["schemas"]["HdsNetworkTestResults"][];
+        };
+        HdsNetworkTestResults: {
+            /** @description Type of trigger for the test. */
+            triggerType?: string;
+            /** @description List of individual network test results. */
+            results?: components["schemas"]["HdsSingleNetworkTestResult"][];
+        };
+        HdsSingleNetworkTestResult: {
+            /**
+             * Format: date-time
+             * @description Timestamp when the test was triggered
+             */
+            timestamp?: string;
+            /** @description Type of network test. */
+            type?: string;
+            /** @description List of service test results. */
+            results?: components["schemas"]["HdsServiceTestResults"][];
+        };
+        HdsServiceTestResults: {
+            /** @description Type of service. */
+            serviceType?: string;
+            /** @description List of individual service test results. */
+            services?: components["schemas"]["HdsSingleServiceTestResult"][];
+        };
+        HdsSingleServiceTestResult: {
+            /** @description Name of the service. */
+            serviceName?: string;
+            /** @description Result of the test for the service. */
+            testResult?: string;
+        };
+        HdsClustersAvailabilityDetailsResponse: {
+            /** @description Response for clusters availability details API */
+            items?: components["schemas"]["HdsClustersAvailabilityDetailsItems"][];
+        };
+        HdsClustersAvailabilityDetailsItems: {
+            /** @description Start of the period asked for (in webex-messaging.json's example, not its schema). */
+            from?: string;
+            /** @description End of the period asked for (in webex-messaging.json's example, not its schema). */
+            to?: string;
+            /** @description Unique ID of the organization. */
+            orgId?: string;
+            /** @description List of clusters with their availability details. */
+            clusters?: components["schemas"]["HdsClusterDetailsWithAvailabilitySegments"][];
+        };
+        HdsClusterDetailsWithAvailabilitySegments: {
+            /** @description Unique ID of the cluster. */
+            clusterId?: string;
+            /** @description Name of the cluster. */
+            clusterName?: string;
+            /** @description List of availability segments for the cluster. */
+            availabilitySegments?: components["schemas"]["HdsAvailabilitySegment"][];
+        };
+        HdsAvailabilitySegment: {
+            /**
+             * Format: date-time
+             * @description Start time of the availability segment.
+             */
+            segmentStartTime?: string;
+            /**
+             * Format: date-time
+             * @description End time of the availability segment.
+             */
+            segmentEndTime?: string;
+            /** @description Number of online nodes in the cluster in the segment. */
+            onlineNodeCount?: number;
+            /** @description Number of offline nodes in the cluster in the segment. */
+            offlineNodeCount?: number;
+            /** @description Total number of nodes in the cluster in the segment. */
+            totalNodeCount?: number;
+        };
+        /** @description The new content of a message: its room, and `text` or `markdown`. */
+        MessageUpdate: {
+            /** @description The room ID of the message. */
+            roomId: string;
+            /** @description The message, in plain text. If `markdown` is specified this parameter may be *optionally* used to provide alternate text for UI clients that do not support rich text. The maximum message length is 7439 bytes. */
+            text?: string;
+            /** @description The message, in Markdown format. If this attribute is set ensure that the request does NOT contain an `html` attribute. */
+            markdown?: string;
+        };
+        RoomTabList: {
+            items?: components["schemas"]["RoomTab"][];
+        };
+        RoomTab: {
+            /** @description A unique identifier for the Room Tab. */
+            id?: string;
+            /** @description A unique identifier for the room containing the room tab. */
+            roomId?: string;
+            /**
+             * @description The room type.
+             *      * `direct` - 1:1 room
+             *      * `group` - group room
+             * @enum {string}
+             */
+            roomType?: "direct" | "group";
+            /** @description User-friendly name for the room tab. */
+            displayName?: string;
+            /** @description Room Tab's content URL. */
+            contentUrl?: string;
+            /** @description The person ID of the person who created this Room Tab. */
+            creatorId?: string;
+            /** @description The date and time when the Room Tab was created. */
+            created?: string;
+        };
+        RoomTabInput: {
+            /** @description ID of the room that contains the room tab in question. */
+            roomId: string;
+            /** @description Content URL of the Room Tab. URL must use `https` protocol. */
+            contentUrl: string;
+            /** @description User-friendly name for the room tab. */
+            displayName: string;
+        };
+        RoomMeetingDetails: {
+            /** @description A unique identifier for the room. */
+            roomId?: string;
+            /** @description The Webex meeting URL for the room. */
+            meetingLink?: string;
+            /** @description The SIP address for the room. */
+            sipAddress?: string;
+            /** @description The Webex meeting number for the room. */
+            meetingNumber?: string;
+            /** @description The Webex meeting ID for the room. */
+            meetingId?: string;
+            /** @description The toll-free PSTN number for the room. */
+            callInTollFreeNumber?: string;
+            /** @description The toll (local) PSTN number for the room. */
+            callInTollNumber?: string;
+        };
+        AdminAuditEventList: {
+            /** @description An array of audit event objects. See [this article](https://help.webex.com/n3b0w6x/) for details about each event type. */
+            items?: components["schemas"]["AuditEvent"][];
+        };
+        AuditEvent: {
+            data?: {
+                /** @description The display name of the organization. */
+                actorOrgName?: string;
+                /** @description The name of the resource being acted upon. */
+                targetName?: string;
+                /** @description A description for the event. */
+                eventDescription?: string;
+                /** @description The name of the person who performed the action. */
+                actorName?: string;
+                /** @description The email of the person who performed the action. */
+                actorEmail?: string;
+                /** @description Admin roles for the person. */
+                adminRoles?: components["schemas"]["AdminRolesEnum"][];
+                /** @description A tracking identifier for the event. */
+                trackingId?: string;
+                /** @description The type of resource changed by the event. */
+                targetType?: string;
+                /** @description The identifier for the resource changed by the event. */
+                targetId?: string;
+                /** @description The category of resource changed by the event. */
+                eventCategory?: string;
+                /** @description The browser user agent of the person who performed the action. */
+                actorUserAgent?: string;
+                /** @description The IP address of the person who performed the action. */
+                actorIp?: string;
+                /** @description The `orgId` of the organization. */
+                targetOrgId?: string;
+                /** @description A more detailed description of the change made by the person. */
+                actionText?: string;
+                /** @description The name of the organization being acted upon. */
+                targetOrgName?: string;
+                /** @description User operation failure message. */
+                errorMessage?: string;
+                /** @description User operation failure code. */
+                errorCode?: string;
+            };
+            /** @description The date and time the event took place. */
+            created?: string;
+            /** @description The `orgId` of the person who made the change. */
+            actorOrgId?: string;
+            /** @description A unique identifier for the event. */
+            id?: string;
+            /** @description The `personId` of the person who made the change. */
+            actorId?: string;
+        };
+        /** @enum {string} */
+        AdminRolesEnum: "User" | "Full_Admin" | "id_full_admin";
+        AdminAuditEventCategoryList: {
+            /** @description An array of audit event categories. */
+            eventCategories?: string[];
+        };
+        AuthorizationList: {
+            items?: components["schemas"]["Authorization"][];
+        };
+        Authorization: {
+            /** @description The unique authorization identifier. */
+            id?: string;
+            /** @description The unique identifier for the application. */
+            applicationId?: string;
+            /** @description The name of the Integration. */
+            applicationName?: string;
+            /** @description The person Id of the user. Can be used in the /people API. */
+            personId?: string;
+            /** @description The unique oAuth client id. */
+            clientId?: string;
+            /** @description The date and time the authorization was created. */
+            created?: string;
+            /**
+             * @description The type of token associated with the authorization.
+             *      * `refresh` - refresh authorization used to create `access` tokens
+             *      * `access` - `access` token authorization
+             * @enum {string}
+             */
+            type?: "refresh" | "access";
+        };
+        /** @description When an access token expires. */
+        TokenExpiry: {
+            /** @description Epoch time in milliseconds at which the current token will expire. */
+            exp?: number;
+        };
+        /** @description A guest: your stable identifier for them, and the name others see. */
+        GuestCreate: {
+            /** @description The unique and external identifier of the guest. */
+            subject: string;
+            /** @description The display name shown in the Webex application. */
+            displayName: string;
+        };
+        Guest: {
+            /** @description The unique id of the guest. This is a `personId` */
+            id?: string;
+            /** @description The external unique identifier of the guest. */
+            subject?: string;
+            /** @description The guest’s display name shown in Webex applications */
+            displayName?: string;
+            /** @description The person’s synthetic email in Webex. */
+            email?: string;
+            /** @description The guests access token. Guest tokens usually are over 2000 characters in length. */
+            accessToken?: string;
+            /** @description The token expiration in seconds from the time of issuance. */
+            expiresIn?: number;
+        };
+        LicenseUsersAssign: {
+            /** @description Email address of the user. */
+            email?: string;
+            /** @description A unique identifier for the user. */
+            personId?: string;
+            /** @description The ID of the organization to which the licenses and siteUrls belong. If not specified, the organization ID from the OAuth token is used. */
+            orgId?: string;
+            /** @description An array of licenses to be assigned to the user. */
+            licenses?: components["schemas"]["LicenseRequest"][];
+            /** @description An array of siteUrls to be assigned to the user. */
+            siteUrls?: components["schemas"]["SiteUrlsRequest"][];
+        };
+        LicenseRequest: {
+            /** @description A unique identifier for the license. */
+            id: string;
+            /**
+             * @description Operation type. The default operation is `add` if no operation is specified.
+             *      * `remove` - Remove the license from the user
+             *      * `add` - Assign the license to the user
+             * @enum {string}
+             */
+            operation?: "remove" | "add";
+            properties?: components["schemas"]["LicenseProperties"];
+        };
+        LicenseProperties: {
+            /** @description The ID of the location for this user. Applicable to Webex Calling license. */
+            locationId?: string;
+            /** @description Work phone number for the user. Applicable to Webex Calling license. */
+            phoneNumber?: string;
+            /** @description Webex Calling extension of the user. Applicable to Webex Calling license. */
+            extension?: string;
+        };
+        SiteUrlsRequest: {
+            /** @description Attendee access on the site. */
+            siteUrl: string;
+            /**
+             * @description Account type. Only `attendee` type is supported. For host account, remove attendee and assign the license on that site.
+             *      * `attendee` - Attendee role on the siteUrl
+             * @enum {string}
+             */
+            accountType: "attendee";
+            /**
+             * @description Operation type. The default operation is `add` if no operation is specified.
+             *      * `remove` - Remove the attendee role from the user.
+             *      * `add` - Add the attendee role to the user.
+             * @enum {string}
+             */
+            operation?: "remove" | "add";
+        };
+        LicenseUsersAssignResult: {
+            /** @description The ID of the organization to which this user belongs. */
+            orgId?: string;
+            /** @description A unique identifier for the user. */
+            personId?: string;
+            /** @description The email address of this user. */
+            email?: string;
+            /** @description An array of license strings that are assigned to this user. */
+            licenses?: string[];
+            /** @description An array of `siteUrls` and their `accountType` that are assigned to this user. */
+            siteUrls?: components["schemas"]["SiteResponse"][];
+            /** @description An array of license strings that are in pending state. This is only applicable to users outside the organization. */
+            pendingLicenses?: string[];
+            /** @description An array of `siteUrls` and their `accountType` that are in pending state. This is only applicable to users outside the organization. */
+            pendingSiteUrls?: components["schemas"]["SiteResponse"][];
+        };
+        SiteResponse: {
+            /** @description `siteUrl` assigned to the user. */
+            siteUrl?: string;
+            /**
+             * @description Account Type of the site.
+             *      * `attendee` - Attendee account on the site.
+             *      * `host` - Host account on the site.
+             * @enum {string}
+             */
+            accountType?: "attendee" | "host";
         };
     };
     responses: {
@@ -2168,6 +3264,39 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    rooms_get_meeting_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the room.
+                 * @example Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0
+                 */
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room's meeting details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomMeetingDetails"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     memberships_list: {
         parameters: {
             query?: {
@@ -2441,6 +3570,49 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    messages_list_direct: {
+        parameters: {
+            query?: {
+                /**
+                 * @description List the replies to this message, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL01FU1NBR0UvZWM1ZTIzZjAtN2RhMS0xMWU5LTg2NTgtZTkzYzNiODZjZmFm
+                 */
+                parentId?: string;
+                /**
+                 * @description The other person of the 1:1 room, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mNWIzNjE4Ny1jOGRkLTQ3MjctOGIyZi1mOWM0NDdmMjkwNDY
+                 */
+                personId?: string;
+                /**
+                 * @description The other person of the 1:1 room, by email address.
+                 * @example matt@example.com
+                 */
+                personEmail?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     messages_get: {
         parameters: {
             query?: never;
@@ -2457,6 +3629,43 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    messages_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the message.
+                 * @example Y2lzY29zcGFyazovL3VzL01FU1NBR0UvOTJkYjNiZTAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk
+                 */
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageUpdate"];
+            };
+        };
+        responses: {
+            /** @description The message, edited. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,6 +4286,37 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    organizations_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the organization.
+                 * @example Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi85NmFiYzJhYS0zZGNjLTExZTUtYTE1Mi1mZTM0ODE5Y2RjOWE
+                 */
+                orgId: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (asynchronously). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     licenses_list: {
         parameters: {
             query?: {
@@ -3105,6 +4345,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LicenseList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    licenses_assign_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenseUsersAssign"];
+            };
+        };
+        responses: {
+            /** @description The user's licenses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseUsersAssignResult"];
+                };
+            };
+            /** @description The user's licenses. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseUsersAssignResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3331,6 +4611,931 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    attachment_actions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the action created. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    attachment_actions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the attachment action.
+                 * @example Y2lzY29zcGFyazovL3VzL0FUVEFDSE1FTlRfQUNUSU9OLzA1ZGNmYTEwLTU1NGItMTFlOS1hZjQzLWJmMTgwMzVmNGExNg
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_linked_folders_list: {
+        parameters: {
+            query: {
+                /**
+                 * @description List the folders linked to this room, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0
+                 */
+                roomId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of linked folders. */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedFolderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_linked_folders_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkedFolderInput"];
+            };
+        };
+        responses: {
+            /** @description The folder linked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedFolder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_linked_folders_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the linked folder.
+                 * @example Y2lzY29zcGFyazovL3VybjpURUFNOnVzLWVhc3QtMl9hL1RBQlMvZDg1ZTYwNj
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The linked folder. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedFolder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_linked_folders_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the linked folder.
+                 * @example Y2lzY29zcGFyazovL3VybjpURUFNOnVzLWVhc3QtMl9hL1RBQlMvZDg1ZTYwNj
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkedFolderInput"];
+            };
+        };
+        responses: {
+            /** @description The folder, updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedFolder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_linked_folders_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the linked folder.
+                 * @example Y2lzY29zcGFyazovL3VybjpURUFNOnVzLWVhc3QtMl9hL1RBQlMvZDg1ZTYwNj
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    hds_get_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organization, by ID (from `organizations.list`).
+                 * @example Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8yYzNjOWY5NS03M2Q5LTQ0NjAtYTY2OC0wNDcxNjJmZjFiYWQ
+                 */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's HDS details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HdsOrgDetailsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    hds_get_cluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster, by ID (from `hds.getOrganization`).
+                 * @example Y2lzY29zcGFyazovL3VzL0hZQlJJRF9DTFVTVEVSLzJjM2M5Zjk1LTczZDktNDQ2MC1hNjY4LTA0NzE2MmZmMWJhZDpmMWJmMGI1MC0yMDUyLTQ3ZmUtYjg3ZC01MTFjMmZlNzQ3MWI
+                 */
+                clusterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HdsClusterDetailsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    hds_get_node: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The node, by ID (from `hds.getCluster`).
+                 * @example Y2lzY29zcGFyazovL3VzL0hZQlJJRF9DT05ORUNUT1IvMmMzYzlmOTUtNzNkOS00NDYwLWE2NjgtMDQ3MTYyZmYxYmFkOjE1NmRmNzg5Yzg1NTRkNTVhMjc1ZGY5OTc4Zjk5MDJk
+                 */
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HdsNodeDetailsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    hds_get_database: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organization, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8yYzNjOWY5NS03M2Q5LTQ0NjAtYTY2OC0wNDcxNjJmZjFiYWQ
+                 */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The database details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HdsDatabaseDetailsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    hds_get_tenants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organization, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8yYzNjOWY5NS03M2Q5LTQ0NjAtYTY2OC0wNDcxNjJmZjFiYWQ
+                 */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The multi-tenant details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HdsMultiTenantOrgDetailsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    hds_get_network_test_results: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which runs' results: on demand, periodic, or all.
+                 * @example All
+                 */
+                triggerType?: "OnDemand" | "Periodic" | "All";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The node, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL0hZQlJJRF9DT05ORUNUT1IvMmMzYzlmOTUtNzNkOS00NDYwLWE2NjgtMDQ3MTYyZmYxYmFkOjE1NmRmNzg5Yzg1NTRkNTVhMjc1ZGY5OTc4Zjk5MDJk
+                 */
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HdsNetworkTestsResultsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    hds_get_cluster_availability: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the period, ISO 8601.
+                 * @example 2023-08-01T00:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description End of the period, ISO 8601.
+                 * @example 2023-08-02T00:00:00.000Z
+                 */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL0hZQlJJRF9DTFVTVEVSLzJjM2M5Zjk1LTczZDktNDQ2MC1hNjY4LTA0NzE2MmZmMWJhZDpmMWJmMGI1MC0yMDUyLTQ3ZmUtYjg3ZC01MTFjMmZlNzQ3MWI
+                 */
+                clusterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The availability segments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HdsClustersAvailabilityDetailsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_tabs_list: {
+        parameters: {
+            query: {
+                /**
+                 * @description List the tabs of this room, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0
+                 */
+                roomId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of room tabs. */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomTabList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_tabs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomTabInput"];
+            };
+        };
+        responses: {
+            /** @description The tab created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomTab"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_tabs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the room tab.
+                 * @example Y2lzY29zcGFyazovL3VzL01FTUJFUlNISVAvMGQwYzkxYjYtY2U2MC00NzI1LWI2ZDAtMzQ1NWQ1ZDExZWYzOmNkZTFkZDQwLTJmMGQtMTFlNS1iYTljLTdiNjU1NmQyMjA3Yg
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room tab. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomTab"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_tabs_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the room tab.
+                 * @example Y2lzY29zcGFyazovL3VzL01FTUJFUlNISVAvMGQwYzkxYjYtY2U2MC00NzI1LWI2ZDAtMzQ1NWQ1ZDExZWYzOmNkZTFkZDQwLTJmMGQtMTFlNS1iYTljLTdiNjU1NmQyMjA3Yg
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomTabInput"];
+            };
+        };
+        responses: {
+            /** @description The tab, updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomTab"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    room_tabs_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the room tab.
+                 * @example Y2lzY29zcGFyazovL3VzL01FTUJFUlNISVAvMGQwYzkxYjYtY2U2MC00NzI1LWI2ZDAtMzQ1NWQ1ZDExZWYzOmNkZTFkZDQwLTJmMGQtMTFlNS1iYTljLTdiNjU1NmQyMjA3Yg
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    admin_audit_events_list: {
+        parameters: {
+            query: {
+                /**
+                 * @description List events in this organization, by ID.
+                 * @example Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi85NmFiYzJhYS0zZGNjLTExZTUtYTE1Mi1mZTM0ODE5Y2RjOWE
+                 */
+                orgId: string;
+                /**
+                 * @description List events which occurred after a specific date and time.
+                 * @example 2020-07-01T00:00:00.000Z
+                 */
+                from: string;
+                /**
+                 * @description List events which occurred before a specific date and time.
+                 * @example 2020-07-31T23:59:59.999Z
+                 */
+                to: string;
+                /**
+                 * @description List events performed by this person, by ID.
+                 * @example ZWUzNDNmYjEtNGQzNS00ZjNmLWE2ZDctMzZkNzVlYjk0ZWVm
+                 */
+                actorId?: string;
+                /**
+                 * @description Page size.
+                 * @example 100
+                 */
+                max?: number;
+                /**
+                 * @description Skip this many events.
+                 * @example 0
+                 */
+                offset?: number;
+                /**
+                 * @description List events in these categories (from `adminAuditEvents.listCategories`), separated by commas.
+                 * @example LOGINS,LOGOUT
+                 */
+                eventCategories?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit events. */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAuditEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    admin_audit_events_list_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAuditEventCategoryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    authorizations_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description List authorizations for this user id.
+                 * @example Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mNWIzNjE4Ny1jOGRkLTQ3MjctOGIyZi1mOWM0NDdmMjkwNDY
+                 */
+                personId?: string;
+                /**
+                 * @description List authorizations for this user email.
+                 * @example john.anderson@example.com
+                 */
+                personEmail?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authorizations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    authorizations_delete_by_client_id: {
+        parameters: {
+            query: {
+                /**
+                 * @description The unique oAuth client id.
+                 * @example C80fb9c7096bd8474627317ee1d7a817eff372ca9c9cee3ce43c3ea3e8d1511ec
+                 */
+                clientId: string;
+                /**
+                 * @description The ID of the organization to which this person belongs.  If no orgId is specified, use orgId from the OAuth token.
+                 * @example Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi85NmFiYzJhYS0zZGNjLTExZTUtYTE1Mi1mZTM0ODE5Y2RjOWE
+                 */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    authorizations_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier for the message.
+                 * @example Y2lzY29zcGFyazovL3VzL0FVVEhPUklaQVRJT04vZjI3MDM0ZTMtMDA5ZS00ODA4LTk5MDQtNTNkMDQ0OGJlNDVk
+                 */
+                authorizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    authorizations_get_token_expiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token's expiry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenExpiry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    guests_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuestCreate"];
+            };
+        };
+        responses: {
+            /** @description The guest's access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    guests_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of guests, as plain text (webex-admin.json documents a `text/plain` body holding the number). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -33,6 +33,9 @@ export const BUDGETS = {
   core: 10_700,
   vendorQuirks: 2_500,
   vendorPerOperation: 35,
+  // Spark's quirks go beyond the others': multipart uploads, Adaptive Card checks, whole threads, webhook signatures
+  // and the Fetch webhook receiver (3.2 kB of its 5.85 kB; its 76-operation table is the rest).
+  quirks: { '@apiclients/spark': 3_400 },
 };
 
 /** How many operations a vendor package's generated table holds (its spec's operations). */
@@ -100,7 +103,7 @@ export async function measurePackages() {
     const withoutOpenapiFetch = await measureBundle(pkg.entry, ['openapi-fetch']);
     const own = isCore ? withoutOpenapiFetch : await measureBundle(pkg.entry, ['openapi-fetch', '@apiclients/core']);
     const operations = isCore ? 0 : operationCount(pkg.dir);
-    const budget = isCore ? BUDGETS.core : BUDGETS.vendorQuirks + operations * BUDGETS.vendorPerOperation;
+    const budget = isCore ? BUDGETS.core : (BUDGETS.quirks[pkg.name] ?? BUDGETS.vendorQuirks) + operations * BUDGETS.vendorPerOperation;
     rows.push({ ...pkg, isCore, operations, total, withoutOpenapiFetch, own, budget, within: own.brotli <= budget });
   }
   return rows;

@@ -9,6 +9,8 @@
  * @property {'path' | 'tag'} scopeBy  Whether `scope` lists path prefixes or the document's tags.
  * @property {Record<string, string[]>} scope  For each tag of our spec, the official paths (a path and everything
  *   under it) or tags whose operations belong to it. Operations matching none are out of scope.
+ * @property {string[]} [whole]  Files (of `files`) our spec covers whole: the report counts each of their operations
+ *   by the document's own tags, whatever `scope` says.
  */
 
 /** @type {Record<string, OfficialSpec>} Keyed by the spec's name in specs/. */
@@ -16,8 +18,10 @@ export const OFFICIAL_SPECS = {
   spark: {
     name: 'Webex webex-messaging.json + webex-admin.json',
     files: ['spark/webex-messaging.json', 'spark/webex-admin.json'],
-    // ciscosparkapi's twelve resources, by the paths Webex serves them at. /access_token is in neither document.
+    // ciscosparkapi's twelve resources, by the paths Webex serves them at (/access_token is in neither document),
+    // then what issue 18 adds: the rest of the messaging document, admin audit events, authorizations and guests.
     scopeBy: 'path',
+    whole: ['spark/webex-messaging.json'],
     scope: {
       people: ['/people'],
       rooms: ['/rooms'],
@@ -31,6 +35,13 @@ export const OFFICIAL_SPECS = {
       roles: ['/roles'],
       events: ['/events'],
       access_tokens: ['/access_token'],
+      attachment_actions: ['/attachment/actions'],
+      room_tabs: ['/room/tabs'],
+      room_linked_folders: ['/room/linkedFolders'],
+      hds: ['/hds'],
+      admin_audit_events: ['/adminAudit'],
+      authorizations: ['/authorizations'],
+      guests: ['/guests/token', '/guests/count'],
     },
   },
   statuspage: {

@@ -35,6 +35,14 @@ export function formatCoverage(report) {
   lines.push('', ...table.slice(0, -1).map((line) => `  ${line}`), `  ${'-'.repeat(table[0].length)}`, `  ${table.at(-1)}`);
   lines.push('  (covered/total; blank: none with that tag; -: nothing to compare with)');
 
+  for (const { file, tags } of official?.whole ?? []) {
+    const rows = alignColumns([['official tag', 'covered'], ...tags.map((t) => [t.tag, `${t.covered}/${t.total}`])]);
+    const covered = tags.reduce((n, t) => n + t.covered, 0);
+    const total = tags.reduce((n, t) => n + t.total, 0);
+    lines.push('', `  ../shared/reference/${file}, every operation by its own tags: ${covered} of ${total} covered`, ...rows.map((line) => `    ${line}`));
+    for (const t of tags) for (const call of t.missing) lines.push(`    lacks ${call} (${t.tag})`);
+  }
+
   const seedGaps = seed?.methods.filter((m) => !m.covered) ?? [];
   if (seedGaps.length) {
     lines.push('', `  seed ${seed.unit}s our spec lacks (${seedGaps.length}):`);

@@ -83,6 +83,24 @@ export function officialCoverage(official, documents, ours) {
   return [...inScope.values()];
 }
 
+/**
+ * Every operation of one document, by the document's own first tag: [{ tag, covered, total, missing }], where
+ * `missing` lists the `METHOD /path` our spec lacks.
+ */
+export function wholeDocumentCoverage(document, ours) {
+  const oursByKey = new Set(ours.map(keyOf));
+  const byTag = new Map();
+  for (const op of operationsOf(document)) {
+    const tag = op.tags[0] ?? '(untagged)';
+    const row = byTag.get(tag) ?? { tag, covered: 0, total: 0, missing: [] };
+    row.total += 1;
+    if (oursByKey.has(keyOf(op))) row.covered += 1;
+    else row.missing.push(`${op.method.toUpperCase()} ${op.path}`);
+    byTag.set(tag, row);
+  }
+  return [...byTag.values()];
+}
+
 /** covered / total of a list of rows. */
 const tally = (rows) => ({ covered: rows.filter((row) => row.covered).length, total: rows.length });
 
@@ -101,7 +119,13 @@ export function vendorCoverage(vendor, specFile, { reference = referenceDir } = 
   if (officialSpec) {
     const missing = officialSpec.files.filter((file) => !existsSync(join(reference, file)));
     const documents = missing.length ? {} : Object.fromEntries(officialSpec.files.map((file) => [file, JSON.parse(readFileSync(join(reference, file), 'utf8'))]));
-    official = { name: officialSpec.name, files: officialSpec.files, missing, operations: missing.length ? [] : officialCoverage(officialSpec, documents, ours) };
+    official = {
+      name: officialSpec.name,
+      files: officialSpec.files,
+      missing,
+      operations: missing.length ? [] : officialCoverage(officialSpec, documents, ours),
+      whole: missing.length ? [] : (officialSpec.whole ?? []).map((file) => ({ file, tags: wholeDocumentCoverage(documents[file], ours) })),
+    };
   }
 
   // Rows in the order of our spec's tags, then any the seed or the official scope adds.

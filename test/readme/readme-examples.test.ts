@@ -10,7 +10,7 @@ import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
 import * as statefulStatuspage from '../../packages/statuspage/test/stateful-statuspage.js';
 import * as vspark from '../../packages/vspark/test/fake-vspark.js';
 import * as vss from '../../packages/vss/test/fake-vss.js';
-import { cleanUp, startedForThisTest } from '../lib/for-this-test.js';
+import { afterThisTest, cleanUp, startedForThisTest } from '../lib/for-this-test.js';
 import { examplesOf, root, typeCheck, writeExamples, type ReadmeExample } from './readme-examples.js';
 import { runExample } from './run-example.js';
 
@@ -77,6 +77,33 @@ const checks: Record<string, () => Promise<void>> = {
     expect((await handleWebhook(delivery(createHmac('sha1', secret).update(body).digest('hex')))).status).toBe(204);
     expect((await handleWebhook(delivery(createHmac('sha1', 'another').update(body).digest('hex')))).status).toBe(401);
     expect(logs).toEqual(['messages created: m1']);
+  },
+  'spark-cards': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('spark-cards', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
+    expect(logs).toEqual(['Release 2.0 is ready.', 'Shipping on **Friday**.']);
+    const sent = server.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body.toString()));
+    expect(sent[1].attachments[0].content.actions).toEqual([{ type: 'Action.Submit', title: 'Answer' }]);
+    const question = [...server.messages.values()].find((m) => m.text === 'Release 2.0 is ready.');
+    expect(sent[1].parentId).toBe(question?.id);
+    expect(server.requests.some((r) => r.method === 'PUT')).toBe(true);
+  },
+  'spark-receiver': async () => {
+    const secret = 'receiver-secret-8d2a';
+    const server = await fake(spark.startFakeSpark());
+    server.actions.set('action1', { id: 'action1', type: 'submit', messageId: 'parent1', roomId: 'room1', inputs: { choice: 'yes' }, personId: 'person2' });
+    const { module, logs } = await run('spark-receiver', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url, WEBEX_WEBHOOK_SECRET: secret, PORT: '0' });
+    const listening = module.server as import('node:http').Server;
+    afterThisTest(() => new Promise((resolve) => listening.close(resolve)));
+    await new Promise((resolve) => (listening.listening ? resolve(undefined) : listening.once('listening', resolve)));
+    expect(server.webhooks).toMatchObject([{ name: 'release bot', resource: 'attachmentActions', event: 'created', secret }]);
+    const url = `http://127.0.0.1:${(listening.address() as import('node:net').AddressInfo).port}/webex`;
+    const body = JSON.stringify({ resource: 'attachmentActions', event: 'created', actorId: 'person2', data: { id: 'action1' } });
+    const signed = await fetch(url, { method: 'POST', body, headers: { 'x-spark-signature': createHmac('sha1', secret).update(body).digest('hex') } });
+    expect(signed.status).toBe(200);
+    expect(logs).toEqual(['person2 answered {"choice":"yes"}']);
+    expect([...server.messages.values()].at(-1)).toMatchObject({ roomId: 'room1', parentId: 'parent1', text: 'Thanks!' });
+    expect((await fetch(url, { method: 'POST', body })).status).toBe(401);
   },
   'statuspage-quickstart': async () => {
     const server = await fake(statuspage.startFakeStatuspage());

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { listSpecs, readSpec, root } from '../../scripts/lib/specs.mjs';
 import { SEEDS } from '../../scripts/lib/spec-coverage-seeds.mjs';
 import { OFFICIAL_SPECS } from '../../scripts/lib/spec-coverage-official.mjs';
-import { officialCoverage, operationsOf, scopeOf, seedCoverage, vendorCoverage } from '../../scripts/lib/spec-coverage.mjs';
+import { officialCoverage, operationsOf, scopeOf, seedCoverage, vendorCoverage, wholeDocumentCoverage } from '../../scripts/lib/spec-coverage.mjs';
 
 const specFile = (vendor: string) => join(root, 'specs', `${vendor}.yaml`);
 const vendors = listSpecs().map((s: { vendor: string }) => s.vendor);
@@ -78,6 +78,34 @@ describe('official operations in scope', () => {
   });
 });
 
+describe('Webex (issue 18)', () => {
+  const report = vendorCoverage('spark', specFile('spark'));
+
+  it('covers every operation of webex-messaging.json, tag by tag', () => {
+    const whole = report.official?.whole.find((w: { file: string }) => w.file === 'spark/webex-messaging.json');
+    expect(whole).toBeDefined();
+    expect(whole!.tags).toHaveLength(12);
+    for (const tag of whole!.tags) expect({ tag: tag.tag, covered: tag.covered, missing: tag.missing }).toEqual({ tag: tag.tag, covered: tag.total, missing: [] });
+    expect(whole!.tags.reduce((n: number, t: { total: number }) => n + t.total, 0)).toBe(59);
+  });
+
+  it('covers the admin audit events, authorizations and guest operations of webex-admin.json, and all in scope', () => {
+    const calls = report.official!.operations.filter((op: { covered: boolean }) => op.covered).map((op: { method: string; path: string }) => `${op.method.toUpperCase()} ${op.path}`);
+    expect(calls).toEqual(expect.arrayContaining([
+      'GET /adminAudit/events', 'GET /adminAudit/eventCategories', 'GET /authorizations', 'DELETE /authorizations',
+      'DELETE /authorizations/{authorizationId}', 'GET /authorizations/tokenExpiry', 'POST /guests/token', 'GET /guests/count',
+    ]));
+    expect(report.official!.covered).toBe(report.official!.total);
+  });
+
+  it('fails the count when an operation goes missing (the check can fail)', () => {
+    const without = wholeDocumentCoverage({ paths: { '/room/tabs': { get: { tags: ['Room Tabs'] }, post: { tags: ['Room Tabs'] } } } }, [
+      { method: 'get', path: '/room/tabs', operationId: 'room_tabs_list', summary: '', tags: ['room_tabs'] },
+    ]);
+    expect(without).toEqual([{ tag: 'Room Tabs', covered: 1, total: 2, missing: ['POST /room/tabs'] }]);
+  });
+});
+
 describe('npm run spec:coverage', () => {
   it('prints a table per vendor and exits 0', () => {
     const run = spawnSync(process.execPath, [join(root, 'scripts', 'spec-coverage.mjs')], { cwd: root, encoding: 'utf8' });
@@ -86,6 +114,7 @@ describe('npm run spec:coverage', () => {
     for (const vendor of vendors) expect(run.stdout).toMatch(new RegExp(`^${vendor}: specs/${vendor}\\.yaml, \\d+ operations$`, 'm'));
     expect(run.stdout).toMatch(/^ {2}official: Webex webex-messaging\.json \+ webex-admin\.json: \d+ of \d+ operations in scope covered$/m);
     expect(run.stdout).toMatch(/^ {2}seed: {5}python-statuspageio .*: 26 of 26 methods covered$/m);
+    expect(run.stdout).toMatch(/^ {2}\.\.\/shared\/reference\/spark\/webex-messaging\.json, every operation by its own tags: 59 of 59 covered$/m);
   });
 });
 

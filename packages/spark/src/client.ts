@@ -11,10 +11,12 @@ import {
   type CommonClientOptions,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
+import { ensureWebhook, type EnsuredWebhook, type EnsureWebhookInput } from './ensure-webhook.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
 import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';
 import { operationTable, type components, type operations, type paths, type Resources } from './generated.js';
 import { repairNextLink } from './next-link.js';
+import { Thread } from './thread.js';
 
 /** Options of {@link SparkClient}. */
 export interface SparkClientOptions extends CommonClientOptions {
@@ -26,13 +28,35 @@ export interface SparkClientOptions extends CommonClientOptions {
 export const SPARK_BASE_URL = 'https://webexapis.com/v1';
 
 type Schemas = components['schemas'];
-/** What `messages.create` takes: the message, with `files` as one URL, path, Blob or bytes. */
-export type MessageCreateInput = Omit<Schemas['MessageCreate'], 'files'> & { files?: readonly FileInput[] | FileInput };
+/**
+ * What `messages.create` takes: the message, with `files` as one URL, path, Blob or bytes. A field may be given as
+ * `undefined` (left out), so the IDs of Webex's answers, all optional, pass straight in (`parentId: message.id`).
+ */
+export type MessageCreateInput = { [K in keyof Omit<Schemas['MessageCreate'], 'files'>]?: Schemas['MessageCreate'][K] | undefined } & {
+  files?: readonly FileInput[] | FileInput | undefined;
+};
 
-/** Message operations, with uploads. */
+/** Message operations, with uploads, cards and threads. */
 export type Messages = Omit<Resources['messages'], 'create'> & {
-  /** Posts a message (`{ roomId, text }`); a local file, Blob or bytes in `files` is uploaded as multipart. */
+  /**
+   * Posts a message (`{ roomId, text }`); a local file, Blob or bytes in `files` is uploaded as multipart. One card
+   * goes in `attachments`; a second card, or a card beside a local file, is a `ConfigurationError` before any request.
+   */
   create(params: MessageCreateInput, options?: CallOptions): Promise<Schemas['Message']>;
+  /**
+   * A whole thread from any of its messages' IDs: the parent, then the replies in the order they were posted. Each
+   * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page).
+   */
+  thread(messageId: string, options?: CallOptions): Thread<Schemas['Message']>;
+};
+
+/** Webhook operations, with the idempotent registration. */
+export type Webhooks = Resources['webhooks'] & {
+  /**
+   * Creates the webhook, or updates the one with the same `name` and `targetUrl` (its secret, reactivated); one
+   * whose `resource`, `event` or `filter` differ is deleted and created again (Webex cannot update those).
+   */
+  ensure(params: EnsureWebhookInput, options?: CallOptions): Promise<EnsuredWebhook>;
 };
 
 /** OAuth token operations (form-encoded, sent without the bearer token), keys spelt as the API spells them. */
@@ -47,10 +71,12 @@ export interface AccessTokens {
 }
 
 /** The resources that come from the operation table as they are. */
-type TableResources = Omit<Resources, 'messages' | 'accessTokens'>;
+type TableResources = Omit<Resources, 'messages' | 'accessTokens' | 'webhooks'>;
 
 // Message text fields sent as multipart parts beside the file (developer.webex.com, "Message Attachments").
 const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'markdown', 'parentId'] as const;
+// webex-messaging.json, POST /messages `attachments`: "Only one card per message is supported".
+const MOST_CARDS = 1;
 
 /**
  * A client for the Webex (Cisco Spark) REST API. In Node, `import { SparkClient } from '`@apiclients/spark`'`
@@ -62,6 +88,7 @@ export interface SparkClient extends TableResources {}
 
 export class SparkClient {
   readonly messages: Messages;
+  readonly webhooks: Webhooks;
   readonly accessTokens: AccessTokens;
   /** The plain openapi-fetch client, for calls the resources do not cover. */
   readonly raw: Client<paths>;
@@ -89,7 +116,13 @@ export class SparkClient {
     const resources: Resources = r;
     Object.assign(this, resources);
     const readLocalFile = (path: string) => this.readLocalFile(path);
-    this.messages = { ...r.messages, create: (params, callOptions) => createMessage(r.messages.create, params, readLocalFile, callOptions) };
+    this.messages = {
+      ...r.messages,
+      create: (params, callOptions) => createMessage(r.messages.create, params, readLocalFile, callOptions),
+      thread: (messageId, callOptions) =>
+        new Thread({ get: (id) => r.messages.get(id, callOptions), replies: (roomId, parentId) => r.messages.list({ roomId, parentId }, callOptions) }, messageId),
+    };
+    this.webhooks = { ...r.webhooks, ensure: (params, callOptions) => ensureWebhook(r.webhooks, params, callOptions) };
     this.accessTokens = {
       get: (params, callOptions) => r.accessTokens.create({ grant_type: 'authorization_code', ...params }, callOptions),
       refresh: (params, callOptions) => r.accessTokens.create({ grant_type: 'refresh_token', ...params }, callOptions),
@@ -110,10 +143,18 @@ async function createMessage(
 ): Promise<Schemas['Message']> {
   const files = body.files === undefined ? [] : Array.isArray(body.files) ? [...body.files] : [body.files as FileInput];
   if (files.length > 1) throw new ConfigurationError(`messages.create: "files" holds one file (Webex takes one per message), got ${files.length}`);
+  const cards = body.attachments?.length ?? 0;
+  if (cards > MOST_CARDS) throw new ConfigurationError(`messages.create: "attachments" holds one card (Webex shows one per message), got ${cards}`);
   const [file] = files;
+  // A local file goes as multipart/form-data, which has no part for a card (developer.webex.com/docs/basics, "Message Attachments").
+  if (cards > 0 && file !== undefined && !isRemoteUrl(file)) {
+    throw new ConfigurationError('messages.create: a card cannot go with a local file (an upload is multipart, which carries no card); give the file by URL');
+  }
   if (file === undefined || isRemoteUrl(file)) {
     const { files: _files, ...rest } = body;
-    return create({ ...rest, ...(file === undefined ? {} : { files: [file] }) }, options);
+    // Fields given as undefined are left out, as JSON would leave them.
+    const fields = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Schemas['MessageCreate'];
+    return create({ ...fields, ...(file === undefined ? {} : { files: [file] }) }, options);
   }
   const upload = await toUpload(file, readLocalFile);
   const form = new FormData();

@@ -6,3 +6,5 @@
 export * from './exports.js';
 // The core's error classes under their own names, as every @apiclients package exports them.
 export * from '@apiclients/core/errors';
+// The webhook receiver as a Fetch handler (the Node entry's is also a node:http request listener).
+export { createWebhookHandler } from './webhook-handler.js';

@@ -4,11 +4,43 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { PagedList } from '@apiclients/core';
-import { createSparkFetchClient, SparkApiError, SparkClient, type components } from '../src/index.js';
+import { createSparkFetchClient, createWebhookHandler, SparkApiError, SparkClient, type components } from '../src/index.js';
 
 type Room = components['schemas']['Room'];
 type Person = components['schemas']['Person'];
 const spark = new SparkClient({ accessToken: 'type-test-token', baseUrl: 'http://127.0.0.1:9' });
+
+type Message = components['schemas']['Message'];
+type AttachmentAction = components['schemas']['AttachmentAction'];
+
+// Cards, threads, edits and the webhook receiver (issue 18).
+async function messagingTypesOnly() {
+  const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.2' } } as const;
+  expectTypeOf(await spark.messages.create({ roomId: 'r1', attachments: [card] })).toEqualTypeOf<Message>();
+  // @ts-expect-error: a card's content type is the Adaptive Card one
+  await spark.messages.create({ roomId: 'r1', attachments: [{ contentType: 'text/html', content: { type: 'AdaptiveCard', version: '1.2' } }] });
+  // @ts-expect-error: an Adaptive Card needs its version
+  await spark.messages.create({ roomId: 'r1', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } }] });
+  expectTypeOf(await spark.messages.update('m1', { roomId: 'r1', markdown: '**edited**' })).toEqualTypeOf<Message>();
+  // @ts-expect-error: an edit names the room
+  await spark.messages.update('m1', { markdown: 'x' });
+  expectTypeOf(await spark.messages.thread('m1').toArray()).toEqualTypeOf<Message[]>();
+  expectTypeOf(await spark.attachmentActions.get('a1')).toEqualTypeOf<AttachmentAction>();
+  createWebhookHandler({
+    secret: 's',
+    on: {
+      'messages.created': async (event) => {
+        expectTypeOf(event.resource).toEqualTypeOf<'messages'>();
+        expectTypeOf(event.event).toEqualTypeOf<'created'>();
+        expectTypeOf(await event.fetch()).toEqualTypeOf<Message>();
+      },
+      'attachmentActions.created': async (event) => expectTypeOf(await event.fetch()).toEqualTypeOf<AttachmentAction>(),
+      'meetings.started': async (event) => expectTypeOf(await event.fetch()).toEqualTypeOf<never>(),
+      // @ts-expect-error: no such event
+      'messages.exploded': () => undefined,
+    },
+  });
+}
 
 async function typeOnly() {
   expectTypeOf(await spark.rooms.get('r1')).toEqualTypeOf<Room>();
@@ -65,5 +97,6 @@ describe('Spark types', () => {
     expect(typeof createSparkFetchClient({ accessToken: 't' }).GET).toBe('function');
     expect(typeof spark.raw.GET).toBe('function');
     expect(typeof typeOnly).toBe('function');
+    expect(typeof messagingTypesOnly).toBe('function');
   });
 });
