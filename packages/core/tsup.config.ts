@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.base.js';
 
-export default packageBuild({ entry: ['src/index.ts'] });
+// Two entries: index (portable, the `default` export condition) and node (the `node` condition: undici beneath).
+export default packageBuild({ entry: ['src/index.ts', 'src/node.ts'] });

@@ -9,12 +9,16 @@
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
-import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
+import type { ConnectionOptions } from './connection-options.js';
+import { ConfigurationError, ConnectionError, ProxyError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
+import { fetchSender, ProxyFailure, type FetchLike, type ResponseHead, type Sender, type SentResponse } from './sender.js';
 import { sleep as defaultSleep } from './sleep.js';
+
+export type { FetchLike } from './sender.js';
 
 /** A credential the transport adds to every request that does not carry one already. */
 export type Credential =
@@ -52,8 +56,8 @@ export interface OutgoingRequest {
 
 /** An answered request: the final response (its body already read) and the body. */
 export interface Exchange {
-  /** Status, headers and type of the response that ended the exchange; its body has been consumed. */
-  response: Response;
+  /** Status and headers of the response that ended the exchange; its body has been read into `bytes`. */
+  response: ResponseHead;
   /** The body, read within the attempt (so under its timeout). */
   bytes: Uint8Array<ArrayBuffer>;
   /** The URL that answered, after redirects (next links resolve against it). */
@@ -65,15 +69,19 @@ export interface Transport {
   (request: Request, policy?: RequestPolicy): Promise<Response>;
   /** Sends a request in wire form; answers with the buffered exchange or throws the typed error. */
   exchange(request: OutgoingRequest, policy?: RequestPolicy): Promise<Exchange>;
+  /** Releases the sender's connections (a no-op over fetch); requests sent afterwards fail. */
+  close(): Promise<void>;
 }
 
-/** A fetch-compatible function, called as `fetch(url, init)`: the platform's fetch, undici's, a test double. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
 /** Options of {@link createTransport}; vendors set defaults, users override. */
-export interface TransportOptions extends Partial<RetryOptions> {
-  /** The fetch to call (default: globalThis.fetch); it is called as `fetch(url, init)`, like the platform's. */
+export interface TransportOptions extends Partial<RetryOptions>, ConnectionOptions {
+  /**
+   * The fetch to call (default: globalThis.fetch, or undici in Node's entry); it is called as `fetch(url, init)`,
+   * like the platform's. Given, it is used alone: nothing of the Node transport (pool, proxy, TLS options) applies.
+   */
   fetch?: FetchLike;
+  /** What puts requests on the wire (default: a sender over `fetch`); the Node entry passes one on undici. */
+  sender?: Sender;
   /**
    * Longest time one attempt may take, redirects and body included, in ms (default 60 000). `0` (as for Node's
    * http and undici) or `Infinity` sets no timeout: no timer, and no signal of ours goes to fetch.
@@ -126,14 +134,25 @@ function withQueryCredential(url: string, credential: Credential): string {
   return `${head}${separator}${pair}${fragment.length ? `#${fragment.join('#')}` : ''}`;
 }
 
+/** The error code of a failed send: fetch puts it on the cause (`TypeError('fetch failed')`), undici on the error. */
+function codeOf(error: unknown): unknown {
+  const failed = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  return failed?.cause?.code ?? failed?.code;
+}
+
 function failureOf(error: unknown): 'connection-refused' | 'connection' {
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
-  return code === 'ECONNREFUSED' ? 'connection-refused' : 'connection';
+  return codeOf(error) === 'ECONNREFUSED' ? 'connection-refused' : 'connection';
+}
+
+/** The whole body of a response, read within the attempt (so under its timeout). */
+function readBody(sent: SentResponse): Promise<Uint8Array<ArrayBuffer>> {
+  return sent.read();
 }
 
 /** Builds the transport a client sends every request through. */
 export function createTransport(options: TransportOptions = {}): Transport {
-  const customFetch = options.fetch;
+  if (!options.sender) refuseConnectionOptions(options);
+  const sender: Sender = options.sender ?? fetchSender(options.fetch);
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options) };
   const timeoutMs = options.timeoutMs ?? 60_000;
   const timed = timeoutMs > 0 && timeoutMs !== Infinity;
@@ -145,8 +164,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const now = options.now ?? Date.now;
   const logger = options.logger;
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
-  // Called with the URL and init, as the platform's fetch is: no Request object is built on our side.
-  const fetchOnce = (url: string, init: RequestInit): Promise<Response> => (customFetch ?? globalThis.fetch)(url, init);
 
   /** One attempt: the request, then each redirect by the redirect policy, then the body. */
   async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: AbortSignal | undefined): Promise<Exchange> {
@@ -158,23 +175,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // Each hop's headers are its own copy: the credential joins them unless the request carries its own.
       if (trusted && credential?.in === 'header') hop.headers[credential.name.toLowerCase()] ??= credential.value;
       const target: string = trusted && credential?.in === 'query' ? withQueryCredential(url, credential) : url;
-      const init: RequestInit = { method: hop.method, headers: hop.headers, body: hop.body as BodyInit | null, signal: signal ?? null, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) };
-      let response = await fetchOnce(target, init);
-      // The URL that answered is `target` unless the platform followed a redirect. (Reading `response.url` makes
-      // Node's fetch serialise the URL: some 0.1–0.2 M of a loopback GET's ~2 M instructions, by valgrind's count.)
-      let answeredAt = target;
-      // A browser answers `manual` with an opaque redirect whose Location it hides: let it follow by its own
-      // rules, which drop Authorization on the way to another origin (Fetch standard, "HTTP-redirect fetch" 13).
-      if (response.type === 'opaqueredirect') {
-        response = await fetchOnce(target, { ...init, redirect: 'follow' });
-        answeredAt = response.url || target;
-      }
-      const location: string | null = follow ? redirectTarget(response, answeredAt) : null;
-      if (location === null) return { response, bytes: new Uint8Array(await response.arrayBuffer()), url: answeredAt };
+      const sent = await sender.send(target, { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) });
+      const location: string | null = follow ? redirectTarget(sent.head, sent.url) : null;
+      if (location === null) return { response: sent.head, bytes: await readBody(sent), url: sent.url };
       if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-      await response.body?.cancel();
+      await sent.discard();
       const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);
-      hop = nextHop(hop, response.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
+      hop = nextHop(hop, sent.head.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
       trusted &&= !leavesOrigin;
       url = !trusted && credential?.in === 'query' ? withoutSecretParams(location, credential.value) : location;
     }
@@ -214,9 +221,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
-        const decision = decideRetry(attempt, retry, now(), random);
+        // A proxy that refused our credentials refuses them again: no retry.
+        const refusedByProxy = error instanceof ProxyFailure && error.status === 407;
+        const decision = refusedByProxy ? { retry: false as const } : decideRetry(attempt, retry, now(), random);
         if (!decision.retry) {
           if (timedOut) throw new TimeoutError(summary(), timeoutMs);
+          if (error instanceof ProxyFailure) throw proxyError(error, summary(), redactor);
           throw new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
             cause: redactedCause(error, redactor),
           });
@@ -256,7 +266,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
     return rebuild(answered, redactor);
   };
-  return Object.assign(transport, { exchange });
+  return Object.assign(transport, { exchange, close: () => sender.close() });
 }
 
 // The text of each body the fetch door answered with, redacted when asked for: openapi-fetch parses JSON itself,
@@ -280,6 +290,21 @@ function rebuild({ response, bytes, url }: Exchange, redactor: Redactor): Respon
   return copy;
 }
 
+// What only the Node transport does: over a fetch, a proxy, CA or pool size would be silently ignored.
+const NODE_ONLY: readonly (keyof ConnectionOptions)[] = ['proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs'];
+
+function refuseConnectionOptions(options: TransportOptions): void {
+  const given = NODE_ONLY.filter((key) => options[key] !== undefined && !(key === 'proxy' && options.proxy === false));
+  if (given.length === 0) return;
+  const where = options.fetch ? 'with your own fetch, configure it instead' : 'they need the Node entry of the package (undici)';
+  throw new ConfigurationError(`${given.join(', ')}: options of the Node transport; ${where}`);
+}
+
+function proxyError(failure: ProxyFailure, request: RequestSummary, redactor: Redactor): ProxyError {
+  const message = `Connection failed: ${request.method} ${request.url} ${redactor.text(failure.message)}`;
+  return new ProxyError(message, request, { proxy: failure.proxy, status: failure.status, cause: redactedCause(failure.cause, redactor) });
+}
+
 function messageOf(error: unknown): string {
   const cause = (error as { cause?: { message?: unknown } })?.cause?.message;
   const own = error instanceof Error ? error.message : String(error);
@@ -288,7 +313,7 @@ function messageOf(error: unknown): string {
 
 function redactedCause(error: unknown, redactor: Redactor): Error {
   const cause = new Error(redactor.text(messageOf(error)));
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  const code = codeOf(error);
   if (typeof code === 'string') Object.assign(cause, { code });
   return cause;
 }

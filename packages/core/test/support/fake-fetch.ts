@@ -60,9 +60,10 @@ export function reply(status: number, body?: unknown, headers: Record<string, st
 
 /** A fetch failure the way undici reports one: `TypeError('fetch failed')` whose cause has a `code`. */
 export function fail(code: string, causeMessage = `connect ${code} 192.0.2.1:443`): Reply {
-  return () => {
+  const failing: Reply = () => {
     throw new TypeError('fetch failed', { cause: Object.assign(new Error(causeMessage), { code }) });
   };
+  return Object.assign(failing, { failureCode: code });
 }
 
 /** A fetch that never answers until the request's signal aborts, then rejects with the signal's reason. */
