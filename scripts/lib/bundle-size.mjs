@@ -23,11 +23,12 @@ export const TARGETS = {
  * The budgets `npm test` enforces (scripts/check-size.mjs), rebased from the targets on measured figures
  * (bench/RESULTS.md, "weight"): core carries what the issues after the target ask of it (argument checks that
  * name the argument, three pagination styles, the redirect policy, redaction in every encoding, nine error classes,
- * responses checked against their media types), 8.47 kB; the largest vendor, Spark, ships a 44-operation table
+ * responses checked against their media types), 8.47 kB, then 8.85 kB with the sender seam beneath the transport
+ * (issue 17: a sender per runtime, `close()`, Node-only options refused elsewhere); the largest vendor, Spark, ships a 44-operation table
  * (1.1 kB of its 3.5 kB). A budget catches growth; the targets stay in the report.
  */
 export const BUDGETS = {
-  core: 8_500,
+  core: 9_000,
   vendor: 3_600,
 };
 

@@ -56,24 +56,6 @@ export class TimeoutError extends ConnectionError {
   }
 }
 
-/**
- * The proxy failed the request: it refused it (407: missing or wrong credentials in the proxy URL), reset the
- * connection, or did not answer the tunnel request in time. `proxy` names it as `host:port`, without credentials.
- */
-export class ProxyError extends ConnectionError {
-  override name = 'ProxyError';
-  /** The proxy, as `host:port` (never its credentials). */
-  readonly proxy: string;
-  /** The status the proxy answered with, when it answered (407). */
-  readonly status: number | undefined;
-
-  constructor(message: string, request: RequestSummary, details: { proxy: string; status?: number | undefined; cause?: unknown }) {
-    super(message, request, details.cause === undefined ? undefined : { cause: details.cause });
-    this.proxy = details.proxy;
-    this.status = details.status;
-  }
-}
-
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class RequestAbortedError extends ApiClientError {
   override name = 'AbortError';

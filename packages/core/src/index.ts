@@ -9,7 +9,7 @@ export { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS } from './retry-policy.js
 export type { FailedAttempt, RetryDecision, RetryOptions } from './retry-policy.js';
 export { authorization, createTransport } from './transport.js';
 export type { Credential, Exchange, FetchLike, OutgoingRequest, RequestPolicy, Transport, TransportOptions } from './transport.js';
-export { fetchSender, ProxyFailure } from './sender.js';
+export { fetchSender } from './sender.js';
 export type { ConnectionOptions, Pem } from './connection-options.js';
 export type { ResponseHead, Sender, SendInit, SentResponse } from './sender.js';
 export { apiErrorFromResponse, defaultMessageOf, DEFAULT_ERROR_SHAPE, parseBody } from './api-error-from-response.js';

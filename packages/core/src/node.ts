@@ -13,6 +13,7 @@ import { createVendorClient as createPortableVendorClient, type VendorClientPart
 import { createUndiciSender } from './node/undici-sender.js';
 
 export * from './index.js';
+export { ProxyError } from './node/proxy-error.js';
 export { createUndiciSender } from './node/undici-sender.js';
 export type { UndiciSenderOptions } from './node/undici-sender.js';
 

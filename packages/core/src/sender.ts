@@ -4,6 +4,8 @@
  * sender. {@link fetchSender} is the portable one (browsers, Deno, edge, or a caller's own `fetch`); the Node
  * entry adds one on undici (node/undici-sender.ts).
  */
+import type { ConnectionError, RequestSummary } from './errors.js';
+import type { Redactor } from './redact.js';
 
 /** The status line and headers of a response; its body is read (or discarded) through {@link SentResponse}. */
 export interface ResponseHead {
@@ -42,28 +44,15 @@ export interface SentResponse {
 
 /** Puts requests on the wire. */
 export interface Sender {
-  /** Sends one request; rejects when no response came (connection refused, reset, aborted). */
+  /**
+   * Sends one request; rejects when no response came (connection refused, reset, aborted). A rejection with
+   * `retryable: false` is final: the retry policy is not asked.
+   */
   send(url: string, init: SendInit): Promise<SentResponse>;
+  /** The typed error for a failure of the sender's own kind (a proxy's), or undefined for a ConnectionError. */
+  errorFor?(error: unknown, request: RequestSummary, redactor: Redactor): ConnectionError | undefined;
   /** Releases what the sender holds (sockets); requests sent afterwards fail. */
   close(): Promise<void>;
-}
-
-/**
- * What a sender throws when the request failed at the proxy rather than beyond it; the transport turns it into a
- * `ProxyError`. Its message and cause never hold the proxy's credentials.
- */
-export class ProxyFailure extends Error {
-  override name = 'ProxyFailure';
-  /** The proxy as `host:port`. */
-  readonly proxy: string;
-  /** The proxy's answer when it answered with an error status (407). */
-  readonly status: number | undefined;
-
-  constructor(message: string, proxy: string, status: number | undefined, cause: unknown) {
-    super(message, { cause });
-    this.proxy = proxy;
-    this.status = status;
-  }
 }
 
 /** A fetch-compatible function, called as `fetch(url, init)`: the platform's fetch, undici's, a test double. */

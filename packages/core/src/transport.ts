@@ -10,12 +10,12 @@
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
 import type { ConnectionOptions } from './connection-options.js';
-import { ConfigurationError, ConnectionError, ProxyError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
+import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
-import { fetchSender, ProxyFailure, type FetchLike, type ResponseHead, type Sender, type SentResponse } from './sender.js';
+import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SentResponse } from './sender.js';
 import { sleep as defaultSleep } from './sleep.js';
 
 export type { FetchLike } from './sender.js';
@@ -221,13 +221,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
-        // A proxy that refused our credentials refuses them again: no retry.
-        const refusedByProxy = error instanceof ProxyFailure && error.status === 407;
-        const decision = refusedByProxy ? { retry: false as const } : decideRetry(attempt, retry, now(), random);
+        // A failure the sender marks final (a proxy refusing our credentials) is not retried.
+        const final = (error as { retryable?: unknown } | null)?.retryable === false;
+        const decision = final ? { retry: false as const } : decideRetry(attempt, retry, now(), random);
         if (!decision.retry) {
           if (timedOut) throw new TimeoutError(summary(), timeoutMs);
-          if (error instanceof ProxyFailure) throw proxyError(error, summary(), redactor);
-          throw new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
+          throw sender.errorFor?.(error, summary(), redactor) ?? new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
             cause: redactedCause(error, redactor),
           });
         }
@@ -296,22 +295,19 @@ const NODE_ONLY: readonly (keyof ConnectionOptions)[] = ['proxy', 'ca', 'cert', 
 function refuseConnectionOptions(options: TransportOptions): void {
   const given = NODE_ONLY.filter((key) => options[key] !== undefined && !(key === 'proxy' && options.proxy === false));
   if (given.length === 0) return;
-  const where = options.fetch ? 'with your own fetch, configure it instead' : 'they need the Node entry of the package (undici)';
+  const where = options.fetch ? 'with your own fetch, configure it instead' : 'they need Node (the node entry of the package)';
   throw new ConfigurationError(`${given.join(', ')}: options of the Node transport; ${where}`);
 }
 
-function proxyError(failure: ProxyFailure, request: RequestSummary, redactor: Redactor): ProxyError {
-  const message = `Connection failed: ${request.method} ${request.url} ${redactor.text(failure.message)}`;
-  return new ProxyError(message, request, { proxy: failure.proxy, status: failure.status, cause: redactedCause(failure.cause, redactor) });
-}
-
-function messageOf(error: unknown): string {
+/** A failure's message, with its cause's when that says more. */
+export function messageOf(error: unknown): string {
   const cause = (error as { cause?: { message?: unknown } })?.cause?.message;
   const own = error instanceof Error ? error.message : String(error);
   return typeof cause === 'string' && cause !== own ? `${own} (${cause})` : own;
 }
 
-function redactedCause(error: unknown, redactor: Redactor): Error {
+/** A cause safe to keep: the failure's message redacted, and its code. */
+export function redactedCause(error: unknown, redactor: Redactor): Error {
   const cause = new Error(redactor.text(messageOf(error)));
   const code = codeOf(error);
   if (typeof code === 'string') Object.assign(cause, { code });

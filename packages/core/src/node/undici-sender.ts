@@ -6,7 +6,8 @@
 import { Agent, ProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Redactor } from '../redact.js';
-import { ProxyFailure, type ResponseHead, type Sender, type SentResponse } from '../sender.js';
+import type { ResponseHead, Sender, SentResponse } from '../sender.js';
+import { ProxyFailure, proxyErrorFor } from './proxy-error.js';
 import { proxyFor, proxySettings } from './proxy-for.js';
 import type { ConnectionOptions } from '../connection-options.js';
 import { pemList, trustedCertificates } from './trusted-certificates.js';
@@ -128,6 +129,7 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
         },
       };
     },
+    errorFor: proxyErrorFor,
     async close() {
       const all: Dispatcher[] = [...(direct ? [direct] : []), ...proxied.values()];
       direct = undefined;

@@ -40,7 +40,9 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
       headers: new Headers(request.headers),
       body,
       hasBody,
-      signal: request.signal,
+      // The caller's own signal: a Request follows it only weakly in Node, so a GC could cut the link (and hang()
+      // would then never settle).
+      signal: init?.signal ?? request.signal,
     };
     sent.push(recorded);
     const replyFor = replies[Math.min(sent.length - 1, replies.length - 1)] as Reply;
