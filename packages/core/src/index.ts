@@ -22,6 +22,7 @@ export { bindOperations } from './bind-operations.js';
 export type { BindOptions } from './bind-operations.js';
 export { createFetchClient } from './fetch-client.js';
 export { createVendorClient } from './vendor-client.js';
+export { ClosableClient } from './closable-client.js';
 export type { VendorClientParts, VendorSetup } from './vendor-client.js';
 export type { CallOptions } from './call-options.js';
 export { resolveOperation } from './operation-table.js';

@@ -4,6 +4,7 @@
  */
 import {
   authorization,
+  ClosableClient,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -53,7 +54,7 @@ const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'mark
  * gives the subclass of src/node.ts, which also uploads local paths; elsewhere a path in `files` is a
  * `LocalPathNotSupportedError`.
  */
-export class SparkClient {
+export class SparkClient extends ClosableClient {
   readonly people: Resources['people'];
   readonly rooms: Resources['rooms'];
   readonly memberships: Resources['memberships'];
@@ -70,13 +71,14 @@ export class SparkClient {
   readonly raw: Client<paths>;
 
   constructor(options: SparkClientOptions = {}) {
+    super();
     const token = options.accessToken ?? readEnv('WEBEX_ACCESS_TOKEN') ?? readEnv('SPARK_ACCESS_TOKEN');
     if (!token) {
       throw new ConfigurationError(
         'You must provide a Webex access token to use the API: pass { accessToken }, or set WEBEX_ACCESS_TOKEN or SPARK_ACCESS_TOKEN.',
       );
     }
-    const { raw, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
+    const { raw, operations: r, close } = createVendorClient<operations, paths, typeof operationTable>(options, {
       baseUrl: SPARK_BASE_URL,
       table: operationTable,
       credential: authorization('Bearer', token),
@@ -87,6 +89,7 @@ export class SparkClient {
       },
       bind: { repairNextUrl: repairNextLink },
     });
+    this.closeWith(close);
     this.raw = raw;
     this.people = r.people;
     this.rooms = r.rooms;

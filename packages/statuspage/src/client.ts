@@ -5,6 +5,7 @@
  */
 import {
   authorization,
+  ClosableClient,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -56,7 +57,7 @@ function usersWithoutOrganization(users: Services['users']): Services['users'] {
 const consoleLogger: Logger = { debug: (m) => console.error(`[statuspage] ${m}`), warn: (m) => console.error(`[statuspage] ${m}`) };
 
 /** A client for one Statuspage page. */
-export class StatuspageClient {
+export class StatuspageClient extends ClosableClient {
   /** The page: `get`, `update`. */
   readonly page: Services['page'];
   /** Components: `list`, `create`, `get`, `update`, `delete`. */
@@ -75,6 +76,7 @@ export class StatuspageClient {
   readonly pageId: string;
 
   constructor(options: StatuspageClientOptions = {}) {
+    super();
     const apiKey = options.apiKey ?? readEnv('STATUSPAGE_API_KEY');
     if (!apiKey) throw new ConfigurationError('No apiKey provided: pass { apiKey } or set STATUSPAGE_API_KEY');
     const pageId = options.pageId ?? readEnv('STATUSPAGE_PAGE_ID');
@@ -85,7 +87,7 @@ export class StatuspageClient {
     this.pageId = pageId;
 
     const credential = authorization('OAuth', apiKey);
-    const { raw, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'pageId' | 'organizationId'>(
+    const { raw, operations: services, close } = createVendorClient<operations, paths, typeof operationTable, 'pageId' | 'organizationId'>(
       { ...options, ...(logger ? { logger } : {}) },
       {
         baseUrl: STATUSPAGE_BASE_URL,
@@ -101,6 +103,7 @@ export class StatuspageClient {
         bind: { defaults: { pageId, ...(organizationId ? { organizationId } : {}) } },
       },
     );
+    this.closeWith(close);
     this.raw = raw;
     this.page = services.page;
     this.components = services.components;

@@ -72,6 +72,7 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
   const poolOptions = { connections: options.connections ?? null };
   for (const proxy of [settings.http, settings.https]) rememberSecrets(proxy, options.redactor);
 
+  let closed = false;
   let direct: Agent | undefined;
   const proxied = new Map<string, ProxyAgent>();
   const dispatcherFor = (proxy: string | undefined): Dispatcher => {
@@ -96,6 +97,7 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
 
   return {
     async send(url, init): Promise<SentResponse> {
+      if (closed) throw Object.assign(new Error('the client is closed'), { retryable: false });
       const target = anyProxy ? new URL(url) : undefined;
       const proxy = target && proxyFor(target, settings);
       let answer: Dispatcher.ResponseData;
@@ -131,6 +133,7 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
     },
     errorFor: proxyErrorFor,
     async close() {
+      closed = true;
       const all: Dispatcher[] = [...(direct ? [direct] : []), ...proxied.values()];
       direct = undefined;
       proxied.clear();
