@@ -7,6 +7,7 @@ import { Agent, ProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Redactor } from '../redact.js';
 import type { ResponseHead, Sender, SentResponse } from '../sender.js';
+import { acceptEncodingFor, decodeBody } from './decode-body.js';
 import { ProxyFailure, proxyErrorFor } from './proxy-error.js';
 import { proxyFor, proxySettings } from './proxy-for.js';
 import type { ConnectionOptions } from '../connection-options.js';
@@ -105,7 +106,8 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
         answer = await request(url, {
           dispatcher: dispatcherFor(proxy),
           method: init.method as Dispatcher.HttpMethod,
-          headers: init.headers,
+          // As fetch does: ask for compressed bodies (and undo them below) unless the request says otherwise.
+          headers: 'accept-encoding' in init.headers ? init.headers : { ...init.headers, 'accept-encoding': acceptEncodingFor(url) },
           body: init.body,
           signal: init.signal,
         });
@@ -125,7 +127,7 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
       return {
         head: new UndiciResponseHead(statusCode, statusText ?? '', headers),
         url,
-        read: async () => new Uint8Array(await body.arrayBuffer()),
+        read: async () => decodeBody(new Uint8Array(await body.arrayBuffer()), init.method === 'HEAD' ? undefined : headers['content-encoding']),
         discard: async () => {
           await body.dump();
         },
