@@ -1,7 +1,8 @@
 /**
- * The fetch beneath every client: credentials, default headers, a timeout per attempt, the caller's AbortSignal,
- * redirects by the redirect policy, retries by the retry policy (the same body bytes on every attempt), and a
- * typed, redacted error for every failure.
+ * The transport beneath every client: credentials, default headers, a timeout per attempt, the caller's
+ * AbortSignal, redirects by the redirect policy, retries by the retry policy (the same body bytes on every attempt),
+ * and a typed, redacted error for every failure. Beneath it a sender puts each request on the wire (sender.ts):
+ * fetch, or undici in the Node entry (node/undici-sender.ts); everything here is the same over either.
  *
  * Two doors lead in. Bound operations call {@link Transport.exchange} with a request already in wire form and get
  * the answer's bytes back: no Request or Response object is built on our side, which is most of what a call
