@@ -19,14 +19,34 @@ export interface ResponseHead {
   readonly headers: Headers;
 }
 
+/**
+ * An abort signal as an EventEmitter (what undici also accepts): Node's AbortSignal costs some 8 µs for each
+ * listener added to it (`npm run bench -- loopback-instructions`), more than the rest of a loopback request's timeout.
+ */
+export interface AbortEmitter {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  once(event: 'abort', listener: () => void): unknown;
+  removeListener(event: 'abort', listener: () => void): unknown;
+}
+
+/** What cancels one attempt: `signal` goes to the sender, `abort(reason)` fires it. */
+export interface AttemptController {
+  readonly signal: AbortSignal | AbortEmitter;
+  abort(reason: unknown): void;
+}
+
 /** One request as a sender puts it on the wire; redirects are the transport's, never the sender's. */
 export interface SendInit {
   method: string;
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: string | Uint8Array | null;
-  /** Aborts the request, body included. */
-  signal: AbortSignal | undefined;
+  /**
+   * Aborts the request, body included: the caller's AbortSignal, or the attempt's controller's signal (an
+   * AbortSignal unless the sender makes its own {@link Sender.attemptController}).
+   */
+  signal: AbortSignal | AbortEmitter | undefined;
   /** `manual` (the transport follows redirects itself), or the caller's `error`. */
   redirect: RequestRedirect;
 }
@@ -49,6 +69,8 @@ export interface Sender {
    * `retryable: false` is final: the retry policy is not asked.
    */
   send(url: string, init: SendInit): Promise<SentResponse>;
+  /** The controller of a timed attempt, when the sender has a cheaper one than an AbortController. */
+  attemptController?(): AttemptController;
   /** The typed error for a failure of the sender's own kind (a proxy's), or undefined for a ConnectionError. */
   errorFor?(error: unknown, request: RequestSummary, redactor: Redactor): ConnectionError | undefined;
   /** Releases what the sender holds (sockets); requests sent afterwards fail. */
@@ -74,7 +96,9 @@ export function fetchSender(fetch?: FetchLike): Sender {
   const fetchOnce: FetchLike = fetch ?? ((url, init) => globalThis.fetch(url, init));
   return {
     async send(url, init) {
-      const request: RequestInit = { method: init.method, headers: init.headers, body: init.body as BodyInit | null, signal: init.signal ?? null, redirect: init.redirect };
+      // No attemptController here: every signal is an AbortSignal.
+      const signal = (init.signal ?? null) as AbortSignal | null;
+      const request: RequestInit = { method: init.method, headers: init.headers, body: init.body as BodyInit | null, signal, redirect: init.redirect };
       const response = await fetchOnce(url, request);
       // A browser answers `manual` with an opaque redirect whose Location it hides: let it follow by its own
       // rules, which drop Authorization on the way to another origin (Fetch standard, "HTTP-redirect fetch" 13).

@@ -16,7 +16,7 @@ import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
-import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SentResponse } from './sender.js';
+import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SendInit, type SentResponse } from './sender.js';
 import { sleep as defaultSleep } from './sleep.js';
 
 export type { FetchLike } from './sender.js';
@@ -167,7 +167,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
 
   /** One attempt: the request, then each redirect by the redirect policy, then the body. */
-  async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: AbortSignal | undefined): Promise<Exchange> {
+  async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: SendInit['signal']): Promise<Exchange> {
     const follow = (outgoing.redirect ?? 'follow') === 'follow';
     let hop: Hop<string | Uint8Array> = { method, headers: { ...defaultHeaders, ...outgoing.headers }, body: outgoing.body ?? null };
     let url = outgoing.url;
@@ -204,10 +204,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // A timed attempt has its own controller, aborted by the timer or the caller's signal. An untimed one hands
       // fetch the caller's signal, or none: Node's fetch pays for every signal it is given (undici's Request adds
       // a listener and a finalizer), the "raw fetch + a signal" row of bench/loopback-instructions.mjs.
-      const controller = timed ? new AbortController() : undefined;
+      const controller = timed ? (sender.attemptController?.() ?? new AbortController()) : undefined;
       const onCallerAbort = () => controller?.abort(callerSignal?.reason);
       if (controller) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-      const timer = controller && setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+      let timedOut = false;
+      const timer =
+        controller &&
+        setTimeout(() => {
+          timedOut = true;
+          controller.abort(TIMED_OUT);
+        }, timeoutMs);
       const started = logger ? now() : 0;
       let attempt: FailedAttempt;
       let answered: Exchange;
@@ -219,7 +225,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
-        const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
         // A failure the sender marks final (a proxy refusing our credentials) is not retried.

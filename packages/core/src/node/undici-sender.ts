@@ -4,9 +4,10 @@
  * global one (which `NODE_USE_ENV_PROXY` makes a proxy agent on Node 22.21+ and 24) is never used.
  */
 import { Agent, ProxyAgent, Pool, request, type Dispatcher } from 'undici';
+import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Redactor } from '../redact.js';
-import type { ResponseHead, Sender, SentResponse } from '../sender.js';
+import type { AbortEmitter, AttemptController, ResponseHead, Sender, SentResponse } from '../sender.js';
 import { acceptEncodingFor, decodeBody } from './decode-body.js';
 import { ProxyFailure, proxyErrorFor } from './proxy-error.js';
 import { proxyFor, proxySettings } from './proxy-for.js';
@@ -46,6 +47,21 @@ class UndiciResponseHead implements ResponseHead {
       else if (value !== undefined) headers.append(name, value);
     }
     return (this.#headers = headers);
+  }
+}
+
+/** A timed attempt's controller: an EventEmitter, which undici takes as a signal, for a fraction of an AbortSignal's cost. */
+class EmitterAbort extends EventEmitter implements AbortEmitter, AttemptController {
+  aborted = false;
+  reason: unknown = undefined;
+  get signal(): this {
+    return this;
+  }
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort');
   }
 }
 
@@ -133,6 +149,7 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
         },
       };
     },
+    attemptController: () => new EmitterAbort(),
     errorFor: proxyErrorFor,
     async close() {
       closed = true;

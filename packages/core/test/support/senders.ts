@@ -98,6 +98,7 @@ function scriptedUndiciSender(id: string): Sender {
       const sent = await real.send(`${await scriptServer()}${target.pathname}${target.search}`, { ...init, headers });
       return { ...sent, url };
     },
+    ...(real.attemptController ? { attemptController: real.attemptController } : {}),
     close: () => real.close(),
   };
 }
