@@ -17,7 +17,7 @@ export function packageBuild(options: { entry: string[]; dtsEntry?: string | str
     treeshake: true,
     // Keep `node:fs` as written: a Node built-in then stays recognisable (and unresolvable) in a browser bundle.
     removeNodeProtocol: false,
-    external: ['@apiclients/core', 'openapi-fetch'],
+    external: ['@apiclients/core', 'openapi-fetch', 'undici'],
   };
   return defineConfig(config);
 }

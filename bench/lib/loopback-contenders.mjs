@@ -2,6 +2,7 @@
 // valgrind's instruction count): one GET /rooms/{roomId} each, checked, against a room server at `baseUrl`.
 import axios from 'axios';
 import createClient from 'openapi-fetch';
+import { Agent, request } from 'undici';
 import { SparkClient } from '@apiclients/spark';
 import { ROOM } from './fixtures.mjs';
 
@@ -14,6 +15,9 @@ export function loopbackContenders(baseUrl) {
   const headers = { authorization: `Bearer ${TOKEN}` };
   const spark = new SparkClient({ accessToken: TOKEN, baseUrl });
   const untimedSpark = new SparkClient({ accessToken: TOKEN, baseUrl, timeoutMs: 0 });
+  const fetchSpark = new SparkClient({ accessToken: TOKEN, baseUrl, fetch: globalThis.fetch });
+  // Bare undici with a dispatcher of its own, as our Node transport has (the limit of what we can reach).
+  const dispatcher = new Agent();
   const openapiFetch = createClient({ baseUrl, headers });
   const axiosClient = axios.create({ baseURL: baseUrl, headers });
   const check = (room) => {
@@ -49,8 +53,14 @@ export function loopbackContenders(baseUrl) {
       if (error) throw new Error('error');
       check(data);
     } },
-    { key: 'ours', name: '**@apiclients/spark** `rooms.get` (default: 60 s timeout)', op: async () => check(await spark.rooms.get(ROOM.id)) },
-    { key: 'ours-untimed', name: '**@apiclients/spark** `rooms.get`, `timeoutMs: 0` (no timeout)', op: async () => check(await untimedSpark.rooms.get(ROOM.id)) },
+    { key: 'undici-request', name: 'bare `undici.request` (+ body.json(), no timeout)', op: async () => {
+      const { statusCode, body } = await request(roomUrl, { headers, dispatcher });
+      if (statusCode !== 200) throw new Error(String(statusCode));
+      check(await body.json());
+    } },
+    { key: 'ours', name: '**@apiclients/spark** `rooms.get`, Node transport on undici (default: 60 s timeout)', op: async () => check(await spark.rooms.get(ROOM.id)) },
+    { key: 'ours-untimed', name: '**@apiclients/spark** `rooms.get`, on undici, `timeoutMs: 0` (no timeout)', op: async () => check(await untimedSpark.rooms.get(ROOM.id)) },
+    { key: 'ours-fetch', name: '**@apiclients/spark** `rooms.get`, on fetch (`fetch: globalThis.fetch`, 60 s timeout)', op: async () => check(await fetchSpark.rooms.get(ROOM.id)) },
     { key: 'axios', name: `axios ${axios.VERSION} (http adapter)`, op: async () => check((await axiosClient.get(`/rooms/${encodeURIComponent(ROOM.id)}`)).data) },
   ];
 }

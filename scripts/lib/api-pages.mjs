@@ -28,8 +28,9 @@ const filesBelow = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesBelow(join(dir, entry.name)) : [join(dir, entry.name)]));
 
 /**
- * Runs TypeDoc on one package's `src/index.ts` into `out`, then checks that no page, script or stylesheet of it
- * fetches from another host.
+ * Runs TypeDoc on one package's entry into `out`, then checks that no page, script or stylesheet of it fetches
+ * from another host. The entry is `src/node.ts` where a package has one (what Node users import: everything of
+ * `src/index.ts`, and core's Node-only `ProxyError` and `createUndiciSender`), else `src/index.ts`.
  *
  * The package's own tsconfig.json gives the compiler options; `--skipErrorChecking` because `npm run typecheck`
  * checks types already. Vendor packages see `@apiclients/core` through its built declarations, so the packages
@@ -40,7 +41,7 @@ export function buildApiPages(pkg, out) {
     throw new Error('packages/core/dist is missing: run `npm run build` before `npm run docs`, TypeDoc reads the built declarations.');
   }
   const args = [
-    '--entryPoints', join(pkg.dir, 'src', 'index.ts'),
+    '--entryPoints', join(pkg.dir, 'src', existsSync(join(pkg.dir, 'src', 'node.ts')) ? 'node.ts' : 'index.ts'),
     '--tsconfig', join(pkg.dir, 'tsconfig.json'),
     '--out', out,
     '--name', pkg.name,

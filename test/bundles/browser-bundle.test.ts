@@ -1,5 +1,5 @@
-// Every package bundles for the browser with no Node built-in, while Node itself still resolves Spark to its
-// Node entry (the one that reads local paths).
+// Every package bundles for the browser with no Node built-in and no undici, while Node itself resolves core to its
+// Node entry (the undici transport) and Spark to its own (the one that reads local paths).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -9,9 +9,10 @@ import { bundledFiles, bundleForBrowser, nodeBuiltinsIn, PACKAGES } from './bund
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe.each(PACKAGES)('@apiclients/%s in a browser bundle', (name) => {
-  it('bundles (esm, minified) with nothing external and no Node built-in', async () => {
+  it('bundles (esm, minified) with nothing external, no Node built-in and no undici', async () => {
     const bundle = await bundleForBrowser(name);
     expect(nodeBuiltinsIn(bundle.metafile)).toEqual([]);
+    expect(bundledFiles(bundle.metafile).filter((file) => /undici|core\/dist\/node/.test(file))).toEqual([]);
     expect(Object.values(bundle.metafile.outputs).flatMap((o) => o.imports)).toEqual([]);
     expect(bundle.code).not.toMatch(/["']node:/);
     expect(bundledFiles(bundle.metafile)).toContain(`packages/${name}/dist/index.js`);
@@ -35,11 +36,11 @@ describe('entries', () => {
     }
   });
 
-  it('Node resolves @apiclients/spark to its node entry, and every other package to dist/index.js', () => {
+  it('Node resolves @apiclients/core and @apiclients/spark to their node entries, and every other package to dist/index.js', () => {
     const script = `for (const n of ${JSON.stringify(PACKAGES)}) console.log(import.meta.resolve('@apiclients/' + n));`;
     const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim().split('\n');
     expect(resolved.map((url) => fileURLToPath(url).slice(root.length))).toEqual(
-      PACKAGES.map((n) => `packages/${n}/dist/${n === 'spark' ? 'node' : 'index'}.js`),
+      PACKAGES.map((n) => `packages/${n}/dist/${n === 'spark' || n === 'core' ? 'node' : 'index'}.js`),
     );
   });
 

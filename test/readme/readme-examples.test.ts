@@ -2,7 +2,7 @@
 // as a user would run it, against the package's local fake server: the fake's URL and token reach the example
 // through the environment variables the example reads. Each example has a check below that proves what it did.
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as spark from '../../packages/spark/test/fake-spark.js';
@@ -11,6 +11,10 @@ import * as statefulStatuspage from '../../packages/statuspage/test/stateful-sta
 import * as vspark from '../../packages/vspark/test/fake-vspark.js';
 import * as vss from '../../packages/vss/test/fake-vss.js';
 import { afterThisTest, cleanUp, startedForThisTest } from '../lib/for-this-test.js';
+import { reply } from '../reliability/support/fault-server.js';
+import { startHttpsFake } from '../node-transport/support/https-fake.js';
+import { startRealProxy } from '../node-transport/support/real-proxy.js';
+import { makeTestPki, missingOpenssl } from '../node-transport/support/test-pki.js';
 import { examplesOf, root, typeCheck, writeExamples, type ReadmeExample } from './readme-examples.js';
 import { runExample } from './run-example.js';
 
@@ -55,6 +59,21 @@ const checks: Record<string, () => Promise<void>> = {
     const server = await fake(spark.startFakeSpark());
     const { logs } = await run('core-errors', { API_TOKEN: spark.TOKEN, API_BASE_URL: server.url });
     expect(logs).toEqual(['not found: GET /v1/rooms/gone']);
+  },
+  'core-node-transport': async () => {
+    const noOpenssl = missingOpenssl();
+    if (noOpenssl) return console.warn(`core-node-transport not run: ${noOpenssl}`);
+    const pki = makeTestPki();
+    const api = await fake(startHttpsFake(pki, reply.json({ ok: true })));
+    const proxy = await fake(startRealProxy());
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'corporate-ca.pem'), pki.ca);
+    const { logs } = await run('core-node-transport', { HTTPS_PROXY: proxy.url, NO_PROXY: '', API_CA_FILE: join(dir, 'corporate-ca.pem'), API_BASE_URL: api.url });
+    expect(logs).toEqual(['200 200 200']);
+    // Through the proxy, one tunnel per connection opened.
+    expect(proxy.connects.length).toBeGreaterThanOrEqual(1);
+    expect(proxy.connects.every((target) => target === `localhost:${api.port}`)).toBe(true);
+    expect(api.requests.map((r) => r.path).sort()).toEqual(['/items/a', '/items/b', '/items/c']);
   },
   'spark-quickstart': async () => {
     const server = await fake(spark.startFakeSpark());

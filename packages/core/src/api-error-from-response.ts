@@ -4,6 +4,7 @@
  */
 import { apiErrorClassFor, type ApiError, type ApiErrorClass } from './errors.js';
 import type { Redactor } from './redact.js';
+import type { ResponseHead } from './sender.js';
 
 /** What a vendor may tune about its errors. */
 export interface ErrorShape {
@@ -53,7 +54,7 @@ export function parseBody(text: string, contentType: string | null): unknown {
 
 /** The typed, redacted error for one error response whose body has been read as `text`. */
 export function apiErrorFromResponse(
-  response: Response,
+  response: ResponseHead,
   text: string,
   request: { method: string; url: string },
   redactor: Redactor,

@@ -14,6 +14,7 @@ import { PagedList, wholeNumber, type PageResult } from './paged-list.js';
 import { encodeBody } from './request-body.js';
 import { requestUrl } from './request-url.js';
 import { Redactor } from './redact.js';
+import type { ResponseHead } from './sender.js';
 import { lowerCaseHeaders, textOf, type RequestPolicy, type Transport } from './transport.js';
 
 /** Options of {@link bindOperations}. */
@@ -119,7 +120,7 @@ async function send(target: Target, prepared: Prepared) {
  * the operation promises (empty, not JSON, an HTML page from a proxy) is an {@link InvalidResponseError} carrying
  * the raw text, never a bare SyntaxError and never a silent `undefined`.
  */
-function decode({ entry, redactor, jsonOnly }: Target, response: Response, bytes: Uint8Array): unknown {
+function decode({ entry, redactor, jsonOnly }: Target, response: ResponseHead, bytes: Uint8Array): unknown {
   if (response.status === 204 || response.status === 205 || entry.verb === 'head') return undefined;
   const text = textOf(bytes);
   // The path template, not the URL, names the operation in errors: it carries no secret.
@@ -180,7 +181,7 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     if (nextUrl === null) firstUrl = undefined;
     const callOptions = signal ? { ...prepared.callOptions, signal } : prepared.callOptions;
     let data: unknown;
-    let response: Response;
+    let response: ResponseHead;
     let url: string;
     let origin: string | undefined;
     if (nextUrl === null) {
@@ -228,7 +229,7 @@ function withPage(url: string, pageParam: string, page: number): string {
 /** The next page's URL, by the operation's pagination style, or null on the last page. */
 function nextOf(
   pagination: PaginationPolicy,
-  response: Response,
+  response: ResponseHead,
   data: unknown,
   items: unknown[],
   url: string,

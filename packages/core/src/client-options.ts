@@ -1,4 +1,5 @@
 /** The options every vendor client accepts, and how they become transport options. */
+import type { ConnectionOptions } from './connection-options.js';
 import type { Logger } from './logger.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit/limiter.js';
 import type { RateLimitRule } from './rate-limit/rule.js';
@@ -8,7 +9,7 @@ import type { Credential, FetchLike, TransportOptions } from './transport.js';
 import { ConfigurationError } from './errors.js';
 
 /** Options common to every `@apiclients` client. */
-export interface CommonClientOptions {
+export interface CommonClientOptions extends ConnectionOptions {
   /** Overrides the vendor's base URL (a mock server, a proxy). */
   baseUrl?: string | undefined;
   /** Longest time one attempt may take, in ms (default 60 000); `0` or `Infinity` sets none. */
@@ -19,7 +20,10 @@ export interface CommonClientOptions {
   maxRetryDelayMs?: number | undefined;
   /** Wait and retry when rate limited (default true); false throws the RateLimitError at once. */
   waitOnRateLimit?: boolean | undefined;
-  /** The fetch to use (default globalThis.fetch), called as `fetch(url, init)`. */
+  /**
+   * The fetch to use, called as `fetch(url, init)` (default: undici in Node, globalThis.fetch elsewhere). Given,
+   * it is used alone: nothing of undici's, and no `proxy`, `ca`, `cert`, `key` or `connections`.
+   */
   fetch?: FetchLike | undefined;
   /** Headers added to every request. */
   headers?: Record<string, string> | undefined;
@@ -43,9 +47,15 @@ export function transportOptionsFrom(
   vendor: { credential: Credential; redactor: Redactor; defaults?: Partial<TransportOptions>; rateLimit?: RateLimitRule | null },
 ): TransportOptions {
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
-  const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger'] as const;
+  const keys = [
+    'timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger',
+    'proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs',
+  ] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
-  for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) checkLimit(key, out[key]);
+  if (out.connections !== undefined && !(Number.isInteger(out.connections) && out.connections > 0)) {
+    throw new ConfigurationError(`connections must be a whole number ≥ 1, got ${out.connections}`);
+  }
+  for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'connectTimeoutMs'] as const) checkLimit(key, out[key]);
   if (options.rateLimit !== false) out.rateLimiter = rateLimiterFrom(options.rateLimit ?? {}, vendor.rateLimit ?? null, out);
   return out;
 }
@@ -71,7 +81,7 @@ function rateLimiterFrom(option: RateLimitOptions, rule: RateLimitRule | null, t
 }
 
 /** Refuses a bad `timeoutMs`, `maxRetries` or `maxRetryDelayMs`, a client's or a call's, naming it. */
-export function checkLimit(key: 'timeoutMs' | 'maxRetries' | 'maxRetryDelayMs', value: unknown, where = ''): void {
+export function checkLimit(key: 'timeoutMs' | 'maxRetries' | 'maxRetryDelayMs' | 'connectTimeoutMs', value: unknown, where = ''): void {
   // Only the timeout may be endless (`Infinity`: no timeout); an endless retry count or wait is a mistake.
   const endless = key === 'timeoutMs' && value === Infinity;
   if (value !== undefined && !endless && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {

@@ -11,6 +11,7 @@ export { parseLinkHeader, nextLink } from './link-header.js';
 export type { Link } from './link-header.js';
 export type { CallOptions } from './call-options.js';
 export type { CommonClientOptions } from './client-options.js';
+export type { ConnectionOptions, Pem } from './connection-options.js';
 export type { Logger } from './logger.js';
 export { authorization, createTransport } from './transport.js';
 export type { Credential, Exchange, FetchLike, OutgoingRequest, RequestPolicy, Transport, TransportOptions } from './transport.js';

@@ -6,6 +6,7 @@
  * walk with an error, and so does passing `maxPages`.
  */
 import { ConfigurationError, PaginationError } from './errors.js';
+import type { ResponseHead } from './sender.js';
 
 /** What fetching one page produces. */
 export interface PageResult<T> {
@@ -22,7 +23,7 @@ export interface PageResult<T> {
    */
   origin?: string;
   /** The raw response, for headers. */
-  response: Response;
+  response: ResponseHead;
   /**
    * First page only: the URLs of every later page, when the first page tells how many there are (VSS's
    * `meta.pages.pages`). With `concurrency` > 1 they are fetched several at a time instead of link by link.
@@ -39,7 +40,7 @@ export interface Page<T> {
   /** The absolute URL of the next page, or null when this is the last. */
   nextUrl: string | null;
   /** The raw response, for headers. */
-  response: Response;
+  response: ResponseHead;
 }
 
 /** Limits of one list. */

@@ -5,6 +5,7 @@
  * without it, and without any header that carries one. The method and body rules are the Fetch standard's
  * ("HTTP-redirect fetch", steps 11–12).
  */
+import type { ResponseHead } from './sender.js';
 
 /** Statuses that redirect (Fetch standard, "redirect status"). */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -19,7 +20,7 @@ const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'con
 const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 /** Where a response redirects to, resolved against the URL that answered; null when it is not a redirect. */
-export function redirectTarget(response: Response, requestUrl: string): string | null {
+export function redirectTarget(response: ResponseHead, requestUrl: string): string | null {
   if (!REDIRECT_STATUSES.has(response.status)) return null;
   const location = response.headers.get('location');
   if (location === null) return null;

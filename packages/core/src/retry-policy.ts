@@ -1,6 +1,7 @@
 /**
  * Whether and when to retry a failed attempt. Policy reads like a specification: one rule per line.
  */
+import type { ResponseHead } from './sender.js';
 import { retryAfterMs } from './retry-after.js';
 
 /** The knobs of the retry policy; every client passes its own. */
@@ -39,7 +40,7 @@ export interface FailedAttempt {
   /** Whether replaying the request is safe after the server may have acted on it. */
   idempotent: boolean;
   /** The response, when there was one. */
-  response?: Response;
+  response?: ResponseHead;
   /** The failure, when there was no response. */
   failure?: 'connection-refused' | 'connection' | 'timeout';
 }

@@ -1,7 +1,8 @@
 /**
- * The fetch beneath every client: credentials, default headers, a timeout per attempt, the caller's AbortSignal,
- * redirects by the redirect policy, retries by the retry policy (the same body bytes on every attempt), and a
- * typed, redacted error for every failure.
+ * The transport beneath every client: credentials, default headers, a timeout per attempt, the caller's
+ * AbortSignal, redirects by the redirect policy, retries by the retry policy (the same body bytes on every attempt),
+ * and a typed, redacted error for every failure. Beneath it a sender puts each request on the wire (sender.ts):
+ * fetch, or undici in the Node entry (node/undici-sender.ts); everything here is the same over either.
  *
  * Two doors lead in. Bound operations call {@link Transport.exchange} with a request already in wire form and get
  * the answer's bytes back: no Request or Response object is built on our side, which is most of what a call
@@ -9,13 +10,17 @@
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
-import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
+import type { ConnectionOptions } from './connection-options.js';
+import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import type { OperationBudget, RateLimiter } from './rate-limit/limiter.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
+import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SendInit, type SentResponse } from './sender.js';
 import { sleep as defaultSleep } from './sleep.js';
+
+export type { FetchLike } from './sender.js';
 
 /** A credential the transport adds to every request that does not carry one already. */
 export type Credential =
@@ -59,8 +64,8 @@ export interface OutgoingRequest {
 
 /** An answered request: the final response (its body already read) and the body. */
 export interface Exchange {
-  /** Status, headers and type of the response that ended the exchange; its body has been consumed. */
-  response: Response;
+  /** Status and headers of the response that ended the exchange; its body has been read into `bytes`. */
+  response: ResponseHead;
   /** The body, read within the attempt (so under its timeout). */
   bytes: Uint8Array<ArrayBuffer>;
   /** The URL that answered, after redirects (next links resolve against it). */
@@ -72,15 +77,19 @@ export interface Transport {
   (request: Request, policy?: RequestPolicy): Promise<Response>;
   /** Sends a request in wire form; answers with the buffered exchange or throws the typed error. */
   exchange(request: OutgoingRequest, policy?: RequestPolicy): Promise<Exchange>;
+  /** Releases the sender's connections (a no-op over fetch); requests sent afterwards fail. */
+  close(): Promise<void>;
 }
 
-/** A fetch-compatible function, called as `fetch(url, init)`: the platform's fetch, undici's, a test double. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
 /** Options of {@link createTransport}; vendors set defaults, users override. */
-export interface TransportOptions extends Partial<RetryOptions> {
-  /** The fetch to call (default: globalThis.fetch); it is called as `fetch(url, init)`, like the platform's. */
+export interface TransportOptions extends Partial<RetryOptions>, ConnectionOptions {
+  /**
+   * The fetch to call (default: globalThis.fetch, or undici in Node's entry); it is called as `fetch(url, init)`,
+   * like the platform's. Given, it is used alone: nothing of the Node transport (pool, proxy, TLS options) applies.
+   */
   fetch?: FetchLike;
+  /** What puts requests on the wire (default: a sender over `fetch`); the Node entry passes one on undici. */
+  sender?: Sender;
   /**
    * Longest time one attempt may take, redirects and body included, in ms (default 60 000). `0` (as for Node's
    * http and undici) or `Infinity` sets no timeout: no timer, and no signal of ours goes to fetch.
@@ -135,14 +144,25 @@ function withQueryCredential(url: string, credential: Credential): string {
   return `${head}${separator}${pair}${fragment.length ? `#${fragment.join('#')}` : ''}`;
 }
 
+/** The error code of a failed send: fetch puts it on the cause (`TypeError('fetch failed')`), undici on the error. */
+function codeOf(error: unknown): unknown {
+  const failed = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  return failed?.cause?.code ?? failed?.code;
+}
+
 function failureOf(error: unknown): 'connection-refused' | 'connection' {
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
-  return code === 'ECONNREFUSED' ? 'connection-refused' : 'connection';
+  return codeOf(error) === 'ECONNREFUSED' ? 'connection-refused' : 'connection';
+}
+
+/** The whole body of a response, read within the attempt (so under its timeout). */
+function readBody(sent: SentResponse): Promise<Uint8Array<ArrayBuffer>> {
+  return sent.read();
 }
 
 /** Builds the transport a client sends every request through. */
 export function createTransport(options: TransportOptions = {}): Transport {
-  const customFetch = options.fetch;
+  if (!options.sender) refuseConnectionOptions(options);
+  const sender: Sender = options.sender ?? fetchSender(options.fetch);
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options) };
   const timeoutMs = options.timeoutMs ?? 60_000;
   const timed = timeoutMs > 0 && timeoutMs !== Infinity;
@@ -155,11 +175,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const logger = options.logger;
   const limiter = options.rateLimiter;
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
-  // Called with the URL and init, as the platform's fetch is: no Request object is built on our side.
-  const fetchOnce = (url: string, init: RequestInit): Promise<Response> => (customFetch ?? globalThis.fetch)(url, init);
 
   /** One attempt: the request, then each redirect by the redirect policy, then the body. */
-  async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: AbortSignal | undefined): Promise<Exchange> {
+  async function attemptOnce(outgoing: OutgoingRequest, method: string, credential: Credential | null | undefined, signal: SendInit['signal']): Promise<Exchange> {
     const follow = (outgoing.redirect ?? 'follow') === 'follow';
     let hop: Hop<string | Uint8Array> = { method, headers: { ...defaultHeaders, ...outgoing.headers }, body: outgoing.body ?? null };
     let url = outgoing.url;
@@ -168,23 +186,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // Each hop's headers are its own copy: the credential joins them unless the request carries its own.
       if (trusted && credential?.in === 'header') hop.headers[credential.name.toLowerCase()] ??= credential.value;
       const target: string = trusted && credential?.in === 'query' ? withQueryCredential(url, credential) : url;
-      const init: RequestInit = { method: hop.method, headers: hop.headers, body: hop.body as BodyInit | null, signal: signal ?? null, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) };
-      let response = await fetchOnce(target, init);
-      // The URL that answered is `target` unless the platform followed a redirect. (Reading `response.url` makes
-      // Node's fetch serialise the URL: some 0.1–0.2 M of a loopback GET's ~2 M instructions, by valgrind's count.)
-      let answeredAt = target;
-      // A browser answers `manual` with an opaque redirect whose Location it hides: let it follow by its own
-      // rules, which drop Authorization on the way to another origin (Fetch standard, "HTTP-redirect fetch" 13).
-      if (response.type === 'opaqueredirect') {
-        response = await fetchOnce(target, { ...init, redirect: 'follow' });
-        answeredAt = response.url || target;
-      }
-      const location: string | null = follow ? redirectTarget(response, answeredAt) : null;
-      if (location === null) return { response, bytes: new Uint8Array(await response.arrayBuffer()), url: answeredAt };
+      const sent = await sender.send(target, { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) });
+      const location: string | null = follow ? redirectTarget(sent.head, sent.url) : null;
+      if (location === null) return { response: sent.head, bytes: await readBody(sent), url: sent.url };
       if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-      await response.body?.cancel();
+      await sent.discard();
       const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);
-      hop = nextHop(hop, response.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
+      hop = nextHop(hop, sent.head.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
       trusted &&= !leavesOrigin;
       url = !trusted && credential?.in === 'query' ? withoutSecretParams(location, credential.value) : location;
     }
@@ -211,10 +219,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // A timed attempt has its own controller, aborted by the timer or the caller's signal. An untimed one hands
       // fetch the caller's signal, or none: Node's fetch pays for every signal it is given (undici's Request adds
       // a listener and a finalizer), the "raw fetch + a signal" row of bench/loopback-instructions.mjs.
-      const controller = timedAttempt ? new AbortController() : undefined;
+      const controller = timedAttempt ? (sender.attemptController?.() ?? new AbortController()) : undefined;
       const onCallerAbort = () => controller?.abort(callerSignal?.reason);
       if (controller) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-      const timer = controller && setTimeout(() => controller.abort(TIMED_OUT), attemptMs);
+      let timedOut = false;
+      const timer =
+        controller &&
+        setTimeout(() => {
+          timedOut = true;
+          controller.abort(TIMED_OUT);
+        }, attemptMs);
       const started = logger ? now() : 0;
       let attempt: FailedAttempt;
       let answered: Exchange;
@@ -226,13 +240,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
-        const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
-        const decision = decideRetry(attempt, retries, now(), random);
+        // A failure the sender marks final (a proxy refusing our credentials) is not retried.
+        const final = (error as { retryable?: unknown } | null)?.retryable === false;
+        const decision = final ? { retry: false as const } : decideRetry(attempt, retries, now(), random);
         if (!decision.retry) {
           if (timedOut) throw new TimeoutError(summary(), attemptMs);
-          throw new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
+          throw sender.errorFor?.(error, summary(), redactor) ?? new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
             cause: redactedCause(error, redactor),
           });
         }
@@ -272,7 +287,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
     return rebuild(answered, redactor);
   };
-  return Object.assign(transport, { exchange });
+  return Object.assign(transport, { exchange, close: () => sender.close() });
 }
 
 // The text of each body the fetch door answered with, redacted when asked for: openapi-fetch parses JSON itself,
@@ -296,15 +311,27 @@ function rebuild({ response, bytes, url }: Exchange, redactor: Redactor): Respon
   return copy;
 }
 
-function messageOf(error: unknown): string {
+// What only the Node transport does: over a fetch, a proxy, CA or pool size would be silently ignored.
+const NODE_ONLY: readonly (keyof ConnectionOptions)[] = ['proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs'];
+
+function refuseConnectionOptions(options: TransportOptions): void {
+  const given = NODE_ONLY.filter((key) => options[key] !== undefined && !(key === 'proxy' && options.proxy === false));
+  if (given.length === 0) return;
+  const where = options.fetch ? 'with your own fetch, configure it instead' : 'they need Node (the node entry of the package)';
+  throw new ConfigurationError(`${given.join(', ')}: options of the Node transport; ${where}`);
+}
+
+/** A failure's message, with its cause's when that says more. */
+export function messageOf(error: unknown): string {
   const cause = (error as { cause?: { message?: unknown } })?.cause?.message;
   const own = error instanceof Error ? error.message : String(error);
   return typeof cause === 'string' && cause !== own ? `${own} (${cause})` : own;
 }
 
-function redactedCause(error: unknown, redactor: Redactor): Error {
+/** A cause safe to keep: the failure's message redacted, and its code. */
+export function redactedCause(error: unknown, redactor: Redactor): Error {
   const cause = new Error(redactor.text(messageOf(error)));
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  const code = codeOf(error);
   if (typeof code === 'string') Object.assign(cause, { code });
   return cause;
 }

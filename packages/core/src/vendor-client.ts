@@ -41,19 +41,25 @@ export interface VendorClientParts<Ops, Paths extends {}, Table extends Operatio
   raw: Client<Paths>;
   /** `operations.<resource>.<method>()`, typed from the spec. */
   operations: BoundOperations<Table, Ops, Defaulted>;
+  /** Releases the client's connections (see {@link Transport.close}). */
+  close: () => Promise<void>;
 }
 
-/** Builds the shared parts of a vendor client from the caller's options and the vendor's setup. */
+/**
+ * Builds the shared parts of a vendor client from the caller's options and the vendor's setup. `makeTransport` is
+ * the entry's own (the Node entry's puts undici under it).
+ */
 export function createVendorClient<Ops, Paths extends {}, Table extends OperationTable, Defaulted extends string = never>(
   options: CommonClientOptions,
   vendor: VendorSetup<Table, Defaulted>,
+  makeTransport: (options: TransportOptions) => Transport = createTransport,
 ): VendorClientParts<Ops, Paths, Table, Defaulted> {
   const baseUrl = (options.baseUrl ?? vendor.baseUrl).replace(/\/+$/, '');
   const redactor = new Redactor(vendor.secrets ?? []);
   // The spec's budget is the vendor's server's: a client pointed elsewhere (a mock, a test server) is paced only
   // when its `rateLimit` option asks (`{}` for the spec's budget); rate-limit answers pause it either way.
   const ownServer = baseUrl === vendor.baseUrl.replace(/\/+$/, '') || options.rateLimit !== undefined;
-  const transport = createTransport(
+  const transport = makeTransport(
     transportOptionsFrom(options, {
       credential: vendor.credential,
       redactor,
@@ -67,5 +73,6 @@ export function createVendorClient<Ops, Paths extends {}, Table extends Operatio
     transport,
     raw: createFetchClient<Paths>(baseUrl, transport),
     operations: bindOperations<Ops, Table, Defaulted>(baseUrl, vendor.table, transport, { ...vendor.bind, redactor }),
+    close: () => transport.close(),
   };
 }

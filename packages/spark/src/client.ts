@@ -4,6 +4,7 @@
  */
 import {
   authorization,
+  ClosableClient,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -86,7 +87,7 @@ const MOST_CARDS = 1;
 // Every resource of the table is a property of the client (declaration merging types what the constructor assigns).
 export interface SparkClient extends TableResources {}
 
-export class SparkClient {
+export class SparkClient extends ClosableClient {
   readonly messages: Messages;
   readonly webhooks: Webhooks;
   readonly accessTokens: AccessTokens;
@@ -94,13 +95,14 @@ export class SparkClient {
   readonly raw: Client<paths>;
 
   constructor(options: SparkClientOptions = {}) {
+    super();
     const token = options.accessToken ?? readEnv('WEBEX_ACCESS_TOKEN') ?? readEnv('SPARK_ACCESS_TOKEN');
     if (!token) {
       throw new ConfigurationError(
         'You must provide a Webex access token to use the API: pass { accessToken }, or set WEBEX_ACCESS_TOKEN or SPARK_ACCESS_TOKEN.',
       );
     }
-    const { raw, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
+    const { raw, operations: r, close } = createVendorClient<operations, paths, typeof operationTable>(options, {
       baseUrl: SPARK_BASE_URL,
       table: operationTable,
       credential: authorization('Bearer', token),
@@ -111,6 +113,7 @@ export class SparkClient {
       },
       bind: { repairNextUrl: repairNextLink },
     });
+    this.closeWith(close);
     this.raw = raw;
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = r;

@@ -5,7 +5,7 @@
  * `permissions`), typed from specs/statuspage.yaml. The client fills `pageId` and
  * `organizationId` in, adds the request envelopes, pages lists by page number, and waits out rate limits.
  */
-import { authorization, ConfigurationError, createVendorClient, readEnv, type CommonClientOptions, type Logger } from '@apiclients/core/internal';
+import { authorization, ClosableClient, ConfigurationError, createVendorClient, readEnv, type CommonClientOptions, type Logger } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { RATE_LIMIT_STATUSES, statuspageErrors } from './errors.js';
 import { componentLookup } from './component-lookup.js';
@@ -46,7 +46,7 @@ type TableServices = Omit<Services, 'components' | 'incidents' | 'metrics' | 'us
 export interface StatuspageClient extends TableServices {}
 
 /** A client for one Statuspage page. */
-export class StatuspageClient {
+export class StatuspageClient extends ClosableClient {
   /**
    * Components, with `setStatus(nameOrId, status)`: a component found by name (one listing of the page's
    * components, kept for the life of the client) or identifier.
@@ -69,6 +69,7 @@ export class StatuspageClient {
   readonly pageId: string;
 
   constructor(options: StatuspageClientOptions = {}) {
+    super();
     const apiKey = options.apiKey ?? readEnv('STATUSPAGE_API_KEY');
     if (!apiKey) throw new ConfigurationError('No apiKey provided: pass { apiKey } or set STATUSPAGE_API_KEY');
     const pageId = options.pageId ?? readEnv('STATUSPAGE_PAGE_ID');
@@ -78,7 +79,7 @@ export class StatuspageClient {
     this.pageId = pageId;
 
     const credential = authorization('OAuth', apiKey);
-    const { raw, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'page_id' | 'organization_id'>(
+    const { raw, operations: services, close } = createVendorClient<operations, paths, typeof operationTable, 'page_id' | 'organization_id'>(
       { ...options, ...(logger ? { logger } : {}) },
       {
         baseUrl: STATUSPAGE_BASE_URL,
@@ -96,6 +97,7 @@ export class StatuspageClient {
         bind: { defaults: { page_id: pageId, ...(organizationId ? { organization_id: organizationId } : {}) } },
       },
     );
+    this.closeWith(close);
     this.raw = raw;
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = services;

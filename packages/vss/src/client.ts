@@ -4,6 +4,7 @@
  */
 import {
   authorization,
+  ClosableClient,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -103,7 +104,7 @@ export class VssRequests {
 }
 
 /** A client for the VSS API v2. */
-export class VssClient {
+export class VssClient extends ClosableClient {
   /** `/request`: summary, listings, one request. */
   readonly requests: VssRequests;
   /** The plain openapi-fetch client, for calls the methods above do not cover. */
@@ -112,6 +113,7 @@ export class VssClient {
   readonly baseUrl: string;
 
   constructor(options: VssClientOptions = {}) {
+    super();
     const token = options.token ?? readEnv('VSS_API_TOKEN');
     if (!token) throw new ConfigurationError('No VSS token: pass { token }, set VSS_API_TOKEN, or get one with VssClient.login()');
     const parts = createVendorClient<operations, paths, typeof operationTable>(options, {
@@ -120,6 +122,7 @@ export class VssClient {
       credential: authorization('Bearer', token),
       secrets: [token],
     });
+    this.closeWith(parts.close);
     this.baseUrl = parts.baseUrl;
     this.raw = parts.raw;
     this.requests = new VssRequests(parts.operations);
@@ -138,11 +141,11 @@ export class VssClient {
     // RFC 7617: base64 of the UTF-8 bytes of `user:password`.
     const basic = authorization('Basic', btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`))));
     // The bound operation, like every other call: a body that is not JSON is an InvalidResponseError, not a SyntaxError.
-    const { operations } = createVendorClient<operations, paths, typeof operationTable>(
+    const { operations, close } = createVendorClient<operations, paths, typeof operationTable>(
       { ...common, baseUrl: origin },
       { baseUrl: origin, table: operationTable, credential: basic, secrets: [password] },
     );
-    const data = await operations.auth.requestToken(signal ? { signal } : {});
+    const data = await operations.auth.requestToken(signal ? { signal } : {}).finally(close);
     if (!data?.token) throw new ConfigurationError('The token endpoint answered without a token');
     return data.token;
   }

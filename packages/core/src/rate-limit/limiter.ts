@@ -107,7 +107,7 @@ export class RateLimiter {
   }
 
   /** Pauses every request of the credential when `response` says it is rate limited, for as long as it asks. */
-  observe(credential: { value: string } | null | undefined, response: Response): void {
+  observe(credential: { value: string } | null | undefined, response: { readonly status: number; readonly headers: Headers }): void {
     if (!credential || !this.setup.rateLimitStatuses.includes(response.status)) return;
     const digest = this.keys.get(credential.value);
     if (digest === undefined) return;

@@ -40,8 +40,8 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
       headers: new Headers(request.headers),
       body,
       hasBody,
-      // The caller's own signal, not the Request's copy: undici's Request follows the caller's signal only while the
-      // Request object lives (it holds its controller weakly), and this fake lets the Request go.
+      // The caller's own signal: a Request follows it only weakly in Node, so a GC could cut the link (and hang()
+      // would then never settle).
       signal: init?.signal ?? request.signal,
     };
     sent.push(recorded);
@@ -62,9 +62,10 @@ export function reply(status: number, body?: unknown, headers: Record<string, st
 
 /** A fetch failure the way undici reports one: `TypeError('fetch failed')` whose cause has a `code`. */
 export function fail(code: string, causeMessage = `connect ${code} 192.0.2.1:443`): Reply {
-  return () => {
+  const failing: Reply = () => {
     throw new TypeError('fetch failed', { cause: Object.assign(new Error(causeMessage), { code }) });
   };
+  return Object.assign(failing, { failureCode: code });
 }
 
 /** A fetch that never answers until the request's signal aborts, then rejects with the signal's reason. */

@@ -1,0 +1,84 @@
+/**
+ * Which proxy a request goes through, as curl and Python's requests decide it: `https_proxy` for https targets and
+ * `http_proxy` for http ones (the lower-case name first, then the upper-case one), a `proxy` option instead of
+ * both, and `no_proxy`/`NO_PROXY` naming the hosts reached directly. curl's rules:
+ * https://curl.se/docs/manpage.html#--noproxy and https://everything.curl.dev/usingcurl/proxies/env.html
+ */
+
+/** The proxies of one client, read once when it is created. */
+export interface ProxySettings {
+  /** The proxy for http targets. */
+  http: string | undefined;
+  /** The proxy for https targets. */
+  https: string | undefined;
+  /** The hosts reached directly. */
+  noProxy: NoProxy;
+}
+
+/** A parsed `NO_PROXY`: every host (`*`), or a list of host suffixes, each with an optional port. */
+type NoProxy = 'all' | { host: string; port: string | undefined }[];
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+// A proxy given without a scheme (`proxy.corp:3128`) is an http proxy, as curl takes it.
+function proxyUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value.includes('://') ? value : `http://${value}`;
+}
+
+function withoutBrackets(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+
+/** Parses a `NO_PROXY` list: comma- or space-separated; `*` alone means every host. */
+export function parseNoProxy(value: string | undefined): NoProxy {
+  const entries = (value ?? '').split(/[\s,]+/).map((entry) => entry.toLowerCase()).filter((entry) => entry !== '');
+  if (entries.includes('*')) return 'all';
+  return entries.map((entry) => {
+    // `[::1]:8080` and `host:8080` carry a port; a bare IPv6 literal (more than one colon) does not.
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed) return { host: bracketed[1] as string, port: bracketed[2] };
+    const colons = entry.split(':').length - 1;
+    const [name = entry, port] = colons === 1 ? entry.split(':') : [entry];
+    // A leading `.` or `*.` means the same as none: the domain and every host under it.
+    return { host: name.replace(/^\*?\./, ''), port };
+  });
+}
+
+/** The proxies a client uses: the `proxy` option (for both schemes), `false` for none, or the environment. */
+export function proxySettings(option: string | URL | false | undefined, env: Record<string, string | undefined>): ProxySettings {
+  const noProxy = parseNoProxy(nonEmpty(env.no_proxy) ?? nonEmpty(env.NO_PROXY));
+  if (option === false) return { http: undefined, https: undefined, noProxy: [] };
+  if (option !== undefined) {
+    const url = proxyUrl(String(option));
+    return { http: url, https: url, noProxy };
+  }
+  return {
+    http: proxyUrl(nonEmpty(env.http_proxy) ?? nonEmpty(env.HTTP_PROXY)),
+    https: proxyUrl(nonEmpty(env.https_proxy) ?? nonEmpty(env.HTTPS_PROXY)),
+    noProxy,
+  };
+}
+
+/** Whether `NO_PROXY` sends a request to `target` directly. */
+export function bypassesProxy(target: URL, noProxy: NoProxy): boolean {
+  if (noProxy === 'all') return true;
+  const host = withoutBrackets(target.hostname.toLowerCase()).replace(/\.$/, '');
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+  for (const entry of noProxy) {
+    // An entry with a port matches that port only.
+    if (entry.port !== undefined && entry.port !== port) continue;
+    // The host itself (an IP literal too), or any host under the domain.
+    if (host === entry.host || host.endsWith(`.${entry.host}`)) return true;
+  }
+  return false;
+}
+
+/** The proxy URL for a request to `target`, or undefined to connect directly. */
+export function proxyFor(target: URL, settings: ProxySettings): string | undefined {
+  const proxy = target.protocol === 'https:' ? settings.https : target.protocol === 'http:' ? settings.http : undefined;
+  if (proxy === undefined || bypassesProxy(target, settings.noProxy)) return undefined;
+  return proxy;
+}
