@@ -6,12 +6,14 @@
  */
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
+import { jsonParseFailure } from './json-parse-failure.js';
 import { nextLink } from './link-header.js';
 import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation, type ResolvedParam } from './operation-table.js';
 import type { BoundOperations } from './operation-types.js';
 import { PagedList, wholeNumber, type PageResult } from './paged-list.js';
 import { encodeBody } from './request-body.js';
 import { requestUrl } from './request-url.js';
+import { registerBodySecrets } from './secret-fields.js';
 import { Redactor } from './redact.js';
 import { lowerCaseHeaders, textOf, type RequestPolicy, type Transport } from './transport.js';
 
@@ -162,6 +164,7 @@ async function send(target: Target, prepared: Prepared) {
   const { params, body, callOptions, policy } = prepared;
   const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
   const sent = requestUrl(baseUrl, entry.path, params.path, params.query);
+  registerBodySecrets(body, target.redactor);
   const { response, bytes, url } = await transport.exchange(
     {
       method: entry.verb,
@@ -216,7 +219,7 @@ function parseJson(text: string, where: () => string, status: number, redactor: 
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw invalidResponse(`The ${status} response of ${where()} is ${text === '' ? 'empty' : 'not valid JSON'}`, status, text, redactor, error);
+    throw invalidResponse(`The ${status} response of ${where()} is ${text === '' ? 'empty' : 'not valid JSON'}`, status, text, redactor, jsonParseFailure(error));
   }
 }
 

@@ -1,6 +1,7 @@
 /** The plain openapi-fetch client of a spec, wired to a transport (retries, timeouts, typed errors). */
 import createClient, { type Client } from 'openapi-fetch';
 import { InvalidResponseError } from './errors.js';
+import { jsonParseFailure } from './json-parse-failure.js';
 import { answeredBodyText, type Transport } from './transport.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -24,7 +25,7 @@ export function createFetchClient<Paths extends {}>(baseUrl: string, transport: 
       if (!(error instanceof SyntaxError) || !answered) throw error;
       const body = answeredBodyText(answered);
       throw new InvalidResponseError(`The ${answered.status} response of ${method} ${path} is not valid JSON`, answered.status, {
-        cause: error,
+        cause: jsonParseFailure(error),
         ...(body === undefined ? {} : { body }),
       });
     }

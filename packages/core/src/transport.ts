@@ -12,8 +12,9 @@ import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './ap
 import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
-import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
+import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecrets, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
+import { registerWireBodySecrets } from './secret-fields.js';
 import { sleep as defaultSleep } from './sleep.js';
 
 /** A credential the transport adds to every request that does not carry one already. */
@@ -176,7 +177,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);
       hop = nextHop(hop, response.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
       trusted &&= !leavesOrigin;
-      url = !trusted && credential?.in === 'query' ? withoutSecretParams(location, credential.value) : location;
+      // Whatever the credential travels in, no URL sent to another origin carries it (the server may echo it).
+      url = trusted ? location : withoutSecrets(location, (text) => redactor.holds(text));
     }
   }
 
@@ -253,6 +255,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     });
     // Read the body once; every attempt sends the same bytes (a multipart boundary included).
     const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+    registerWireBodySecrets(body, headers['content-type'], redactor);
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
     return rebuild(answered, redactor);
   };
