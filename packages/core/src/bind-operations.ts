@@ -6,6 +6,7 @@
  */
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
+import { checkArgumentText, checkPathSegment } from './argument-text.js';
 import { jsonParseFailure } from './json-parse-failure.js';
 import { nextLink } from './link-header.js';
 import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation, type ResolvedParam } from './operation-table.js';
@@ -115,11 +116,14 @@ function prepare(operationId: string, entry: ResolvedOperation, known: ReadonlyS
       throw new ConfigurationError(`${name}: "${param.key}" must be a non-empty string, got ${shown(value)}`);
     }
     checkParam(name, param, value);
+    if (param.in === 'path') checkPathSegment(name, param.key, value);
+    else checkArgumentText(name, param.key, value);
     const group = params[param.in as keyof Params] as Record<string, unknown> | undefined;
     if (group) group[param.name] = value;
     const accept = param.accept?.[String(value)];
     if (accept) params.header.accept = accept;
   }
+  for (const [key, value] of Object.entries(callOptions.extraParams ?? {})) checkArgumentText(name, key, value);
   Object.assign(params.query, callOptions.extraParams);
   const policy: RequestPolicy = { idempotent: entry.idempotent };
   if (entry.anonymous) policy.credential = null;
