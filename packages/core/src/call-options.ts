@@ -11,6 +11,8 @@ export interface CallOptions {
    * misspelt known parameter still fails to compile.
    */
   extraParams?: Record<string, string | number | boolean>;
+  /** Largest response body read for this call, in bytes, after decompression (default: the client's). */
+  maxResponseBytes?: number;
   /** A credential for this call only (V-Spark's per-company tokens). */
   credential?: Credential;
   /**

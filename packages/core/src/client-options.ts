@@ -24,6 +24,11 @@ export interface CommonClientOptions {
   userAgent?: string | undefined;
   /** Receives redacted debug and retry lines (off by default); `console` fits. */
   logger?: Logger | undefined;
+  /**
+   * Largest response body read, in bytes, after decompression (default 32 MiB: 33 554 432); a larger one is a
+   * `ResponseTooLargeError`, stopped while it is read. `Infinity` sets no limit. A call may set its own.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */
@@ -32,7 +37,7 @@ export function transportOptionsFrom(
   vendor: { credential: Credential; redactor: Redactor; defaults?: Partial<TransportOptions> },
 ): TransportOptions {
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
-  const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger'] as const;
+  const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger', 'maxResponseBytes'] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
   for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) {
     const value = out[key];
@@ -42,6 +47,14 @@ export function transportOptionsFrom(
       throw new ConfigurationError(`${key} must be a finite number ≥ 0, got ${value}`);
     }
   }
+  checkMaxResponseBytes(out.maxResponseBytes);
   return out;
+}
+
+/** Refuses a `maxResponseBytes` that is not a whole number ≥ 1 or `Infinity`. */
+export function checkMaxResponseBytes(value: number | undefined): void {
+  if (value !== undefined && value !== Infinity && !(Number.isInteger(value) && value >= 1)) {
+    throw new ConfigurationError(`maxResponseBytes must be a whole number ≥ 1 or Infinity, got ${value}`);
+  }
 }
 

@@ -24,10 +24,21 @@ export interface PageResult<T> {
   /** The raw response, for headers. */
   response: Response;
   /**
-   * First page only: the URLs of every later page, when the first page tells how many there are (VSS's
-   * `meta.pages.pages`). With `concurrency` > 1 they are fetched several at a time instead of link by link.
+   * First page only: the later pages, when the first page tells how many there are (VSS's `meta.pages.pages`).
+   * With `concurrency` > 1 they are fetched several at a time instead of link by link.
    */
-  laterPages?: string[];
+  laterPages?: LaterPages;
+}
+
+/**
+ * The later pages of a list whose first page told how many there are, generated one URL at a time: a server
+ * saying `pages: 1e9` costs nothing until a page is fetched, and `maxPages` caps what is.
+ */
+export interface LaterPages {
+  /** How many pages follow the first. */
+  count: number;
+  /** The URL of a later page: 0 is page 2. */
+  url(index: number): string;
 }
 
 /** One page as a caller sees it. */
@@ -122,38 +133,57 @@ export class PagedList<T> implements AsyncIterable<T> {
     }
   }
 
-  // Pages 2…n fetched `concurrency` at a time, yielded in order; at most `concurrency` pages wait in memory.
+  // Pages 2…n fetched `concurrency` at a time, yielded in order; at most `concurrency` pages wait in memory. Leaving
+  // early (a break, `take`, the limit, an error) aborts the pages still in flight: nothing is left running.
   async *#concurrentPages(
-    urls: string[],
+    later: LaterPages,
     base: string,
     origin: string,
     remaining: number,
     signal: AbortSignal | undefined,
   ): AsyncGenerator<Page<T>, void, undefined> {
     const maxPages = this.#options.maxPages ?? DEFAULT_MAX_PAGES;
+    // `maxPages` applies before anything is built for a page.
+    const count = Math.min(later.count, Math.max(0, maxPages - 1));
     const seen = new Set<string>([base]);
-    const absolute = urls.slice(0, Math.max(0, maxPages - 1)).map((url) => resolveNext(url, base, origin, seen, true));
+    // Each later page's URL, built when it is launched or named as the next; forgotten once its page is yielded.
+    const urls = new Map<number, string>();
+    const urlFor = (index: number): string => {
+      let url = urls.get(index);
+      if (url === undefined) urls.set(index, (url = resolveNext(later.url(index), base, origin, seen, true)));
+      return url;
+    };
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     const inFlight: Promise<PageResult<T>>[] = [];
     let launched = 0;
-    const launch = () => {
-      const url = absolute[launched++] as string;
-      const pending = this.#fetchPage(url, signal);
-      // A page we stop waiting for (limit reached, an earlier page failed) must not become an unhandled rejection.
-      pending.catch(() => {});
-      inFlight.push(pending);
-    };
     const concurrency = this.#options.concurrency ?? 1;
-    while (launched < absolute.length && inFlight.length < concurrency) launch();
-    for (let index = 0; index < absolute.length; index++) {
-      const page = await (inFlight.shift() as Promise<PageResult<T>>);
-      if (launched < absolute.length) launch();
-      const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
-      remaining -= items.length;
-      const nextUrl = absolute[index + 1] ?? null;
-      yield { items, number: index + 2, nextUrl, response: page.response };
-      if (remaining <= 0) return;
+    const fill = () => {
+      while (launched < count && inFlight.length < concurrency) {
+        const pending = this.#fetchPage(urlFor(launched++), stop.signal);
+        // A page we stop waiting for (limit reached, an earlier page failed) must not become an unhandled rejection.
+        pending.catch(() => {});
+        inFlight.push(pending);
+      }
+    };
+    try {
+      fill();
+      for (let index = 0; index < count; index++) {
+        const page = await (inFlight.shift() as Promise<PageResult<T>>);
+        fill();
+        const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
+        remaining -= items.length;
+        const nextUrl = index + 1 < count ? urlFor(index + 1) : null;
+        urls.delete(index);
+        yield { items, number: index + 2, nextUrl, response: page.response };
+        if (remaining <= 0) return;
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      stop.abort(new PaginationError('The list was left; its outstanding page requests were aborted'));
     }
-    if (urls.length + 1 > maxPages) {
+    if (later.count + 1 > maxPages) {
       throw new PaginationError(`Stopped after ${maxPages} pages (maxPages); the list goes on at page ${maxPages + 1}`);
     }
   }

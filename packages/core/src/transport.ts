@@ -9,7 +9,8 @@
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
-import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
+import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES, readBoundedBody } from './bounded-body.js';
+import { ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecrets, type Hop } from './redirects.js';
@@ -49,6 +50,8 @@ export interface OutgoingRequest {
   signal?: AbortSignal | undefined;
   /** `follow` (default): by the redirect policy; `manual` or `error`: left to fetch. */
   redirect?: RequestRedirect;
+  /** Largest body to read for this request, in bytes (default: the transport's `maxResponseBytes`). */
+  maxResponseBytes?: number | undefined;
 }
 
 /** An answered request: the final response (its body already read) and the body. */
@@ -80,6 +83,11 @@ export interface TransportOptions extends Partial<RetryOptions> {
    * http and undici) or `Infinity` sets no timeout: no timer, and no signal of ours goes to fetch.
    */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes, counted after decompression (default 32 MiB); a larger one is a
+   * {@link ResponseTooLargeError}, stopped while it is read. `Infinity` sets no limit.
+   */
+  maxResponseBytes?: number;
   /** Headers added to every request unless it sets them. */
   headers?: Record<string, string>;
   /** The `User-Agent` header. */
@@ -138,6 +146,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options) };
   const timeoutMs = options.timeoutMs ?? 60_000;
   const timed = timeoutMs > 0 && timeoutMs !== Infinity;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const redactor = options.redactor ?? new Redactor();
   redactor.add(options.credential?.value);
   const shape: ErrorShape = { ...DEFAULT_ERROR_SHAPE, ...options.errorShape };
@@ -171,7 +180,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         answeredAt = response.url || target;
       }
       const location: string | null = follow ? redirectTarget(response, answeredAt) : null;
-      if (location === null) return { response, bytes: new Uint8Array(await response.arrayBuffer()), url: answeredAt };
+      if (location === null) return { response, bytes: await readBoundedBody(response, outgoing.maxResponseBytes ?? maxResponseBytes), url: answeredAt };
       if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
       await response.body?.cancel();
       const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);
@@ -213,6 +222,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
+        // A body past the limit would be as large again on a retry.
+        if (error instanceof BodyTooLarge) throw new ResponseTooLargeError(summary(), error.status, error.limit);
         const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
