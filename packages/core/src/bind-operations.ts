@@ -285,6 +285,7 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
   };
   const { concurrency, limit, maxPages = options.maxPages } = prepared.callOptions;
   return new PagedList(fetchPage, {
+    redact: (url) => target.redactor.url(url),
     ...(maxPages === undefined ? {} : { maxPages }),
     ...(limit === undefined ? {} : { limit: wholeNumber('limit', limit, 0) }),
     ...(concurrency === undefined ? {} : { concurrency: wholeNumber('concurrency', concurrency, 1) }),

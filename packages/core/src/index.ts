@@ -26,6 +26,7 @@ export type { OperationEntry, OperationParam, OperationTable, PaginationPolicy, 
 export type * from './operation-types.js';
 export type { Logger } from './logger.js';
 export { readEnv } from './env.js';
+export { recordOf } from './record-of.js';
 export { sleep } from './sleep.js';
 export { transportOptionsFrom } from './client-options.js';
 export type { CommonClientOptions } from './client-options.js';

@@ -61,6 +61,8 @@ export interface PagedListOptions {
   limit?: number;
   /** Pages fetched at once when the first page lists the later ones (default 1: link by link). */
   concurrency?: number;
+  /** Redacts a next link an error quotes (the client's redactor; default: the link is not quoted). */
+  redact?: (url: string) => string;
 }
 
 /** Fetches the first page, or the page at an absolute next URL. */
@@ -110,7 +112,7 @@ export class PagedList<T> implements AsyncIterable<T> {
       // A next link we refuse still leaves this page's items to hand over first: nothing fetched is lost.
       let refusal: PaginationError | undefined;
       try {
-        nextUrl = page.next === null ? null : resolveNext(page.next, page.url, origin, seen);
+        nextUrl = page.next === null ? null : resolveNext(page.next, page.url, origin, seen, false, this.#options.redact);
       } catch (error) {
         if (!(error instanceof PaginationError)) throw error;
         refusal = error;
@@ -150,7 +152,7 @@ export class PagedList<T> implements AsyncIterable<T> {
     const urls = new Map<number, string>();
     const urlFor = (index: number): string => {
       let url = urls.get(index);
-      if (url === undefined) urls.set(index, (url = resolveNext(later.url(index), base, origin, seen, true)));
+      if (url === undefined) urls.set(index, (url = resolveNext(later.url(index), base, origin, seen, true, this.#options.redact)));
       return url;
     };
     const stop = new AbortController();
@@ -201,13 +203,19 @@ export class PagedList<T> implements AsyncIterable<T> {
   }
 }
 
-function resolveNext(next: string, base: string, origin: string, seen: Set<string>, record = false): string {
+// A `%` not followed by two hex digits: the URL parser keeps it, but decoding the link (to repair it, to read a
+// parameter) throws a URIError; the server sent something that is not a URL in the RFC 3986 sense.
+const MALFORMED_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+
+function resolveNext(next: string, base: string, origin: string, seen: Set<string>, record = false, redact?: (url: string) => string): string {
+  const quoted = () => (redact ? `: ${JSON.stringify(redact(next.slice(0, 200)))}` : '');
   let url: URL;
   try {
     url = new URL(next, base);
   } catch {
-    throw new PaginationError(`The server's next link is not a URL: ${JSON.stringify(next.slice(0, 200))}`);
+    throw new PaginationError(`The server's next link is not a URL${quoted()}`);
   }
+  if (MALFORMED_ESCAPE.test(next)) throw new PaginationError(`The server's next link has a malformed percent-escape${quoted()}`);
   // Following another origin would send our credentials there.
   if (url.origin !== origin) {
     throw new PaginationError(`Refusing a next link to another origin (${url.origin}); the list started at ${origin}`);
