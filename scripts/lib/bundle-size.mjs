@@ -24,10 +24,13 @@ export const TARGETS = {
  * (bench/RESULTS.md, "weight"): core carries what the issues after the target ask of it (argument checks that
  * name the argument, three pagination styles, the redirect policy, redaction in every encoding, nine error classes,
  * responses checked against their media types), 8.47 kB; the largest vendor, Spark, ships a 44-operation table
- * (1.1 kB of its 3.5 kB). A budget catches growth; the targets stay in the report.
+ * (1.1 kB of its 3.5 kB). Issue 22 (hostile servers) added 2.2 kB to core: redaction of parsed bodies and short
+ * secrets, per-call body secrets, cross-origin Location scrubbing, path-segment and Unicode checks, the bounded body
+ * reader, bounded error JSON, lazy later pages with early-exit aborts, typed errors for odd answers: 10.67 kB.
+ * A budget catches growth; the targets stay in the report.
  */
 export const BUDGETS = {
-  core: 8_500,
+  core: 10_800,
   vendor: 3_600,
 };
 
