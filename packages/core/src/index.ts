@@ -14,7 +14,7 @@ export type { ErrorShape } from './api-error-from-response.js';
 export { parseLinkHeader, nextLink } from './link-header.js';
 export type { Link } from './link-header.js';
 export { PagedList } from './paged-list.js';
-export type { Page, PageFetcher, PagedListOptions, PageResult } from './paged-list.js';
+export type { LaterPages, Page, PageFetcher, PagedListOptions, PageResult } from './paged-list.js';
 export { bindOperations } from './bind-operations.js';
 export type { BindOptions } from './bind-operations.js';
 export { createFetchClient } from './fetch-client.js';
