@@ -55,3 +55,18 @@ export function checkRawParams(where: string, params: unknown): void {
     if (group !== null && typeof group === 'object') for (const [name, value] of Object.entries(group)) checkArgumentText(where, name, value);
   }
 }
+
+/** Levels of a body searched for text: request bodies are shallow (a resource's fields, a list of ids). */
+const BODY_DEPTH = 8;
+
+/**
+ * Every text of a body (its fields, their lists and objects) checked by {@link wellFormedText}, naming the field:
+ * JSON would carry a lone surrogate as an escape the server cannot decode, a form would replace it silently.
+ */
+export function checkBodyText(where: string, body: unknown, path = 'body', depth = 0): void {
+  if (typeof body === 'string') wellFormedText(where, path, body);
+  else if (depth < BODY_DEPTH && Array.isArray(body)) body.forEach((item, index) => checkBodyText(where, item, `${path}[${index}]`, depth + 1));
+  else if (depth < BODY_DEPTH && body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype) {
+    for (const [key, value] of Object.entries(body)) checkBodyText(where, value, depth === 0 ? key : `${path}.${key}`, depth + 1);
+  }
+}

@@ -6,7 +6,7 @@
  */
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
-import { checkArgumentText, checkPathSegment } from './argument-text.js';
+import { checkArgumentText, checkBodyText, checkPathSegment } from './argument-text.js';
 import { checkMaxResponseBytes } from './client-options.js';
 import { eitherSignal } from './either-signal.js';
 import { jsonParseFailure } from './json-parse-failure.js';
@@ -127,6 +127,7 @@ function prepare(operationId: string, entry: ResolvedOperation, known: ReadonlyS
   }
   for (const [key, value] of Object.entries(callOptions.extraParams ?? {})) checkArgumentText(name, key, value);
   checkMaxResponseBytes(callOptions.maxResponseBytes);
+  checkBodyText(name, args.body);
   Object.assign(params.query, callOptions.extraParams);
   const policy: RequestPolicy = { idempotent: entry.idempotent };
   if (entry.anonymous) policy.credential = null;

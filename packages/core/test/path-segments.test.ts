@@ -104,4 +104,19 @@ describe('a path parameter is exactly one segment', () => {
       { numRuns: 200 },
     );
   });
+
+  it('a lone surrogate in a body field is a ConfigurationError naming the field; well-formed text of any kind passes', async () => {
+    const bodyTable = {
+      things_create: { resource: 'things', method: 'create', verb: 'post', path: '/things', params: [], requestBody: ['application/json'], responses: ['application/json'], pagination: null, idempotent: false },
+    } as const satisfies OperationTable;
+    const fake = fakeFetch(reply(200, {}));
+    const api = bindOperations<{ things_create: never }, typeof bodyTable>(BASE, bodyTable, createTransport({ fetch: fake.fetch }));
+    const create = (api as unknown as { things: { create: Remove } }).things.create;
+    const error = await rejectionOf(create({ body: { title: 'ok', tags: ['a', 'b\udc00'] } }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('"tags[1]"');
+    expect(fake.sent).toHaveLength(0);
+    await create({ body: { title: 'Ops • 3 a.m. ☕ 😀', nested: { deep: ['\u202e'] } } });
+    expect(fake.sent).toHaveLength(1);
+  });
 });
