@@ -28,6 +28,7 @@ const ERROR_CLASSES = [
   'PermissionDeniedError',
   'RateLimitError',
   'RequestAbortedError',
+  'ResponseTooLargeError',
   'TimeoutError',
   'UnprocessableEntityError',
 ];

@@ -59,6 +59,8 @@ describe.each(VENDORS)('$name', (vendor) => {
   it('a huge body (16 MB) is read whole', async () => {
     server().fallback = () => reply.huge(16 * 1024 * 1024);
     const result = await outcomeOf(vendor.get.run(server().url));
-    expect(result).not.toBeInstanceOf(Error);
+    // VSS's get reads into its answer: a (huge) list, read whole and parsed, is not the request it promised.
+    if (vendor.name === 'vss') expect((result as Error).message).toMatch(/expected an object, got a list/);
+    else expect(result).not.toBeInstanceOf(Error);
   });
 });

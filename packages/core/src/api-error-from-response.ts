@@ -61,13 +61,16 @@ export function apiErrorFromResponse(
   shape: ErrorShape,
   retryAfterMs: number | undefined,
 ): ApiError {
-  const body = parseBody(redactor.text(text), response.headers.get('content-type'));
+  // Redacted before parsing (a body that is not JSON stays that text) and after (every string of what parsed).
+  const parsed = parseBody(redactor.text(text), response.headers.get('content-type'));
+  const body = typeof parsed === 'string' ? parsed : redactor.value(parsed);
   const requestId = shape.requestIdHeaders.map((h) => response.headers.get(h)).find((v) => v) ?? field(body, 'trackingId');
   const ErrorClass = shape.classFor(response.status);
   const vendorMessage = shape.messageOf(body);
   return new ErrorClass({
     status: response.status,
-    statusText: response.statusText,
+    // The reason phrase is the server's free text too (`401 Invalid credential Bearer tok_…`).
+    statusText: redactor.text(response.statusText),
     method: request.method,
     url: redactor.url(request.url),
     headers: redactor.headers(response.headers),

@@ -7,12 +7,15 @@
 import { argumentLayout, wireArguments, type WireArguments } from './call-arguments.js';
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
+import { eitherSignal } from './either-signal.js';
+import { jsonParseFailure } from './json-parse-failure.js';
 import { nextLink } from './link-header.js';
 import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation } from './operation-table.js';
 import type { BoundOperations } from './operation-types.js';
-import { PagedList, wholeNumber, type PageResult } from './paged-list.js';
+import { PagedList, wholeNumber, type LaterPages, type PageResult } from './paged-list.js';
 import { encodeBody } from './request-body.js';
 import { requestUrl } from './request-url.js';
+import { registerBodySecrets } from './secret-fields.js';
 import { Redactor } from './redact.js';
 import type { ResponseHead } from './sender.js';
 import { lowerCaseHeaders, textOf, type RequestPolicy, type Transport } from './transport.js';
@@ -101,6 +104,7 @@ async function send(target: Target, prepared: Prepared) {
   const { params, body, callOptions, policy } = prepared;
   const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
   const sent = requestUrl(baseUrl, entry.path, params.path, params.query);
+  registerBodySecrets(body, target.redactor);
   const { response, bytes, url } = await transport.exchange(
     {
       method: entry.verb,
@@ -108,6 +112,7 @@ async function send(target: Target, prepared: Prepared) {
       headers,
       body: body === undefined ? null : await encodeBody(body, entry.requestBody, headers),
       signal: callOptions.signal,
+      maxResponseBytes: callOptions.maxResponseBytes,
     },
     policy,
   );
@@ -155,7 +160,7 @@ function parseJson(text: string, where: () => string, status: number, redactor: 
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw invalidResponse(`The ${status} response of ${where()} is ${text === '' ? 'empty' : 'not valid JSON'}`, status, text, redactor, error);
+    throw invalidResponse(`The ${status} response of ${where()} is ${text === '' ? 'empty' : 'not valid JSON'}`, status, text, redactor, jsonParseFailure(error));
   }
 }
 
@@ -179,7 +184,8 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
   let firstUrl: string | undefined;
   const fetchPage = async (nextUrl: string | null, signal?: AbortSignal): Promise<PageResult<unknown>> => {
     if (nextUrl === null) firstUrl = undefined;
-    const callOptions = signal ? { ...prepared.callOptions, signal } : prepared.callOptions;
+    // The list's own signal (pages it stops waiting for) and the caller's, whichever fires first.
+    const callOptions = signal ? { ...prepared.callOptions, signal: eitherSignal(signal, prepared.callOptions.signal) as AbortSignal } : prepared.callOptions;
     let data: unknown;
     let response: ResponseHead;
     let url: string;
@@ -191,7 +197,10 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     } else {
       // Next pages are followed verbatim through the same transport (credentials, retries, timeouts).
       const headers = { accept: 'application/json', ...lowerCaseHeaders(callOptions.headers) };
-      const answered = await target.transport.exchange({ method: 'GET', url: nextUrl, headers, signal: callOptions.signal }, prepared.policy);
+      const answered = await target.transport.exchange(
+        { method: 'GET', url: nextUrl, headers, signal: callOptions.signal, maxResponseBytes: callOptions.maxResponseBytes },
+        prepared.policy,
+      );
       data = parseJson(textOf(answered.bytes), () => `GET ${new URL(nextUrl).pathname}`, answered.response.status, target.redactor);
       ({ response, url } = answered);
     }
@@ -209,6 +218,7 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
   };
   const { concurrency, limit, maxPages = options.maxPages } = prepared.callOptions;
   return new PagedList(fetchPage, {
+    redact: (url) => target.redactor.url(url),
     ...(maxPages === undefined ? {} : { maxPages }),
     ...(limit === undefined ? {} : { limit: wholeNumber('limit', limit, 0) }),
     ...(concurrency === undefined ? {} : { concurrency: wholeNumber('concurrency', concurrency, 1) }),
@@ -257,13 +267,15 @@ function nextOf(
   }
 }
 
-/** Every later page's URL, when the first page says how many pages there are. */
-function laterPagesOf(pagination: PaginationPolicy, data: unknown, url: string): string[] | undefined {
-  if (!pagination.totalPages || !pagination.pageParam) return undefined;
+/**
+ * The later pages, when the first page says how many there are: a count and a way to build each URL, so that a
+ * server announcing `pages: 1e9` allocates nothing (the list caps what it fetches at `maxPages`).
+ */
+function laterPagesOf(pagination: PaginationPolicy, data: unknown, url: string): LaterPages | undefined {
+  const { pageParam } = pagination;
+  if (!pagination.totalPages || !pageParam) return undefined;
   const total = at(data, pagination.totalPages);
-  if (typeof total !== 'number' || !Number.isInteger(total)) return undefined;
-  const current = pageNumberOf(url, pagination.pageParam, pagination.start ?? 1);
-  const later: string[] = [];
-  for (let page = current + 1; page <= total; page++) later.push(withPage(url, pagination.pageParam, page));
-  return later;
+  if (typeof total !== 'number' || !Number.isSafeInteger(total)) return undefined;
+  const current = pageNumberOf(url, pageParam, pagination.start ?? 1);
+  return { count: Math.max(0, total - current), url: (index) => withPage(url, pageParam, current + 1 + index) };
 }

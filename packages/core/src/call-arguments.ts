@@ -7,7 +7,8 @@
  * failure is a {@link ConfigurationError} that names the argument.
  */
 import type { CallOptions } from './call-options.js';
-import { checkLimit } from './client-options.js';
+import { checkArgumentText, checkBodyText, checkPathSegment } from './argument-text.js';
+import { checkLimit, checkMaxResponseBytes } from './client-options.js';
 import { ConfigurationError } from './errors.js';
 import type { ResolvedOperation, ResolvedParam } from './operation-table.js';
 
@@ -63,7 +64,10 @@ export function wireArguments(entry: ResolvedOperation, layout: ArgumentLayout, 
   const flat = hasFlat ? objectArgument(layout, 'params', args[positional.length]) : {};
   wire.callOptions = objectArgument(layout, 'options', args[positional.length + (hasFlat ? 1 : 0)]) as CallOptions;
   for (const key of ['timeoutMs', 'maxRetries'] as const) checkLimit(key, wire.callOptions[key], `${layout.name}: `);
+  checkMaxResponseBytes(wire.callOptions.maxResponseBytes);
+  for (const [key, value] of Object.entries(wire.callOptions.extraParams ?? {})) checkArgumentText(layout.name, key, value);
   sortFlat(entry, layout, flat, wire);
+  checkBodyText(layout.name, wire.body);
   return wire;
 }
 
@@ -80,6 +84,7 @@ function pathValue(layout: ArgumentLayout, param: ResolvedParam, value: unknown)
     throw new ConfigurationError(`${layout.name}: "${param.name}" must be a non-empty string or number, got ${shown(value)}${hint}`);
   }
   checkParam(layout.name, param, value);
+  checkPathSegment(layout.name, param.name, value);
   return value;
 }
 
@@ -101,6 +106,7 @@ function sortFlat(entry: ResolvedOperation, layout: ArgumentLayout, flat: Record
     if (param) {
       if (value === undefined) continue;
       checkParam(layout.name, param, value);
+      checkArgumentText(layout.name, param.name, value);
       if (param.in === 'header') wire.header[param.name] = String(value);
       else wire.query[param.name] = value;
       const accept = param.accept?.[String(value)];

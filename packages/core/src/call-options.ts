@@ -15,6 +15,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** This call's retries after the first attempt, instead of the client's `maxRetries` (`0`: no retry). */
   maxRetries?: number;
+  /** Largest response body read for this call, in bytes, after decompression (default: the client's). */
+  maxResponseBytes?: number;
   /** A credential for this call only (V-Spark's per-company tokens). */
   credential?: Credential;
   /**

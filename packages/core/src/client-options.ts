@@ -39,6 +39,11 @@ export interface CommonClientOptions extends ConnectionOptions {
    * `@apiclients/core/redis`) shares budgets across processes; `false` turns all of it off.
    */
   rateLimit?: false | RateLimitOptions | undefined;
+  /**
+   * Largest response body read, in bytes, after decompression (default 32 MiB: 33 554 432); a larger one is a
+   * `ResponseTooLargeError`, stopped while it is read. `Infinity` sets no limit. A call may set its own.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */
@@ -49,13 +54,14 @@ export function transportOptionsFrom(
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
   const keys = [
     'timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger',
-    'proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs',
+    'proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs', 'maxResponseBytes',
   ] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
   if (out.connections !== undefined && !(Number.isInteger(out.connections) && out.connections > 0)) {
     throw new ConfigurationError(`connections must be a whole number ≥ 1, got ${out.connections}`);
   }
   for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'connectTimeoutMs'] as const) checkLimit(key, out[key]);
+  checkMaxResponseBytes(out.maxResponseBytes);
   if (options.rateLimit !== false) out.rateLimiter = rateLimiterFrom(options.rateLimit ?? {}, vendor.rateLimit ?? null, out);
   return out;
 }
@@ -86,6 +92,13 @@ export function checkLimit(key: 'timeoutMs' | 'maxRetries' | 'maxRetryDelayMs' |
   const endless = key === 'timeoutMs' && value === Infinity;
   if (value !== undefined && !endless && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
     throw new ConfigurationError(`${where}${key} must be a finite number ≥ 0, got ${String(value)}`);
+  }
+}
+
+/** Refuses a `maxResponseBytes` that is not a whole number ≥ 1 or `Infinity`. */
+export function checkMaxResponseBytes(value: number | undefined): void {
+  if (value !== undefined && value !== Infinity && !(Number.isInteger(value) && value >= 1)) {
+    throw new ConfigurationError(`maxResponseBytes must be a whole number ≥ 1 or Infinity, got ${value}`);
   }
 }
 

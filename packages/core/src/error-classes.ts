@@ -19,6 +19,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RequestAbortedError,
+  ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
 } from './errors.js';

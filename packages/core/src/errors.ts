@@ -3,16 +3,20 @@
  * Errors are built from redacted values only, so `message`, `toString()`, `JSON.stringify` and
  * `util.inspect` never show a token.
  */
+import { boundedCopy } from './bounded-copy.js';
 
 /** Base class of every error the clients raise. */
 export class ApiClientError extends Error {
   override name = 'ApiClientError';
 
-  /** A plain, redacted view for logs and `JSON.stringify`. */
+  /**
+   * A plain, redacted view for logs and `JSON.stringify`, bounded in depth and size (a body nested 20 000 deep or
+   * 30 MB long is cut, with a marker, rather than throwing or filling the log).
+   */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [key, value] of Object.entries(this)) if (key !== 'name') out[key] = value;
-    return out;
+    return boundedCopy(out) as Record<string, unknown>;
   }
 }
 
@@ -188,5 +192,29 @@ export function apiErrorClassFor(status: number, rateLimitStatuses: readonly num
     case 409: return ConflictError;
     case 422: return UnprocessableEntityError;
     default: return ApiError;
+  }
+}
+
+/**
+ * A response body larger than `maxResponseBytes` (counted after decompression), stopped while it was read: an
+ * endless or inflating body from a hostile or broken server. Not retried.
+ */
+export class ResponseTooLargeError extends ApiClientError {
+  override name = 'ResponseTooLargeError';
+  /** HTTP method, upper case. */
+  readonly method: string;
+  /** Redacted request URL. */
+  readonly url: string;
+  /** HTTP status of the response whose body was too large. */
+  readonly status: number;
+  /** The limit that was passed, in bytes. */
+  readonly maxResponseBytes: number;
+
+  constructor(request: RequestSummary, status: number, maxResponseBytes: number) {
+    super(`The ${status} response of ${request.method} ${request.url} is larger than maxResponseBytes (${maxResponseBytes})`);
+    this.method = request.method;
+    this.url = request.url;
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
   }
 }

@@ -1,6 +1,8 @@
 /** The plain openapi-fetch client of a spec, wired to a transport (retries, timeouts, typed errors). */
 import createClient, { type Client } from 'openapi-fetch';
+import { checkRawParams } from './argument-text.js';
 import { InvalidResponseError } from './errors.js';
+import { jsonParseFailure } from './json-parse-failure.js';
 import { answeredBodyText, type Transport } from './transport.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -16,6 +18,8 @@ export function createFetchClient<Paths extends {}>(baseUrl: string, transport: 
   const client = createClient<Paths>({ baseUrl, fetch: (request) => transport(request) });
   const methods = client as unknown as Record<(typeof METHODS)[number], Call> & { request: (method: string, path: string, init?: Init) => Promise<unknown> };
   const guarded = async (method: string, path: string, init: Init | undefined, call: (init: Init) => Promise<unknown>) => {
+    // Before openapi-fetch builds the URL: `..` would leave the path, a lone surrogate be a bare URIError.
+    checkRawParams(`${method} ${path}`, init?.params);
     let answered: Response | undefined;
     const fetch = init?.fetch ?? ((request: Request) => transport(request));
     try {
@@ -24,7 +28,7 @@ export function createFetchClient<Paths extends {}>(baseUrl: string, transport: 
       if (!(error instanceof SyntaxError) || !answered) throw error;
       const body = answeredBodyText(answered);
       throw new InvalidResponseError(`The ${answered.status} response of ${method} ${path} is not valid JSON`, answered.status, {
-        cause: error,
+        cause: jsonParseFailure(error),
         ...(body === undefined ? {} : { body }),
       });
     }

@@ -6,7 +6,7 @@
  */
 export * from './error-classes.js';
 export { PagedList } from './paged-list.js';
-export type { Page, PageFetcher, PagedListOptions, PageResult } from './paged-list.js';
+export type { LaterPages, Page, PageFetcher, PagedListOptions, PageResult } from './paged-list.js';
 export { parseLinkHeader, nextLink } from './link-header.js';
 export type { Link } from './link-header.js';
 export type { CallOptions } from './call-options.js';

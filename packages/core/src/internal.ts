@@ -24,6 +24,8 @@ export { retryAfterMs } from './retry-after.js';
 export { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
 export type { FailedAttempt, RetryDecision } from './retry-policy.js';
 export { sleep } from './sleep.js';
+export { recordOf } from './record-of.js';
+export { boundedCopy } from './bounded-copy.js';
 export { fetchSender } from './sender.js';
 export type { ResponseHead, Sender, SendInit, SentResponse } from './sender.js';
 export { ClosableClient } from './closable-client.js';

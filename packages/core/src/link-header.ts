@@ -37,6 +37,9 @@ export function nextLink(value: string | null | undefined): string | null {
   return parseLinkHeader(value).find((link) => link.rel.includes('next'))?.url ?? null;
 }
 
+const PARAM_NAME = /\s*([^=;,\s]+)\s*/y;
+const TOKEN_VALUE = /[^;,]*/y;
+
 // Reads `; name=value; name="quoted, value"` up to the comma that ends this link.
 function readParams(value: string, start: number): { params: Record<string, string>; end: number } {
   const params: Record<string, string> = {};
@@ -50,7 +53,9 @@ function readParams(value: string, start: number): { params: Record<string, stri
       return { params, end: next === -1 ? value.length : next + 1 };
     }
     i++;
-    const nameMatch = /^\s*([^=;,\s]+)\s*/.exec(value.slice(i));
+    // Sticky patterns read at `i` in place: slicing the rest of the header for each parameter is quadratic.
+    PARAM_NAME.lastIndex = i;
+    const nameMatch = PARAM_NAME.exec(value);
     if (!nameMatch?.[1]) continue;
     const name = nameMatch[1].toLowerCase();
     i += nameMatch[0].length;
@@ -64,7 +69,8 @@ function readParams(value: string, start: number): { params: Record<string, stri
         paramValue = value.slice(i + 1, j).replace(/\\(.)/g, '$1');
         i = j + 1;
       } else {
-        const m = /^[^;,]*/.exec(value.slice(i));
+        TOKEN_VALUE.lastIndex = i;
+        const m = TOKEN_VALUE.exec(value);
         paramValue = (m?.[0] ?? '').trim();
         i += m?.[0].length ?? 0;
       }

@@ -25,10 +25,21 @@ export interface PageResult<T> {
   /** The raw response, for headers. */
   response: ResponseHead;
   /**
-   * First page only: the URLs of every later page, when the first page tells how many there are (VSS's
-   * `meta.pages.pages`). With `concurrency` > 1 they are fetched several at a time instead of link by link.
+   * First page only: the later pages, when the first page tells how many there are (VSS's `meta.pages.pages`).
+   * With `concurrency` > 1 they are fetched several at a time instead of link by link.
    */
-  laterPages?: string[];
+  laterPages?: LaterPages;
+}
+
+/**
+ * The later pages of a list whose first page told how many there are, generated one URL at a time: a server
+ * saying `pages: 1e9` costs nothing until a page is fetched, and `maxPages` caps what is.
+ */
+export interface LaterPages {
+  /** How many pages follow the first. */
+  count: number;
+  /** The URL of a later page: 0 is page 2. */
+  url(index: number): string;
 }
 
 /** One page as a caller sees it. */
@@ -51,6 +62,8 @@ export interface PagedListOptions {
   limit?: number;
   /** Pages fetched at once when the first page lists the later ones (default 1: link by link). */
   concurrency?: number;
+  /** Redacts a next link an error quotes (the client's redactor; default: the link is not quoted). */
+  redact?: (url: string) => string;
 }
 
 /** Fetches the first page, or the page at an absolute next URL. */
@@ -100,7 +113,7 @@ export class PagedList<T> implements AsyncIterable<T> {
       // A next link we refuse still leaves this page's items to hand over first: nothing fetched is lost.
       let refusal: PaginationError | undefined;
       try {
-        nextUrl = page.next === null ? null : resolveNext(page.next, page.url, origin, seen);
+        nextUrl = page.next === null ? null : resolveNext(page.next, page.url, origin, seen, false, this.#options.redact);
       } catch (error) {
         if (!(error instanceof PaginationError)) throw error;
         refusal = error;
@@ -123,38 +136,57 @@ export class PagedList<T> implements AsyncIterable<T> {
     }
   }
 
-  // Pages 2…n fetched `concurrency` at a time, yielded in order; at most `concurrency` pages wait in memory.
+  // Pages 2…n fetched `concurrency` at a time, yielded in order; at most `concurrency` pages wait in memory. Leaving
+  // early (a break, `take`, the limit, an error) aborts the pages still in flight: nothing is left running.
   async *#concurrentPages(
-    urls: string[],
+    later: LaterPages,
     base: string,
     origin: string,
     remaining: number,
     signal: AbortSignal | undefined,
   ): AsyncGenerator<Page<T>, void, undefined> {
     const maxPages = this.#options.maxPages ?? DEFAULT_MAX_PAGES;
+    // `maxPages` applies before anything is built for a page.
+    const count = Math.min(later.count, Math.max(0, maxPages - 1));
     const seen = new Set<string>([base]);
-    const absolute = urls.slice(0, Math.max(0, maxPages - 1)).map((url) => resolveNext(url, base, origin, seen, true));
+    // Each later page's URL, built when it is launched or named as the next; forgotten once its page is yielded.
+    const urls = new Map<number, string>();
+    const urlFor = (index: number): string => {
+      let url = urls.get(index);
+      if (url === undefined) urls.set(index, (url = resolveNext(later.url(index), base, origin, seen, true, this.#options.redact)));
+      return url;
+    };
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     const inFlight: Promise<PageResult<T>>[] = [];
     let launched = 0;
-    const launch = () => {
-      const url = absolute[launched++] as string;
-      const pending = this.#fetchPage(url, signal);
-      // A page we stop waiting for (limit reached, an earlier page failed) must not become an unhandled rejection.
-      pending.catch(() => {});
-      inFlight.push(pending);
-    };
     const concurrency = this.#options.concurrency ?? 1;
-    while (launched < absolute.length && inFlight.length < concurrency) launch();
-    for (let index = 0; index < absolute.length; index++) {
-      const page = await (inFlight.shift() as Promise<PageResult<T>>);
-      if (launched < absolute.length) launch();
-      const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
-      remaining -= items.length;
-      const nextUrl = absolute[index + 1] ?? null;
-      yield { items, number: index + 2, nextUrl, response: page.response };
-      if (remaining <= 0) return;
+    const fill = () => {
+      while (launched < count && inFlight.length < concurrency) {
+        const pending = this.#fetchPage(urlFor(launched++), stop.signal);
+        // A page we stop waiting for (limit reached, an earlier page failed) must not become an unhandled rejection.
+        pending.catch(() => {});
+        inFlight.push(pending);
+      }
+    };
+    try {
+      fill();
+      for (let index = 0; index < count; index++) {
+        const page = await (inFlight.shift() as Promise<PageResult<T>>);
+        fill();
+        const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
+        remaining -= items.length;
+        const nextUrl = index + 1 < count ? urlFor(index + 1) : null;
+        urls.delete(index);
+        yield { items, number: index + 2, nextUrl, response: page.response };
+        if (remaining <= 0) return;
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      stop.abort(new PaginationError('The list was left; its outstanding page requests were aborted'));
     }
-    if (urls.length + 1 > maxPages) {
+    if (later.count + 1 > maxPages) {
       throw new PaginationError(`Stopped after ${maxPages} pages (maxPages); the list goes on at page ${maxPages + 1}`);
     }
   }
@@ -172,13 +204,19 @@ export class PagedList<T> implements AsyncIterable<T> {
   }
 }
 
-function resolveNext(next: string, base: string, origin: string, seen: Set<string>, record = false): string {
+// A `%` not followed by two hex digits: the URL parser keeps it, but decoding the link (to repair it, to read a
+// parameter) throws a URIError; the server sent something that is not a URL in the RFC 3986 sense.
+const MALFORMED_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+
+function resolveNext(next: string, base: string, origin: string, seen: Set<string>, record = false, redact?: (url: string) => string): string {
+  const quoted = () => (redact ? `: ${JSON.stringify(redact(next.slice(0, 200)))}` : '');
   let url: URL;
   try {
     url = new URL(next, base);
   } catch {
-    throw new PaginationError(`The server's next link is not a URL: ${JSON.stringify(next.slice(0, 200))}`);
+    throw new PaginationError(`The server's next link is not a URL${quoted()}`);
   }
+  if (MALFORMED_ESCAPE.test(next)) throw new PaginationError(`The server's next link has a malformed percent-escape${quoted()}`);
   // Following another origin would send our credentials there.
   if (url.origin !== origin) {
     throw new PaginationError(`Refusing a next link to another origin (${url.origin}); the list started at ${origin}`);

@@ -40,12 +40,19 @@ const SECRET_PARAM_IN_TEXT = new RegExp(
   `([?&;\\s"'](?:${SECRET_QUERY_PARAMS.join('|')})=)[^&\\s"'#]+`,
   'gi',
 );
-const USERINFO_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
+// The scheme starts where a run of scheme characters starts (the lookbehind): from every letter of a long run it
+// would rescan the run, quadratic in its length (`a-a-a-…`), an event loop blocked by one error body.
+const USERINFO_IN_TEXT = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
 // A header value `Scheme credential` (RFC 9110 §11.4): servers echo the bare credential too.
 const SCHEME_VALUE = /^(?:Bearer|OAuth|Basic|Token)\s+(\S+)$/i;
 
-/** Shortest value treated as a secret to search for in free text; shorter ones would redact ordinary words. */
+/**
+ * Shortest value searched for anywhere in free text; a shorter secret (a 4-character password) is searched for
+ * only as a whole word, so that it does not redact every word it is part of.
+ */
 const MIN_SECRET_LENGTH = 6;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Removes known secret values and credential-shaped substrings from text, URLs and headers.
@@ -53,6 +60,10 @@ const MIN_SECRET_LENGTH = 6;
  */
 export class Redactor {
   readonly #secrets = new Set<string>();
+  readonly #shortSecrets = new Set<string>();
+  // Longest first, so a secret that contains another is not left half-redacted; rebuilt after each `add()`.
+  #longestFirst: string[] | undefined;
+  #shortPattern: RegExp | undefined;
 
   constructor(secrets: Iterable<string | undefined | null> = []) {
     for (const secret of secrets) this.add(secret);
@@ -63,21 +74,43 @@ export class Redactor {
     if (!secret) return;
     const credential = SCHEME_VALUE.exec(secret)?.[1];
     for (const value of credential === undefined ? [secret] : [secret, credential]) {
-      if (value.length < MIN_SECRET_LENGTH) continue;
-      this.#secrets.add(value);
-      this.#secrets.add(encodeURIComponent(value));
-      // As a form-encoded query value (URLSearchParams: space as `+`, `'` `!` `(` `)` `~` percent-encoded).
-      this.#secrets.add(new URLSearchParams([['', value]]).toString().slice(1));
-      // As a JSON string holds it (`"` and `\` escaped): error bodies are redacted as text, before they are parsed.
-      this.#secrets.add(JSON.stringify(value).slice(1, -1));
+      const forms = [
+        value,
+        encodeURIComponent(value),
+        // As a form-encoded query value (URLSearchParams: space as `+`, `'` `!` `(` `)` `~` percent-encoded).
+        new URLSearchParams([['', value]]).toString().slice(1),
+        // As a JSON string holds it (`"` and `\` escaped): error bodies are redacted as text before they are
+        // parsed, and every string of the parsed body again after (other escapes, `\u005f`, parse back to it).
+        JSON.stringify(value).slice(1, -1),
+      ];
+      for (const form of forms) (value.length < MIN_SECRET_LENGTH ? this.#shortSecrets : this.#secrets).add(form);
     }
+    this.#longestFirst = undefined;
+    this.#shortPattern = undefined;
+  }
+
+  /** Whether `text` holds a registered secret (in any of its registered forms). */
+  holds(text: string): boolean {
+    for (const secret of this.#secrets) if (text.includes(secret)) return true;
+    return this.#shortSecrets.size > 0 && this.#short().test(text);
+  }
+
+  // Short secrets as whole words only: not preceded or followed by a letter or digit.
+  #short(): RegExp {
+    this.#shortPattern ??= new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${[...this.#shortSecrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
+    this.#shortPattern.lastIndex = 0;
+    return this.#shortPattern;
   }
 
   /** Free text with every known secret and credential-shaped substring replaced. */
   text(text: string): string {
     let out = text;
-    // Longest first, so a secret that contains another is not left half-redacted.
-    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);
+    this.#longestFirst ??= [...this.#secrets].sort((a, b) => b.length - a.length);
+    for (const secret of this.#longestFirst) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    if (this.#shortSecrets.size > 0) out = out.replace(this.#short(), REDACTED);
     return out
       .replace(SCHEME_IN_TEXT, `$1 ${REDACTED}`)
       .replace(SECRET_PARAM_IN_TEXT, `$1${REDACTED}`)
@@ -108,8 +141,15 @@ export class Redactor {
   }
 
   #holdsSecret(text: string): boolean {
-    for (const secret of this.#secrets) if (text.includes(secret)) return true;
-    return false;
+    return this.holds(text);
+  }
+
+  /**
+   * A parsed body (JSON) with every string in it, keys included, redacted: text redaction before parsing misses a
+   * secret written with other escapes (`\u005f` for `_`, `\/`), which parsing turns back into the secret.
+   */
+  value(value: unknown): unknown {
+    return redactedValue(value, (text) => this.text(text));
   }
 
   /** A plain header record with credential headers replaced and known secrets removed from the rest. */
@@ -122,6 +162,32 @@ export class Redactor {
     }
     return out;
   }
+}
+
+/** `value` rebuilt with `redact` applied to every string and key; iterative, so any depth JSON.parse gives works. */
+function redactedValue(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (value === null || typeof value !== 'object') return value;
+  const root: Record<string, unknown> = {};
+  // Each task copies `from` into `into[key]`.
+  const tasks: { from: unknown; into: Record<string, unknown>; key: string }[] = [{ from: value, into: root, key: 'value' }];
+  for (let task = tasks.pop(); task; task = tasks.pop()) {
+    const { from, into, key } = task;
+    let copy: unknown = from;
+    if (typeof from === 'string') copy = redact(from);
+    else if (Array.isArray(from)) {
+      const items: unknown[] = new Array<unknown>(from.length);
+      copy = items;
+      for (let i = 0; i < from.length; i++) tasks.push({ from: from[i], into: items as unknown as Record<string, unknown>, key: String(i) });
+    } else if (from !== null && typeof from === 'object') {
+      const record: Record<string, unknown> = {};
+      copy = record;
+      for (const [name, item] of Object.entries(from)) tasks.push({ from: item, into: record, key: redact(name) });
+    }
+    // Defined, not assigned: a `__proto__` key (JSON.parse makes it an own property) stays a plain key.
+    Object.defineProperty(into, key, { value: copy, enumerable: true, writable: true, configurable: true });
+  }
+  return root.value;
 }
 
 function safeDecode(text: string): string {

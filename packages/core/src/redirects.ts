@@ -59,20 +59,50 @@ export function nextHop<Body>(hop: Hop<Body>, status: number, leavesOrigin: bool
   return { method: toGet ? 'GET' : hop.method, headers, body: toGet ? null : hop.body };
 }
 
+/** Rounds of percent-decoding tried on each part of a Location: a URL nested in a URL nested in a URL. */
+const DECODE_ROUNDS = 4;
+
 /**
- * A Location to another origin without any query parameter whose value is `secret`: a server that echoes the
- * request's query into its Location (V-Spark's `?token=`) must not hand our credential to the next host.
- * Returned verbatim when no parameter holds it.
+ * A Location to another origin with no trace of a credential, in any position: a query parameter whose name or
+ * value holds one (raw, percent-encoded once or several times, or inside a URL that is itself a parameter, as an
+ * SSO front end's `?rd=http://vspark/config?token=…` embeds the original URL) is removed; a path segment that holds
+ * one is replaced by `[REDACTED]`; user info and fragment that hold one are dropped. `holds` tells whether a text
+ * holds a secret (the client's redactor). Returned verbatim when nothing holds one.
  */
-export function withoutSecretParams(url: string, secret: string): string {
+export function withoutSecrets(url: string, holds: (text: string) => boolean): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return url;
   }
-  const leaking = [...parsed.searchParams].filter(([, value]) => value === secret).map(([name]) => name);
-  if (leaking.length === 0) return url;
-  for (const name of leaking) parsed.searchParams.delete(name);
+  const holdsAnyForm = (text: string) => decodings(text).some(holds);
+  if (!holdsAnyForm(parsed.href)) return url;
+  for (const [name, value] of [...parsed.searchParams]) {
+    if (holdsAnyForm(name) || holdsAnyForm(value)) parsed.searchParams.delete(name);
+  }
+  parsed.pathname = parsed.pathname.split('/').map((part) => (holdsAnyForm(part) ? '[REDACTED]' : part)).join('/');
+  if (holdsAnyForm(parsed.username) || holdsAnyForm(parsed.password)) {
+    parsed.username = '';
+    parsed.password = '';
+  }
+  if (holdsAnyForm(parsed.hash)) parsed.hash = '';
   return parsed.href;
+}
+
+// `text`, then each successive percent-decoding of it that changes it (a malformed escape ends the rounds).
+function decodings(text: string): string[] {
+  const forms = [text];
+  for (let round = 0, current = text; round < DECODE_ROUNDS; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(current.replaceAll('+', ' '));
+    } catch {
+      break;
+    }
+    if (decoded === current) break;
+    forms.push(decoded);
+    current = decoded;
+  }
+  return forms;
 }

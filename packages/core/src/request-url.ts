@@ -4,7 +4,10 @@
  * the wrapper and the same call through `.raw` send the same URL.
  */
 
-/** `baseUrl` + `template` with `{name}` filled from `path`, then the query; undefined query values are left out. */
+/**
+ * `baseUrl` + `template` with `{name}` filled from `path`, then the query; undefined query values are left out.
+ * Path values were checked to be one segment each (argument-text.ts `pathSegment`) when the call was prepared.
+ */
 export function requestUrl(
   baseUrl: string,
   template: string,

@@ -6,8 +6,14 @@
 // RFC 9110 §10.2.3: Retry-After is delay-seconds (a non-negative integer) or an HTTP-date.
 // Servers also send decimals ("1.5"); we accept them. Seen in the wild: "rand(30),add(30)" (Webex), which is neither.
 const DELAY_SECONDS = /^\s*\d+(?:\.\d+)?\s*$/;
-// An HTTP-date always names a day or month in letters; this keeps Date.parse away from bare numbers like "-5".
-const LOOKS_LIKE_DATE = /[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}/;
+// An HTTP-date always names a day or month in letters and holds digits; this keeps Date.parse away from bare
+// numbers like "-5". Two separate searches: one pattern `letters.*digit|digit.*letters` is quadratic on a long
+// header (each start scans to the end), and holding both is the same thing as holding them in either order.
+const THREE_LETTERS = /[A-Za-z]{3}/;
+const DIGIT = /\d/;
+const looksLikeDate = (value: string) => THREE_LETTERS.test(value) && DIGIT.test(value);
+// An HTTP-date is 29 characters (RFC 9110 §5.6.7); anything much longer is not one, and is not handed to Date.parse.
+const MAX_DATE_LENGTH = 64;
 // The obsolete asctime form (`Sun Nov  6 08:49:37 1994`) names no zone but is UTC; Date.parse would read local time.
 const ASCTIME_DATE = /^\s*[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\s*$/;
 
@@ -23,7 +29,7 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   const value = headers.get('retry-after');
   if (value === null) return undefined;
   if (DELAY_SECONDS.test(value)) return finite(Number(value) * 1000);
-  if (!LOOKS_LIKE_DATE.test(value)) return undefined;
+  if (value.length > MAX_DATE_LENGTH || !looksLikeDate(value)) return undefined;
   const date = Date.parse(ASCTIME_DATE.test(value) ? `${value.trim()} GMT` : value);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

@@ -4,6 +4,7 @@
  * sender. {@link fetchSender} is the portable one (browsers, Deno, edge, or a caller's own `fetch`); the Node
  * entry adds one on undici (node/undici-sender.ts).
  */
+import { readBoundedBody } from './bounded-body.js';
 import type { ConnectionError, RequestSummary } from './errors.js';
 import type { Redactor } from './redact.js';
 
@@ -56,8 +57,11 @@ export interface SentResponse {
   head: ResponseHead;
   /** The URL that answered: the request's own unless the platform followed a redirect itself. */
   url: string;
-  /** Reads the whole body. */
-  read(): Promise<Uint8Array<ArrayBuffer>>;
+  /**
+   * Reads the whole body, decoded, failing with `BodyTooLarge` (bounded-body.ts) as soon as it passes `limit` bytes
+   * (`Infinity`: no limit).
+   */
+  read(limit: number): Promise<Uint8Array<ArrayBuffer>>;
   /** Drops the body unread (a redirect's), releasing the connection. */
   discard(): Promise<void>;
 }
@@ -84,7 +88,7 @@ function sentOver(response: Response, url: string): SentResponse {
   return {
     head: response,
     url,
-    read: async () => new Uint8Array(await response.arrayBuffer()),
+    read: (limit) => readBoundedBody(response, limit),
     discard: async () => {
       await response.body?.cancel();
     },

@@ -10,14 +10,16 @@
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
+import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { ConnectionOptions } from './connection-options.js';
-import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
+import { ConfigurationError, ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import type { OperationBudget, RateLimiter } from './rate-limit/limiter.js';
 import { Redactor } from './redact.js';
-import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
+import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecrets, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
 import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SendInit, type SentResponse } from './sender.js';
+import { registerWireBodySecrets } from './secret-fields.js';
 import { sleep as defaultSleep } from './sleep.js';
 
 export type { FetchLike } from './sender.js';
@@ -60,6 +62,8 @@ export interface OutgoingRequest {
   signal?: AbortSignal | undefined;
   /** `follow` (default): by the redirect policy; `manual` or `error`: left to fetch. */
   redirect?: RequestRedirect;
+  /** Largest body to read for this request, in bytes (default: the transport's `maxResponseBytes`). */
+  maxResponseBytes?: number | undefined;
 }
 
 /** An answered request: the final response (its body already read) and the body. */
@@ -95,6 +99,11 @@ export interface TransportOptions extends Partial<RetryOptions>, ConnectionOptio
    * http and undici) or `Infinity` sets no timeout: no timer, and no signal of ours goes to fetch.
    */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes, counted after decompression (default 32 MiB); a larger one is a
+   * {@link ResponseTooLargeError}, stopped while it is read. `Infinity` sets no limit.
+   */
+  maxResponseBytes?: number;
   /** Headers added to every request unless it sets them. */
   headers?: Record<string, string>;
   /** The `User-Agent` header. */
@@ -154,11 +163,6 @@ function failureOf(error: unknown): 'connection-refused' | 'connection' {
   return codeOf(error) === 'ECONNREFUSED' ? 'connection-refused' : 'connection';
 }
 
-/** The whole body of a response, read within the attempt (so under its timeout). */
-function readBody(sent: SentResponse): Promise<Uint8Array<ArrayBuffer>> {
-  return sent.read();
-}
-
 /** Builds the transport a client sends every request through. */
 export function createTransport(options: TransportOptions = {}): Transport {
   if (!options.sender) refuseConnectionOptions(options);
@@ -166,6 +170,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options) };
   const timeoutMs = options.timeoutMs ?? 60_000;
   const timed = timeoutMs > 0 && timeoutMs !== Infinity;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const redactor = options.redactor ?? new Redactor();
   redactor.add(options.credential?.value);
   const shape: ErrorShape = { ...DEFAULT_ERROR_SHAPE, ...options.errorShape };
@@ -188,13 +193,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const target: string = trusted && credential?.in === 'query' ? withQueryCredential(url, credential) : url;
       const sent = await sender.send(target, { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) });
       const location: string | null = follow ? redirectTarget(sent.head, sent.url) : null;
-      if (location === null) return { response: sent.head, bytes: await readBody(sent), url: sent.url };
+      if (location === null) return { response: sent.head, bytes: await sent.read(outgoing.maxResponseBytes ?? maxResponseBytes), url: sent.url };
       if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
       await sent.discard();
       const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);
       hop = nextHop(hop, sent.head.status, leavesOrigin, credential?.in === 'header' ? credential.name : undefined);
       trusted &&= !leavesOrigin;
-      url = !trusted && credential?.in === 'query' ? withoutSecretParams(location, credential.value) : location;
+      // Whatever the credential travels in, no URL sent to another origin carries it (the server may echo it).
+      url = trusted ? location : withoutSecrets(location, (text) => redactor.holds(text));
     }
   }
 
@@ -240,6 +246,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
+        // A body past the limit would be as large again on a retry.
+        if (error instanceof BodyTooLarge) throw new ResponseTooLargeError(summary(), error.status, error.limit);
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
         // A failure the sender marks final (a proxy refusing our credentials) is not retried.
@@ -284,6 +292,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     });
     // Read the body once; every attempt sends the same bytes (a multipart boundary included).
     const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+    registerWireBodySecrets(body, headers['content-type'], redactor);
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
     return rebuild(answered, redactor);
   };

@@ -236,9 +236,10 @@ describe('Redactor.text', () => {
     expect(redactor.text(`?x=${encodeURIComponent('a/b+c=d?e')}`)).toBe(`?x=${REDACTED}`);
   });
 
-  it('ignores empty, missing and very short secrets (they would redact ordinary words)', () => {
+  it('ignores empty and missing secrets, and redacts very short ones only as whole words', () => {
     const redactor = new Redactor(['', undefined, null, 'abc', 'abcde']);
-    expect(redactor.text('abc abcde')).toBe('abc abcde');
+    expect(redactor.text('abc abcde abcdef xabc')).toBe(`${REDACTED} ${REDACTED} abcdef xabc`);
+    expect(new Redactor(['', undefined, null]).text('a b')).toBe('a b');
   });
 
   it('redacts secrets added later', () => {

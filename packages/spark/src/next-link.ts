@@ -15,7 +15,7 @@ export function repairNextLink(next: string, firstUrl: string): string {
   const queryAt = head.indexOf('?');
   const path = queryAt === -1 ? head : head.slice(0, queryAt);
   const pairs = queryAt === -1 ? [] : head.slice(queryAt + 1).split('&').filter((pair) => pair !== '' && pair !== 'max=null');
-  const present = new Set(pairs.map((pair) => decodeURIComponent(pair.split('=')[0] ?? '')));
+  const present = new Set(pairs.map((pair) => decodedName(pair.split('=')[0] ?? '')));
   const first = new URL(firstUrl).searchParams;
   for (const name of KEPT_PARAMS) {
     const value = first.get(name);
@@ -23,4 +23,14 @@ export function repairNextLink(next: string, firstUrl: string): string {
   }
   const query = pairs.length ? `?${pairs.join('&')}` : '';
   return `${path}${query}${fragment.length ? `#${fragment.join('#')}` : ''}`;
+}
+
+// A name with a malformed escape (`%zz`) is compared as sent: repairing must not throw (the list refuses such a
+// link itself, after handing over the page's items).
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

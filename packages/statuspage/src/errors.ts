@@ -5,7 +5,7 @@
  * took 429 for a request error). Each error is also the core's class for its status (`NotFoundError`,
  * `RateLimitError`, …), so code written against `@apiclients/core` catches it too.
  */
-import { ApiError, vendorErrors, type ApiErrorDetails } from '@apiclients/core/internal';
+import { ApiError, boundedCopy, vendorErrors, type ApiErrorDetails } from '@apiclients/core/internal';
 import type { components } from './generated.js';
 
 /** A Statuspage error body as the spec describes it (`Error`), or the raw text when the body was not JSON. */
@@ -18,7 +18,8 @@ export const RATE_LIMIT_STATUSES = [420, 429] as const;
 function errorsOf(body: unknown): string[] {
   if (body === null || typeof body !== 'object') return typeof body === 'string' && body !== '' ? [body] : [];
   const { errors, message, error } = body as { errors?: unknown; message?: unknown; error?: unknown };
-  if (Array.isArray(errors)) return errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
+  // Bounded: a hostile body nested thousands deep would make JSON.stringify throw a RangeError (issue 22).
+  if (Array.isArray(errors)) return errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(boundedCopy(e))));
   if (typeof message === 'string') return [message];
   if (typeof error === 'string') return [error];
   return [];

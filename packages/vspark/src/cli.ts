@@ -5,13 +5,15 @@
  * Node-only: the package's main entry stays free of file-system code.
  */
 import { realpathSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ApiClientError, AuthenticationError, ConnectionError, PermissionDeniedError, type FetchLike } from '@apiclients/core';
 import { VSparkClient } from './client.js';
 import { exportStatus, type ExportProgress } from './export-status.js';
+import { printable } from './printable.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 const USAGE = 'Usage: vspark-status <host:port> <token> <json|csv> [--out DIR] [--concurrency N]';
 
@@ -58,9 +60,10 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
   const outDir = resolve(parsed.values.out);
   const progressOnTty = io.stderr.isTTY === true;
   const onProgress = (p: ExportProgress) => {
-    const name = `${p.folder.company}-${p.folder.org}-${p.folder.folder}`;
+    // Names and messages come from the server: escaped, so that no escape sequence reaches the terminal.
+    const name = printable(`${p.folder.company}-${p.folder.org}-${p.folder.folder}`);
     if (progressOnTty) io.stderr.write(`\r\u001b[K[${p.done}/${p.total}] ${p.error ? 'failed' : 'wrote'} ${name}`);
-    if (p.error) io.stderr.write(`${progressOnTty ? '\n' : ''}failed: ${name}: ${p.error.message}\n`);
+    if (p.error) io.stderr.write(`${progressOnTty ? '\n' : ''}failed: ${name}: ${printable(p.error.message)}\n`);
   };
   try {
     const client = new VSparkClient({ host, token, ...(io.fetch ? { fetch: io.fetch } : {}) });
@@ -70,17 +73,19 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       format,
       concurrency,
       onProgress,
-      write: (fileName, bytes) => writeFile(join(outDir, fileName), bytes),
+      // Temporary file, then rename: an interrupted export never leaves a half-written file.
+      write: (fileName, bytes) => writeFileAtomic(join(outDir, fileName), bytes),
     });
     if (progressOnTty && result.total > 0) io.stderr.write('\r\u001b[K');
-    for (const file of result.written) io.stdout.write(`wrote ${join(outDir, file)}\n`);
+    for (const file of result.written) io.stdout.write(`wrote ${printable(join(outDir, file))}\n`);
+    // One file per folder exported: the count is the number of files written.
     io.stdout.write(
-      `${result.written.length} of ${result.total} folders exported to ${outDir}` +
+      `${result.written.length} of ${result.total} folders exported to ${printable(outDir)}` +
         (result.failed.length ? `; ${result.failed.length} failed` : '') + '\n',
     );
     return result.failed.length ? 1 : 0;
   } catch (error) {
-    io.stderr.write(`vspark-status: ${explain(error, host)}\n`);
+    io.stderr.write(`vspark-status: ${printable(explain(error, host))}\n`);
     return error instanceof ApiClientError ? 1 : 70;
   }
 }

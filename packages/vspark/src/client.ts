@@ -5,7 +5,9 @@ import {
   ClosableClient,
   ConfigurationError,
   createVendorClient,
+  InvalidResponseError,
   readEnv,
+  recordOf,
   Redactor,
   type BoundOperations,
   type CommonClientOptions,
@@ -93,9 +95,14 @@ export class VSparkClient extends ClosableClient {
   async companyTokens(options: { signal?: AbortSignal } = {}): Promise<Map<string, string>> {
     const companies = await this.config.companies(options);
     const tokens = new Map<string, string>();
-    for (const [company, config] of Object.entries(companies)) {
-      this.#redactor.add(config.uuid);
-      tokens.set(company, config.uuid);
+    for (const [company, config] of Object.entries(recordOf(companies, 'GET /config'))) {
+      // An entry of `null`, or one without a string `uuid`, is not a company: a typed error, never a TypeError.
+      const uuid = recordOf(config, `GET /config: company ${JSON.stringify(company)}`, { redactor: this.#redactor }).uuid;
+      if (typeof uuid !== 'string' || uuid === '') {
+        throw new InvalidResponseError(`GET /config: company ${JSON.stringify(company)} has no token (uuid)`, 200, { body: this.#redactor.text(String(JSON.stringify(config))).slice(0, 1_000) });
+      }
+      this.#redactor.add(uuid);
+      tokens.set(company, uuid);
     }
     return tokens;
   }

@@ -3,8 +3,9 @@
  * several at a time, each written through a sink; one folder failing does not stop the others.
  * File-system free, so it runs anywhere; the CLI gives it a sink that writes files.
  */
-import { ConfigurationError } from '@apiclients/core';
+import { ConfigurationError, InvalidResponseError } from '@apiclients/core';
 import type { StatusFormat, VSparkClient } from './client.js';
+import { uniqueFileNames } from './file-names.js';
 import type { FolderRef } from './walk.js';
 
 /** A folder, without its token. */
@@ -47,7 +48,7 @@ export interface ExportStatusOptions {
 
 /** The outcome of an export. */
 export interface ExportStatusResult {
-  /** File names written, in hierarchy order. */
+  /** File names written, in hierarchy order: one per folder exported, never two alike. */
   written: string[];
   /** Folders that failed, in hierarchy order. */
   failed: FolderFailure[];
@@ -55,14 +56,14 @@ export interface ExportStatusResult {
   total: number;
 }
 
-/**
- * `CO-ORG-FOLDER-status.FORMAT`, the seed's file name. Names come from the server, so path separators and
- * control characters become `_`: a folder named `../x` must not write outside the output directory.
- */
-export function statusFileName(folder: FolderName, format: StatusFormat): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = (part: string) => part.replace(/[/\\\u0000-\u001f]/g, '_');
-  return `${safe(folder.company)}-${safe(folder.org)}-${safe(folder.folder)}-status.${format}`;
+// The status as JSON; a body that is not is an InvalidResponseError that quotes none of it (the parser's own
+// message would quote the start of the body).
+function parsedStatus(bytes: Uint8Array, folder: FolderName): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch {
+    throw new InvalidResponseError(`The status of ${folder.company}/${folder.org}/${folder.folder} is not valid JSON`, 200);
+  }
 }
 
 /** Key-sorted, 4-space JSON: what the seed's `json.dumps(..., indent=4, sort_keys=True)` writes. */
@@ -89,15 +90,16 @@ export async function exportStatus(options: ExportStatusOptions): Promise<Export
   const folders: FolderRef[] = [];
   for await (const ref of client.walk(signal ? { signal } : {})) folders.push(ref);
 
+  // Decided before any write: two folders never share a file (nor write one concurrently).
+  const fileNames = uniqueFileNames(folders, format);
   const outcomes: ({ fileName: string } | { error: Error })[] = new Array(folders.length);
   let next = 0;
   let done = 0;
-  const exportOne = async (ref: FolderRef): Promise<{ fileName: string } | { error: Error }> => {
+  const exportOne = async (ref: FolderRef, fileName: string): Promise<{ fileName: string } | { error: Error }> => {
     const { token, ...name } = ref;
     try {
       const bytes = await client.folderStatusBytes(name, { format, token, ...(signal ? { signal } : {}) });
-      const body = format === 'json' ? new TextEncoder().encode(sortedJson(JSON.parse(new TextDecoder().decode(bytes)))) : bytes;
-      const fileName = statusFileName(name, format);
+      const body = format === 'json' ? new TextEncoder().encode(sortedJson(parsedStatus(bytes, name))) : bytes;
       await write(fileName, body);
       return { fileName };
     } catch (error) {
@@ -109,7 +111,7 @@ export async function exportStatus(options: ExportStatusOptions): Promise<Export
     while (next < folders.length) {
       const index = next++;
       const ref = folders[index] as FolderRef;
-      const outcome = await exportOne(ref);
+      const outcome = await exportOne(ref, fileNames[index] as string);
       outcomes[index] = outcome;
       done++;
       const { token: _token, ...folder } = ref;

@@ -6,7 +6,8 @@ export { VSparkClient, createVSparkFetchClient, vsparkBaseUrl } from './client.j
 export type { VSparkClientOptions, StatusFormat, FolderStatus, CompanyConfig, FolderConfig } from './client.js';
 export type { StatusByFormat, StatusCall } from './status-by-format.js';
 export type { FolderRef } from './walk.js';
-export { exportStatus, statusFileName } from './export-status.js';
+export { exportStatus } from './export-status.js';
+export { statusFileName, uniqueFileNames } from './file-names.js';
 export type { ExportStatusOptions, ExportStatusResult, FolderFailure } from './export-status.js';
 export type { paths, components, operations } from './generated.js';
 export * from '@apiclients/core/errors';

@@ -8,6 +8,7 @@ import {
   ConfigurationError,
   createVendorClient,
   readEnv,
+  recordOf,
   type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
@@ -98,8 +99,11 @@ export class VssRequests {
 
   /** One request. */
   async get<T extends RequestType>(type: T, id: number, options: CallOptions = {}): Promise<RequestTypes[T]> {
-    const detail = await this.#bound.requests.get(type, id, options);
-    return detail.data as RequestTypes[T];
+    const detail: unknown = await this.#bound.requests.get(type, id, options);
+    // A 204 (nothing decoded) or a JSON `null`, or an answer without `data`, is not the request asked for.
+    const where = `GET /request/${type}/${id}`;
+    const answer = recordOf(detail, where, { status: detail === undefined ? 204 : 200 });
+    return recordOf(answer.data, `${where} (its "data")`) as unknown as RequestTypes[T];
   }
 }
 

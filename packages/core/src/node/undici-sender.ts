@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Redactor } from '../redact.js';
 import type { AbortEmitter, AttemptController, ResponseHead, Sender, SentResponse } from '../sender.js';
+import { BodyTooLarge, collectBounded, declaredOver } from '../bounded-body.js';
 import { acceptEncodingFor, decodeBody } from './decode-body.js';
 import { ProxyFailure, proxyErrorFor } from './proxy-error.js';
 import { proxyFor, proxySettings } from './proxy-for.js';
@@ -143,7 +144,7 @@ export function createUndiciSender(options: UndiciSenderOptions = {}): Sender {
       return {
         head: new UndiciResponseHead(statusCode, statusText ?? '', headers),
         url,
-        read: async () => decodeBody(new Uint8Array(await body.arrayBuffer()), init.method === 'HEAD' ? undefined : headers['content-encoding']),
+        read: (limit) => readUndiciBody(body, statusCode, init.method === 'HEAD' ? undefined : headers['content-encoding'], headers['content-length'], limit),
         discard: async () => {
           await body.dump();
         },
@@ -176,4 +177,24 @@ function rememberSecrets(proxy: string | undefined, redactor: Redactor | undefin
   redactor.add(password);
   redactor.add(url.password);
   redactor.add(`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+}
+
+/**
+ * An undici body read whole and decoded, bounded by `limit` as fetch's is (bounded-body.ts): the bytes on the wire
+ * while they arrive, then the decoded bytes while they inflate, so a gzip bomb stops at the limit too.
+ */
+async function readUndiciBody(
+  body: Dispatcher.ResponseData['body'],
+  status: number,
+  contentEncoding: string | string[] | undefined,
+  contentLength: string | string[] | undefined,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (contentEncoding === undefined && declaredOver(typeof contentLength === 'string' ? contentLength : undefined, limit)) {
+    await body.dump();
+    throw new BodyTooLarge(status, limit);
+  }
+  const chunks = body[Symbol.asyncIterator]();
+  const raw = await collectBounded(() => chunks.next(), () => body.destroy(), status, limit);
+  return decodeBody(raw, contentEncoding, limit, status);
 }
