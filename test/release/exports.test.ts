@@ -22,6 +22,7 @@ const ERROR_CLASSES = [
   'ConnectionError',
   'InternalServerError',
   'InvalidResponseError',
+  'MiddlewareError',
   'NotFoundError',
   'PaginationError',
   'PermissionDeniedError',

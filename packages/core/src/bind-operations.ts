@@ -48,12 +48,12 @@ export function bindOperations<Ops, Table extends OperationTable, Defaulted exte
 ): BoundOperations<Table, Ops, Defaulted> {
   const bound: Record<string, Record<string, unknown>> = {};
   const redactor = options.redactor ?? new Redactor();
-  for (const generated of Object.values(table)) {
+  for (const [operationId, generated] of Object.entries(table)) {
     const entry = resolveOperation(generated);
     // An operation that answers only JSON parses every body as JSON, whatever its label (read no header for it).
     const target: Target = { baseUrl, entry, transport, redactor, jsonOnly: entry.responses.every(isJson) };
     const layout = argumentLayout(entry, options.defaults as Record<string, string | number> | undefined);
-    const prepared = (args: unknown[]) => prepare(entry, wireArguments(entry, layout, args));
+    const prepared = (args: unknown[]) => prepare(entry, operationId, wireArguments(entry, layout, args));
     const call = entry.pagination
       ? (...args: unknown[]) => listOf(target, entry.pagination as PaginationPolicy, prepared(args), options)
       : // Async, so bad arguments are a rejection like every other failure (still before any request).
@@ -80,10 +80,10 @@ interface Prepared {
 }
 
 // Wire arguments → the request's parameters and its policy (idempotency, credential).
-function prepare(entry: ResolvedOperation, wire: WireArguments): Prepared {
+function prepare(entry: ResolvedOperation, operation: string, wire: WireArguments): Prepared {
   const { callOptions } = wire;
   const params: Params = { path: wire.path, query: { ...wire.query, ...callOptions.extraParams }, header: wire.header };
-  const policy: RequestPolicy = { idempotent: entry.idempotent };
+  const policy: RequestPolicy = { idempotent: entry.idempotent, operation };
   if (entry.anonymous) policy.credential = null;
   else if (callOptions.credential) policy.credential = callOptions.credential;
   return { params, body: wire.body, callOptions, policy };

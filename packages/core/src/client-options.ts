@@ -1,5 +1,6 @@
 /** The options every vendor client accepts, and how they become transport options. */
 import type { Logger } from './logger.js';
+import type { Middleware } from './middleware.js';
 import type { Redactor } from './redact.js';
 import type { Credential, FetchLike, TransportOptions } from './transport.js';
 import { ConfigurationError } from './errors.js';
@@ -24,6 +25,8 @@ export interface CommonClientOptions {
   userAgent?: string | undefined;
   /** Receives redacted debug and retry lines (off by default); `console` fits. */
   logger?: Logger | undefined;
+  /** Functions around every attempt of every call, first outermost; `client.use()` adds more. */
+  middleware?: readonly Middleware[] | undefined;
 }
 
 /** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */
@@ -32,7 +35,7 @@ export function transportOptionsFrom(
   vendor: { credential: Credential; redactor: Redactor; defaults?: Partial<TransportOptions> },
 ): TransportOptions {
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
-  const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger'] as const;
+  const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger', 'middleware'] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
   for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) {
     const value = out[key];

@@ -14,6 +14,7 @@ export {
   ConnectionError,
   InternalServerError,
   InvalidResponseError,
+  MiddlewareError,
   NotFoundError,
   PaginationError,
   PermissionDeniedError,

@@ -89,6 +89,18 @@ export class InvalidResponseError extends ApiClientError {
   }
 }
 
+/** A middleware threw something other than one of our errors; `cause` holds a redacted copy of what it threw. */
+export class MiddlewareError extends ApiClientError {
+  override name = 'MiddlewareError';
+  /** HTTP method, upper case, and the redacted request URL. */
+  readonly request: RequestSummary;
+
+  constructor(message: string, request: RequestSummary, options?: { cause?: unknown }) {
+    super(message, options);
+    this.request = request;
+  }
+}
+
 /** A page sequence the client refuses to follow (cross-origin or repeating next link, too many pages). */
 export class PaginationError extends ApiClientError {
   override name = 'PaginationError';

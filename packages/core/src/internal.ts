@@ -8,6 +8,7 @@ export * from './index.js';
 export { apiErrorFromResponse, defaultMessageOf, DEFAULT_ERROR_SHAPE, parseBody } from './api-error-from-response.js';
 export { bindOperations } from './bind-operations.js';
 export type { BindOptions } from './bind-operations.js';
+export { ClientBase } from './client-base.js';
 export { transportOptionsFrom } from './client-options.js';
 export { readEnv } from './env.js';
 export { apiErrorClassFor } from './errors.js';

@@ -9,8 +9,9 @@
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
-import { ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
+import { ApiClientError, ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
+import { redactedCredential, runMiddleware, type Middleware } from './middleware.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecretParams, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
@@ -32,6 +33,8 @@ export interface RequestPolicy {
   idempotent?: boolean;
   /** A credential for this request only (V-Spark's per-company tokens); `null` sends none. */
   credential?: Credential | null;
+  /** The operation's id in the spec, for middleware and log lines (bound operations set it). */
+  operation?: string | undefined;
 }
 
 /** A request in wire form: what {@link Transport.exchange} sends. */
@@ -65,6 +68,8 @@ export interface Transport {
   (request: Request, policy?: RequestPolicy): Promise<Response>;
   /** Sends a request in wire form; answers with the buffered exchange or throws the typed error. */
   exchange(request: OutgoingRequest, policy?: RequestPolicy): Promise<Exchange>;
+  /** Adds a middleware after those already there: it runs around every later attempt. */
+  use(middleware: Middleware): void;
 }
 
 /** A fetch-compatible function, called as `fetch(url, init)`: the platform's fetch, undici's, a test double. */
@@ -85,6 +90,8 @@ export interface TransportOptions extends Partial<RetryOptions> {
   userAgent?: string;
   /** The client's credential. */
   credential?: Credential;
+  /** Functions around every attempt, first outermost (more with {@link Transport.use}). */
+  middleware?: readonly Middleware[];
   /** Receives redacted debug and retry lines; off by default. */
   logger?: Logger;
   /** Redacts errors and log lines; the transport registers its credential with it. */
@@ -144,6 +151,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const logger = options.logger;
+  const chain: Middleware[] = [...(options.middleware ?? [])];
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
   // Called with the URL and init, as the platform's fetch is: no Request object is built on our side.
   const fetchOnce = (url: string, init: RequestInit): Promise<Response> => (customFetch ?? globalThis.fetch)(url, init);
@@ -190,6 +198,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const sentUrl = () => (credential?.in === 'query' ? withQueryCredential(outgoing.url, credential) : outgoing.url);
     let redactedUrl: string | undefined;
     const summary = (): RequestSummary => ({ method, url: (redactedUrl ??= redactor.url(sentUrl())) });
+    let retryReason: string | undefined;
 
     for (let retriesSoFar = 0; ; retriesSoFar++) {
       if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
@@ -205,12 +214,22 @@ export function createTransport(options: TransportOptions = {}): Transport {
       let answered: Exchange;
       try {
         if (logger) logger.debug(`→ ${method} ${summary().url}`);
-        answered = await attemptOnce(outgoing, method, credential, controller ? controller.signal : callerSignal);
+        const signal = controller ? controller.signal : callerSignal;
+        answered = chain.length
+          ? await runMiddleware(chain, {
+              request: { method, url: outgoing.url, headers: { ...defaultHeaders, ...outgoing.headers }, body: outgoing.body ?? null },
+              context: { operationId: policy.operation, attempt: retriesSoFar + 1, retryReason, credential: redactedCredential(credential), signal },
+              send: (request) => attemptOnce({ ...outgoing, ...request }, request.method.toUpperCase(), credential, signal),
+              summary, redactor, timeoutMs, timedOut: () => controller?.signal.reason === TIMED_OUT,
+            })
+          : await attemptOnce(outgoing, method, credential, signal);
         if (logger) logger.debug(`← ${answered.response.status} ${method} ${summary().url} (${now() - started} ms)`);
         if (answered.response.ok) return answered;
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
+        // Raised by a middleware (never by the attempt itself): thrown as it is, not retried.
+        if (error instanceof ApiClientError) throw error;
         const timedOut = controller?.signal.reason === TIMED_OUT;
         if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
@@ -237,6 +256,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
 
     async function pause(delayMs: number, why: string) {
+      retryReason = why;
       logger?.warn(`${why} on ${method} ${summary().url}; retrying in ${delayMs} ms`);
       try {
         await wait(delayMs, callerSignal);
@@ -256,7 +276,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
     return rebuild(answered, redactor);
   };
-  return Object.assign(transport, { exchange });
+  return Object.assign(transport, { exchange, use: (middleware: Middleware) => void chain.push(middleware) });
 }
 
 // The text of each body the fetch door answered with, redacted when asked for: openapi-fetch parses JSON itself,

@@ -4,6 +4,7 @@
  */
 import {
   authorization,
+  ClientBase,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -60,20 +61,21 @@ const MULTIPART_FIELDS = ['roomId', 'toPersonId', 'toPersonEmail', 'text', 'mark
 // Every resource of the table is a property of the client (declaration merging types what the constructor assigns).
 export interface SparkClient extends TableResources {}
 
-export class SparkClient {
+export class SparkClient extends ClientBase {
   readonly messages: Messages;
   readonly accessTokens: AccessTokens;
   /** The plain openapi-fetch client, for calls the resources do not cover. */
   readonly raw: Client<paths>;
 
   constructor(options: SparkClientOptions = {}) {
+    super();
     const token = options.accessToken ?? readEnv('WEBEX_ACCESS_TOKEN') ?? readEnv('SPARK_ACCESS_TOKEN');
     if (!token) {
       throw new ConfigurationError(
         'You must provide a Webex access token to use the API: pass { accessToken }, or set WEBEX_ACCESS_TOKEN or SPARK_ACCESS_TOKEN.',
       );
     }
-    const { raw, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
+    const { raw, transport, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
       baseUrl: SPARK_BASE_URL,
       table: operationTable,
       credential: authorization('Bearer', token),
@@ -85,6 +87,7 @@ export class SparkClient {
       bind: { repairNextUrl: repairNextLink },
     });
     this.raw = raw;
+    this.attachTransport(transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = r;
     Object.assign(this, resources);

@@ -5,6 +5,7 @@
  */
 import {
   authorization,
+  ClientBase,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -49,7 +50,7 @@ type TableServices = Omit<Services, 'incidents' | 'metrics' | 'users'>;
 export interface StatuspageClient extends TableServices {}
 
 /** A client for one Statuspage page. */
-export class StatuspageClient {
+export class StatuspageClient extends ClientBase {
   /** Incidents, with python-statuspageio's `createScheduled`. */
   readonly incidents: Services['incidents'] & { createScheduled: Services['incidents']['create'] };
   /** Metrics, with python-statuspageio's name `listMetricsForProvider` for `listForProvider`. */
@@ -62,6 +63,7 @@ export class StatuspageClient {
   readonly pageId: string;
 
   constructor(options: StatuspageClientOptions = {}) {
+    super();
     const apiKey = options.apiKey ?? readEnv('STATUSPAGE_API_KEY');
     if (!apiKey) throw new ConfigurationError('No apiKey provided: pass { apiKey } or set STATUSPAGE_API_KEY');
     const pageId = options.pageId ?? readEnv('STATUSPAGE_PAGE_ID');
@@ -71,7 +73,7 @@ export class StatuspageClient {
     this.pageId = pageId;
 
     const credential = authorization('OAuth', apiKey);
-    const { raw, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'page_id' | 'organization_id'>(
+    const { raw, transport, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'page_id' | 'organization_id'>(
       { ...options, ...(logger ? { logger } : {}) },
       {
         baseUrl: STATUSPAGE_BASE_URL,
@@ -88,6 +90,7 @@ export class StatuspageClient {
       },
     );
     this.raw = raw;
+    this.attachTransport(transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = services;
     Object.assign(this, resources);

@@ -2,6 +2,7 @@
  * VSparkClient: every operation of specs/vspark.yaml as `vspark.<resource>.<method>()`, plus the hierarchy walk.
  */
 import {
+  ClientBase,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -54,7 +55,7 @@ export function vsparkBaseUrl(host: string, secure = false): string {
 }
 
 /** A client for one V-Spark installation. */
-export class VSparkClient {
+export class VSparkClient extends ClientBase {
   /** `/config` and `/config/folders`. */
   readonly config: BoundOperations<typeof operationTable, operations>['config'];
   /** `/status` at each level of the hierarchy: JSON by default, the CSV text with `format: 'csv'`. */
@@ -68,6 +69,7 @@ export class VSparkClient {
   readonly #token: string;
 
   constructor(options: VSparkClientOptions = {}) {
+    super();
     const token = options.token ?? readEnv('VSPARK_TOKEN');
     if (!token) throw new ConfigurationError('No V-Spark token: pass { token } or set VSPARK_TOKEN');
     const host = options.host ?? readEnv('VSPARK_HOST');
@@ -81,6 +83,7 @@ export class VSparkClient {
     this.#redactor = parts.redactor;
     this.#transport = parts.transport;
     this.raw = parts.raw;
+    this.attachTransport(parts.transport);
     const bound = parts.operations;
     this.config = bound.config;
     this.status = bound.status as unknown as StatusByFormat<typeof operationTable, operations>;

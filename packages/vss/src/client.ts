@@ -4,6 +4,7 @@
  */
 import {
   authorization,
+  ClientBase,
   ConfigurationError,
   createVendorClient,
   readEnv,
@@ -103,7 +104,7 @@ export class VssRequests {
 }
 
 /** A client for the VSS API v2. */
-export class VssClient {
+export class VssClient extends ClientBase {
   /** `/request`: summary, listings, one request. */
   readonly requests: VssRequests;
   /** The plain openapi-fetch client, for calls the methods above do not cover. */
@@ -112,6 +113,7 @@ export class VssClient {
   readonly baseUrl: string;
 
   constructor(options: VssClientOptions = {}) {
+    super();
     const token = options.token ?? readEnv('VSS_API_TOKEN');
     if (!token) throw new ConfigurationError('No VSS token: pass { token }, set VSS_API_TOKEN, or get one with VssClient.login()');
     const parts = createVendorClient<operations, paths, typeof operationTable>(options, {
@@ -122,6 +124,7 @@ export class VssClient {
     });
     this.baseUrl = parts.baseUrl;
     this.raw = parts.raw;
+    this.attachTransport(parts.transport);
     this.requests = new VssRequests(parts.operations);
   }
 

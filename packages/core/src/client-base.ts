@@ -1,0 +1,31 @@
+/** What every vendor client class has beside its resources: `use()`, to add middleware to its transport. */
+import type { Middleware } from './middleware.js';
+import type { Transport } from './transport.js';
+
+/** The base of every `@apiclients` client class. */
+export class ClientBase {
+  #transport: Transport | undefined;
+
+  /** Called once by the vendor client's constructor with the transport its calls go through. */
+  protected attachTransport(transport: Transport): void {
+    this.#transport = transport;
+  }
+
+  /**
+   * Adds a middleware around every later attempt of every call of this client (`.raw` included), after those
+   * already there: registration order is execution order, the first outermost.
+   *
+   * ```ts
+   * client.use(async (request, next, { operationId, attempt }) => {
+   *   request.headers['x-trace-id'] = crypto.randomUUID();
+   *   const response = await next(request);
+   *   console.log(operationId, attempt, response.status);
+   *   return response;
+   * });
+   * ```
+   */
+  use(middleware: Middleware): this {
+    this.#transport?.use(middleware);
+    return this;
+  }
+}
