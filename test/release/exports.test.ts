@@ -34,7 +34,7 @@ const ERROR_CLASSES = [
 
 describe('@apiclients/core', () => {
   it('the root entry exports the errors, PagedList and Link parsing, createTransport, authorization and Redactor, nothing else', () => {
-    const rest = ['PagedList', 'REDACTED', 'Redactor', 'authorization', 'createTransport', 'nextLink', 'parseLinkHeader'];
+    const rest = ['APIPromise', 'PagedList', 'REDACTED', 'Redactor', 'authorization', 'createTransport', 'nextLink', 'parseLinkHeader'];
     expect(Object.keys(core).sort()).toEqual([...ERROR_CLASSES, ...rest].sort());
   });
 

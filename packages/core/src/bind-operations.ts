@@ -4,6 +4,7 @@
  * {@link PagedList} for operations with `x-apiclients-pagination`. Requests go straight to the transport's
  * wire-form door; openapi-fetch serves `.raw` only, and the URLs and bodies built here match what it would send.
  */
+import { APIPromise, type WithResponse } from './api-promise.js';
 import { argumentLayout, wireArguments, type WireArguments } from './call-arguments.js';
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
@@ -56,8 +57,7 @@ export function bindOperations<Ops, Table extends OperationTable, Defaulted exte
     const prepared = (args: unknown[]) => prepare(entry, operationId, wireArguments(entry, layout, args));
     const call = entry.pagination
       ? (...args: unknown[]) => listOf(target, entry.pagination as PaginationPolicy, prepared(args), options)
-      : // Async, so bad arguments are a rejection like every other failure (still before any request).
-        async (...args: unknown[]) => (await send(target, prepared(args))).data;
+      : (...args: unknown[]) => new APIPromise(answer(target, () => prepared(args)));
     (bound[entry.resource] ??= {})[entry.method] = call;
   }
   return bound as BoundOperations<Table, Ops, Defaulted>;
@@ -108,6 +108,15 @@ async function send(target: Target, prepared: Prepared) {
     policy,
   );
   return { data: decode(target, response, bytes), response, url, sent };
+}
+
+// Async, so bad arguments are a rejection like every other failure (still before any request).
+async function answer(target: Target, prepared: () => Prepared): Promise<WithResponse<unknown>> {
+  const { data, response, url } = await send(target, prepared());
+  const { status, statusText, headers } = response;
+  // The URL that answered carries a query credential (V-Spark's token): never hand it on.
+  const info = { status, statusText, headers, url: target.redactor.url(url) };
+  return { data, response: info, requestId: target.transport.requestIdOf(headers) };
 }
 
 /**
@@ -194,7 +203,8 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     const found = at(data, pagination.items);
     const items = Array.isArray(found) ? found : [];
     const next = nextOf(pagination, response, data, items, url, perPage);
-    const page: PageResult<unknown> = { items, next: next && options.repairNextUrl ? options.repairNextUrl(next, firstUrl ?? url) : next, url, response };
+    const repaired = next && options.repairNextUrl ? options.repairNextUrl(next, firstUrl ?? url) : next;
+    const page: PageResult<unknown> = { items, next: repaired, url, response, requestId: target.transport.requestIdOf(response.headers) };
     firstUrl ??= url;
     if (nextUrl === null) {
       const later = laterPagesOf(pagination, data, url);

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export * from './error-classes.js';
+export { APIPromise } from './api-promise.js';
+export type { ResponseInfo, WithResponse } from './api-promise.js';
 export { PagedList } from './paged-list.js';
 export type { Page, PageFetcher, PagedListOptions, PageResult } from './paged-list.js';
 export { parseLinkHeader, nextLink } from './link-header.js';

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './index.js';
+export { mapData } from './api-promise.js';
 export { apiErrorFromResponse, defaultMessageOf, DEFAULT_ERROR_SHAPE, parseBody } from './api-error-from-response.js';
 export { bindOperations } from './bind-operations.js';
 export type { BindOptions } from './bind-operations.js';

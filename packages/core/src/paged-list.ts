@@ -23,6 +23,8 @@ export interface PageResult<T> {
   origin?: string;
   /** The raw response, for headers. */
   response: Response;
+  /** The vendor's request id, when the response carries one. */
+  requestId?: string | undefined;
   /**
    * First page only: the URLs of every later page, when the first page tells how many there are (VSS's
    * `meta.pages.pages`). With `concurrency` > 1 they are fetched several at a time instead of link by link.
@@ -38,8 +40,10 @@ export interface Page<T> {
   number: number;
   /** The absolute URL of the next page, or null when this is the last. */
   nextUrl: string | null;
-  /** The raw response, for headers. */
+  /** The raw response, for headers (its body already read). */
   response: Response;
+  /** The vendor's request id (Webex `TrackingID`, `x-request-id`, …), when the response carries one. */
+  requestId: string | undefined;
 }
 
 /** Limits of one list. */
@@ -107,7 +111,7 @@ export class PagedList<T> implements AsyncIterable<T> {
       }
       const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
       remaining -= items.length;
-      yield { items, number, nextUrl, response: page.response };
+      yield { items, number, nextUrl, response: page.response, requestId: page.requestId };
       if (remaining <= 0) return;
       if (refusal) throw refusal;
       if (nextUrl === null) return;
@@ -150,7 +154,7 @@ export class PagedList<T> implements AsyncIterable<T> {
       const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
       remaining -= items.length;
       const nextUrl = absolute[index + 1] ?? null;
-      yield { items, number: index + 2, nextUrl, response: page.response };
+      yield { items, number: index + 2, nextUrl, response: page.response, requestId: page.requestId };
       if (remaining <= 0) return;
     }
     if (urls.length + 1 > maxPages) {

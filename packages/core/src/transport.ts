@@ -8,7 +8,7 @@
  * would otherwise cost over a bare fetch (bench/client-overhead.mjs). The transport itself is also a fetch taking
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
-import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
+import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, requestIdOf, type ErrorShape } from './api-error-from-response.js';
 import { ApiClientError, ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
 import { redactedCredential, runMiddleware, type Middleware } from './middleware.js';
@@ -70,6 +70,8 @@ export interface Transport {
   exchange(request: OutgoingRequest, policy?: RequestPolicy): Promise<Exchange>;
   /** Adds a middleware after those already there: it runs around every later attempt. */
   use(middleware: Middleware): void;
+  /** The vendor's request id in a response's headers (by the error shape's `requestIdHeaders`). */
+  requestIdOf(headers: Headers): string | undefined;
 }
 
 /** A fetch-compatible function, called as `fetch(url, init)`: the platform's fetch, undici's, a test double. */
@@ -276,7 +278,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
     return rebuild(answered, redactor);
   };
-  return Object.assign(transport, { exchange, use: (middleware: Middleware) => void chain.push(middleware) });
+  const use = (middleware: Middleware) => void chain.push(middleware);
+  return Object.assign(transport, { exchange, use, requestIdOf: (headers: Headers) => requestIdOf(headers, shape) });
 }
 
 // The text of each body the fetch door answered with, redacted when asked for: openapi-fetch parses JSON itself,

@@ -3,6 +3,7 @@
  * Lists page through `Link rel="next"` with Webex's next-link defects repaired; rate limits are waited out.
  */
 import {
+  APIPromise,
   authorization,
   ClientBase,
   ConfigurationError,
@@ -10,6 +11,7 @@ import {
   readEnv,
   type CallOptions,
   type CommonClientOptions,
+  type WithResponse,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
@@ -33,7 +35,7 @@ export type MessageCreateInput = Omit<Schemas['MessageCreate'], 'files'> & { fil
 /** Message operations, with uploads. */
 export type Messages = Omit<Resources['messages'], 'create'> & {
   /** Posts a message (`{ roomId, text }`); a local file, Blob or bytes in `files` is uploaded as multipart. */
-  create(params: MessageCreateInput, options?: CallOptions): Promise<Schemas['Message']>;
+  create(params: MessageCreateInput, options?: CallOptions): APIPromise<Schemas['Message']>;
 };
 
 /** OAuth token operations (form-encoded, sent without the bearer token), keys spelt as the API spells them. */
@@ -42,9 +44,9 @@ export interface AccessTokens {
   get(
     params: { client_id: string; client_secret: string; code: string; redirect_uri: string },
     options?: CallOptions,
-  ): Promise<Schemas['AccessToken']>;
+  ): APIPromise<Schemas['AccessToken']>;
   /** Gets a new access token with a refresh token. */
-  refresh(params: { client_id: string; client_secret: string; refresh_token: string }, options?: CallOptions): Promise<Schemas['AccessToken']>;
+  refresh(params: { client_id: string; client_secret: string; refresh_token: string }, options?: CallOptions): APIPromise<Schemas['AccessToken']>;
 }
 
 /** The resources that come from the operation table as they are. */
@@ -92,7 +94,11 @@ export class SparkClient extends ClientBase {
     const resources: Resources = r;
     Object.assign(this, resources);
     const readLocalFile = (path: string) => this.readLocalFile(path);
-    this.messages = { ...r.messages, create: (params, callOptions) => createMessage(r.messages.create, params, readLocalFile, callOptions) };
+    this.messages = {
+      ...r.messages,
+      // Reading a local file comes first; the call's response is still there with withResponse().
+      create: (params, callOptions) => new APIPromise(createMessage(r.messages.create, params, readLocalFile, callOptions)),
+    };
     this.accessTokens = {
       get: (params, callOptions) => r.accessTokens.create({ grant_type: 'authorization_code', ...params }, callOptions),
       refresh: (params, callOptions) => r.accessTokens.create({ grant_type: 'refresh_token', ...params }, callOptions),
@@ -110,13 +116,13 @@ async function createMessage(
   body: MessageCreateInput,
   readLocalFile: (path: string) => Promise<Upload>,
   options?: CallOptions,
-): Promise<Schemas['Message']> {
+): Promise<WithResponse<Schemas['Message']>> {
   const files = body.files === undefined ? [] : Array.isArray(body.files) ? [...body.files] : [body.files as FileInput];
   if (files.length > 1) throw new ConfigurationError(`messages.create: "files" holds one file (Webex takes one per message), got ${files.length}`);
   const [file] = files;
   if (file === undefined || isRemoteUrl(file)) {
     const { files: _files, ...rest } = body;
-    return create({ ...rest, ...(file === undefined ? {} : { files: [file] }) }, options);
+    return create({ ...rest, ...(file === undefined ? {} : { files: [file] }) }, options).withResponse();
   }
   const upload = await toUpload(file, readLocalFile);
   const form = new FormData();
@@ -126,7 +132,7 @@ async function createMessage(
   }
   form.append('files', upload.blob, upload.filename);
   // FormData passes through openapi-fetch untouched; the transport re-sends its bytes (boundary included) on a retry.
-  return create({ rawBody: form }, options);
+  return create({ rawBody: form }, options).withResponse();
 }
 
 /**

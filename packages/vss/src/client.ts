@@ -7,7 +7,9 @@ import {
   ClientBase,
   ConfigurationError,
   createVendorClient,
+  mapData,
   readEnv,
+  type APIPromise,
   type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
@@ -72,7 +74,7 @@ export class VssRequests {
   }
 
   /** How many requests of each type the user has. */
-  summary(options: CallOptions = {}): Promise<RequestSummary> {
+  summary(options: CallOptions = {}): APIPromise<RequestSummary> {
     return this.#bound.requests.summary(options);
   }
 
@@ -97,9 +99,8 @@ export class VssRequests {
   }
 
   /** One request. */
-  async get<T extends RequestType>(type: T, id: number, options: CallOptions = {}): Promise<RequestTypes[T]> {
-    const detail = await this.#bound.requests.get(type, id, options);
-    return detail.data as RequestTypes[T];
+  get<T extends RequestType>(type: T, id: number, options: CallOptions = {}): APIPromise<RequestTypes[T]> {
+    return mapData(this.#bound.requests.get(type, id, options), (detail) => detail.data as RequestTypes[T]);
   }
 }
 
