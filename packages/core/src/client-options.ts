@@ -1,5 +1,7 @@
 /** The options every vendor client accepts, and how they become transport options. */
-import type { Logger } from './logger.js';
+import { LOG_LEVELS, type LogLevel } from './attempt-log.js';
+import { readEnv } from './env.js';
+import { STDERR_LOGGER, type Logger } from './logger.js';
 import type { Middleware } from './middleware.js';
 import type { Redactor } from './redact.js';
 import type { Credential, FetchLike, TransportOptions } from './transport.js';
@@ -23,8 +25,17 @@ export interface CommonClientOptions {
   headers?: Record<string, string> | undefined;
   /** The `User-Agent` header. */
   userAgent?: string | undefined;
-  /** Receives redacted debug and retry lines (off by default); `console` fits. */
+  /**
+   * Receives the redacted log lines (`{ debug, info?, warn }`; `console` fits). Without one, `logLevel` or
+   * `APICLIENTS_LOG` writes to standard error.
+   */
   logger?: Logger | undefined;
+  /**
+   * `debug` (every attempt, bodies redacted and cut short), `info` (one line per attempt), `warn` (failed
+   * attempts and retries) or `off`. Default: the `APICLIENTS_LOG` environment variable, else `debug` when a
+   * `logger` is given and `off` when not.
+   */
+  logLevel?: LogLevel | undefined;
   /** Functions around every attempt of every call, first outermost; `client.use()` adds more. */
   middleware?: readonly Middleware[] | undefined;
 }
@@ -37,6 +48,12 @@ export function transportOptionsFrom(
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
   const keys = ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger', 'middleware'] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
+  const logLevel = options.logLevel ?? envLogLevel();
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigurationError(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+  }
+  if (logLevel !== undefined) out.logLevel = logLevel;
+  if (logLevel !== undefined && logLevel !== 'off' && !out.logger) out.logger = STDERR_LOGGER;
   for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs'] as const) {
     const value = out[key];
     // Only the timeout may be endless (`Infinity`: no timeout); an endless retry count or wait is a mistake.
@@ -48,3 +65,12 @@ export function transportOptionsFrom(
   return out;
 }
 
+
+/** `APICLIENTS_LOG`, when it names a level; any other value is ignored with a warning (a typo must not stop a program). */
+function envLogLevel(): LogLevel | undefined {
+  const value = readEnv('APICLIENTS_LOG')?.toLowerCase();
+  if (value === undefined) return undefined;
+  if (LOG_LEVELS.includes(value as LogLevel)) return value as LogLevel;
+  STDERR_LOGGER.warn(`APICLIENTS_LOG=${JSON.stringify(value)} is not one of ${LOG_LEVELS.join(', ')}; ignored`);
+  return undefined;
+}

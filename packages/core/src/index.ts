@@ -14,6 +14,7 @@ export type { Link } from './link-header.js';
 export type { CallOptions } from './call-options.js';
 export type { CommonClientOptions } from './client-options.js';
 export type { Logger } from './logger.js';
+export type { LogLevel } from './attempt-log.js';
 export type { Middleware, MiddlewareContext, MiddlewareNext, MiddlewareRequest } from './middleware.js';
 export { authorization, createTransport } from './transport.js';
 export type { Credential, Exchange, FetchLike, OutgoingRequest, RequestPolicy, Transport, TransportOptions } from './transport.js';

@@ -10,6 +10,7 @@
  */
 import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, requestIdOf, type ErrorShape } from './api-error-from-response.js';
 import { ApiClientError, ConnectionError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
+import { attemptLog, type AttemptRecord, type LogLevel } from './attempt-log.js';
 import type { Logger } from './logger.js';
 import { redactedCredential, runMiddleware, type Middleware } from './middleware.js';
 import { Redactor } from './redact.js';
@@ -96,6 +97,8 @@ export interface TransportOptions extends Partial<RetryOptions> {
   middleware?: readonly Middleware[];
   /** Receives redacted debug and retry lines; off by default. */
   logger?: Logger;
+  /** What reaches the logger (default `debug`: everything, bodies included; `off` when there is no logger). */
+  logLevel?: LogLevel;
   /** Redacts errors and log lines; the transport registers its credential with it. */
   redactor?: Redactor;
   /** How the vendor's error responses look. */
@@ -152,7 +155,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const wait = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const logger = options.logger;
+  const log = attemptLog(options.logger, options.logLevel ?? 'debug', redactor);
   const chain: Middleware[] = [...(options.middleware ?? [])];
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
   // Called with the URL and init, as the platform's fetch is: no Request object is built on our side.
@@ -211,11 +214,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const onCallerAbort = () => controller?.abort(callerSignal?.reason);
       if (controller) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const timer = controller && setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-      const started = logger ? now() : 0;
+      const started = log ? now() : 0;
+      const logAttempt = (outcome: number | string, more: Partial<AttemptRecord>) =>
+        log?.attempted({ method, url: summary().url, attempt: retriesSoFar + 1, retryReason, ms: now() - started, outcome, ...more });
       let attempt: FailedAttempt;
       let answered: Exchange;
       try {
-        if (logger) logger.debug(`→ ${method} ${summary().url}`);
+        if (log) log.sending(method, summary().url, outgoing.body);
         const signal = controller ? controller.signal : callerSignal;
         answered = chain.length
           ? await runMiddleware(chain, {
@@ -225,17 +230,19 @@ export function createTransport(options: TransportOptions = {}): Transport {
               summary, redactor, timeoutMs, timedOut: () => controller?.signal.reason === TIMED_OUT,
             })
           : await attemptOnce(outgoing, method, credential, signal);
-        if (logger) logger.debug(`← ${answered.response.status} ${method} ${summary().url} (${now() - started} ms)`);
-        if (answered.response.ok) return answered;
+        if (answered.response.ok) {
+          if (log) logAttempt(answered.response.status, { requestId: requestIdOf(answered.response.headers, shape), body: answered.bytes });
+          return answered;
+        }
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
         // Raised by a middleware (never by the attempt itself): thrown as it is, not retried.
         if (error instanceof ApiClientError) throw error;
         const timedOut = controller?.signal.reason === TIMED_OUT;
-        if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
         const decision = decideRetry(attempt, retry, now(), random);
+        if (log) logAttempt(timedOut ? 'timed out' : messageOf(error), { retryInMs: decision.retry ? decision.delayMs : undefined });
         if (!decision.retry) {
           if (timedOut) throw new TimeoutError(summary(), timeoutMs);
           throw new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
@@ -251,6 +258,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }
       }
       const decision = decideRetry(attempt, retry, now(), random);
+      if (log) {
+        const { status, headers } = answered.response;
+        logAttempt(status, { requestId: requestIdOf(headers, shape), body: answered.bytes, retryInMs: decision.retry ? decision.delayMs : undefined });
+      }
       if (!decision.retry) {
         throw apiErrorFromResponse(answered.response, textOf(answered.bytes), { method, url: sentUrl() }, redactor, shape, decision.retryAfterMs);
       }
@@ -259,7 +270,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
     async function pause(delayMs: number, why: string) {
       retryReason = why;
-      logger?.warn(`${why} on ${method} ${summary().url}; retrying in ${delayMs} ms`);
       try {
         await wait(delayMs, callerSignal);
       } catch {
