@@ -30,6 +30,7 @@ const ERROR_CLASSES = [
   'RequestAbortedError',
   'TimeoutError',
   'UnprocessableEntityError',
+  'WaitTimeoutError',
 ];
 
 describe('@apiclients/core', () => {

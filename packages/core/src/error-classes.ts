@@ -22,5 +22,6 @@ export {
   RequestAbortedError,
   TimeoutError,
   UnprocessableEntityError,
+  WaitTimeoutError,
 } from './errors.js';
 export type { ApiErrorDetails } from './errors.js';

@@ -56,6 +56,28 @@ export class TimeoutError extends ConnectionError {
   }
 }
 
+/**
+ * A wait for long-running work ran out of time (VSS `requests.waitFor`): the work had not reached one of the
+ * statuses waited for. Also a {@link TimeoutError}.
+ */
+export class WaitTimeoutError extends TimeoutError {
+  override name = 'WaitTimeoutError';
+  /** The statuses that were waited for. */
+  readonly until: readonly string[];
+  /** The last status seen, if any answer came. */
+  readonly lastStatus: string | undefined;
+  /** The last answer, if any came. */
+  readonly last: unknown;
+
+  constructor(request: RequestSummary, timeoutMs: number, until: readonly string[], lastStatus: string | undefined, last: unknown) {
+    super(request, timeoutMs);
+    this.message = `Waited ${timeoutMs} ms for ${request.method} ${request.url} to be ${until.join(' or ')}; its last status was ${lastStatus ?? 'never seen'}`;
+    this.until = until;
+    this.lastStatus = lastStatus;
+    this.last = last;
+  }
+}
+
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class RequestAbortedError extends ApiClientError {
   override name = 'AbortError';

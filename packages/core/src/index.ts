@@ -12,6 +12,7 @@ export type { Page, PageFetcher, PagedListOptions, PageResult } from './paged-li
 export { parseLinkHeader, nextLink } from './link-header.js';
 export type { Link } from './link-header.js';
 export type { CallOptions } from './call-options.js';
+export type { PollOptions } from './poll-until.js';
 export type { CommonClientOptions } from './client-options.js';
 export type { Logger } from './logger.js';
 export type { LogLevel } from './attempt-log.js';

@@ -19,6 +19,8 @@ export { resolveOperation } from './operation-table.js';
 export type { OperationEntry, OperationParam, OperationTable, PaginationPolicy, ResolvedOperation, ResolvedParam } from './operation-table.js';
 export type * from './operation-types.js';
 export { SECRET_HEADERS, SECRET_QUERY_PARAMS } from './redact.js';
+export { pollAll, pollUntil } from './poll-until.js';
+export type { Poll, PollOptions } from './poll-until.js';
 export { retryAfterMs } from './retry-after.js';
 export { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
 export type { FailedAttempt, RetryDecision } from './retry-policy.js';

@@ -8,12 +8,15 @@ import {
   ConfigurationError,
   createVendorClient,
   mapData,
+  pollAll,
+  pollUntil,
   readEnv,
   type APIPromise,
   type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
   type PagedList,
+  type PollOptions,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable, type components, type operations, type paths } from './generated.js';
@@ -61,16 +64,31 @@ export interface ListRequestsParams<T extends RequestType> {
 /** Options of one `requests.list` call. */
 export type ListRequestsOptions = Pick<CallOptions, 'concurrency' | 'limit' | 'maxPages' | 'signal' | 'headers'>;
 
+/** Options of `requests.waitFor`: the statuses that end the wait, how often to ask, how long to wait, a signal. */
+export type WaitForOptions = PollOptions<RequestStatus>;
+
+/** One request to wait for, in `requests.waitForAll`. */
+export interface RequestRef<T extends RequestType = RequestType> {
+  type: T;
+  id: number;
+}
+
+// Where processing ends: done, or failed (the spec's `GET /request/{type}/{id}`: pyvss's wait_for_request polls
+// until PROCESSED and gives up on ERROR or ERROR_RETRY).
+const FINISHED: readonly RequestStatus[] = ['PROCESSED', 'ERROR', 'ERROR_RETRY'];
+
 /** The API's default server. */
 export const VSS_BASE_URL = 'https://vss-api.eis.utoronto.ca/v2';
 
 /** The request listings of VSS. */
 export class VssRequests {
   readonly #bound: BoundOperations<typeof operationTable, operations>;
+  readonly #baseUrl: string;
 
   /** @internal */
-  constructor(bound: BoundOperations<typeof operationTable, operations>) {
+  constructor(bound: BoundOperations<typeof operationTable, operations>, baseUrl: string) {
     this.#bound = bound;
+    this.#baseUrl = baseUrl;
   }
 
   /** How many requests of each type the user has. */
@@ -102,6 +120,22 @@ export class VssRequests {
   get<T extends RequestType>(type: T, id: number, options: CallOptions = {}): APIPromise<RequestTypes[T]> {
     return mapData(this.#bound.requests.get(type, id, options), (detail) => detail.data as RequestTypes[T]);
   }
+
+  /**
+   * Waits until a request has been processed or has failed (or reached the statuses in `until`), asking again
+   * after `intervalMs` (default 1 s), each pause half again as long up to `maxIntervalMs` (15 s), for at most
+   * `timeoutMs` (10 min): then a `WaitTimeoutError` with the last status seen. Resolves with the request.
+   */
+  waitFor<T extends RequestType>(type: T, id: number, options: WaitForOptions = {}): Promise<RequestTypes[T]> {
+    const request = { method: 'GET', url: `${this.#baseUrl}/request/${type}/${id}` };
+    return pollUntil({ ask: (signal) => this.get(type, id, { signal }), statusOf: (found) => found.status, until: FINISHED, request }, options);
+  }
+
+  /** {@link waitFor} for several requests at once; their requests in the same order. The first failure ends every wait. */
+  waitForAll<T extends RequestType>(requests: readonly RequestRef<T>[], options: WaitForOptions = {}): Promise<RequestTypes[T][]> {
+    const { signal, ...rest } = options;
+    return pollAll(requests.map(({ type, id }) => (each: AbortSignal) => this.waitFor(type, id, { ...rest, signal: each })), signal);
+  }
 }
 
 /** A client for the VSS API v2. */
@@ -126,7 +160,7 @@ export class VssClient extends ClientBase {
     this.baseUrl = parts.baseUrl;
     this.raw = parts.raw;
     this.attachTransport(parts.transport);
-    this.requests = new VssRequests(parts.operations);
+    this.requests = new VssRequests(parts.operations, parts.baseUrl);
   }
 
   /**
