@@ -24,13 +24,14 @@ export const TARGETS = {
  * (bench/RESULTS.md, "weight"): core carries what the issues after the target ask of it (argument checks that
  * name the argument in the flat calling convention, three pagination styles, the redirect policy, redaction in every
  * encoding, nine error classes, responses checked against their media types), 8.98 kB; then issue 20's middleware,
- * `withResponse()` (APIPromise), client base class and per-attempt log lines with redacted bodies, 10.58 kB. A vendor package is its
+ * `withResponse()` (APIPromise), client base class, per-attempt log lines with redacted bodies and the polling
+ * of long-running work (pollUntil), 10.94 kB. A vendor package is its
  * hand-written quirks plus its generated operation table, which grows with the spec: the budget is a fixed part for
  * the quirks and a part per operation of the table (Spark's 44-operation table weighs about 1.3 kB brotli, 30 bytes
  * an operation). A budget catches growth; the targets stay in the report.
  */
 export const BUDGETS = {
-  core: 10_800,
+  core: 11_200,
   vendorQuirks: 2_500,
   vendorPerOperation: 35,
 };
