@@ -215,8 +215,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (controller) callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const timer = controller && setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
       const started = log ? now() : 0;
-      const logAttempt = (outcome: number | string, more: Partial<AttemptRecord>) =>
-        log?.attempted({ method, url: summary().url, attempt: retriesSoFar + 1, retryReason, ms: now() - started, outcome, ...more });
+      // Built only when there is a log; `logAttempt?.(…)` then evaluates nothing without one.
+      const logAttempt = log && ((outcome: number | string, more: Partial<AttemptRecord>) =>
+        log.attempted({ method, url: summary().url, attempt: retriesSoFar + 1, retryReason, ms: now() - started, outcome, ...more }));
       let attempt: FailedAttempt;
       let answered: Exchange;
       try {
@@ -231,7 +232,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
             })
           : await attemptOnce(outgoing, method, credential, signal);
         if (answered.response.ok) {
-          if (log) logAttempt(answered.response.status, { requestId: requestIdOf(answered.response.headers, shape), body: answered.bytes });
+          logAttempt?.(answered.response.status, { requestId: requestIdOf(answered.response.headers, shape), body: answered.bytes });
           return answered;
         }
         attempt = { retriesSoFar, idempotent, response: answered.response };
@@ -242,7 +243,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const timedOut = controller?.signal.reason === TIMED_OUT;
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
         const decision = decideRetry(attempt, retry, now(), random);
-        if (log) logAttempt(timedOut ? 'timed out' : messageOf(error), { retryInMs: decision.retry ? decision.delayMs : undefined });
+        logAttempt?.(timedOut ? 'timed out' : messageOf(error), { retryInMs: decision.retry ? decision.delayMs : undefined });
         if (!decision.retry) {
           if (timedOut) throw new TimeoutError(summary(), timeoutMs);
           throw new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
@@ -258,10 +259,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }
       }
       const decision = decideRetry(attempt, retry, now(), random);
-      if (log) {
-        const { status, headers } = answered.response;
-        logAttempt(status, { requestId: requestIdOf(headers, shape), body: answered.bytes, retryInMs: decision.retry ? decision.delayMs : undefined });
-      }
+      const { status, headers } = answered.response;
+      logAttempt?.(status, { requestId: requestIdOf(headers, shape), body: answered.bytes, retryInMs: decision.retry ? decision.delayMs : undefined });
       if (!decision.retry) {
         throw apiErrorFromResponse(answered.response, textOf(answered.bytes), { method, url: sentUrl() }, redactor, shape, decision.retryAfterMs);
       }
