@@ -48,7 +48,7 @@ export function attemptLog(logger: Logger | undefined, level: LogLevel, redactor
   if (!logger || level === 'off') return undefined;
   const debug = level === 'debug';
   const info = level === 'debug' || level === 'info';
-  const body = (bytes: string | Uint8Array) => ` ${redactedBody(typeof bytes === 'string' ? bytes : UTF8.decode(bytes), redactor)}`;
+  const body = (bytes: string | Uint8Array) => ` ${typeof bytes === 'string' ? redactedBody(bytes, redactor) : bytesShown(bytes, redactor)}`;
   return {
     sending(method, url, sent) {
       if (debug) logger.debug(`→ ${method} ${url}${sent ? body(sent) : ''}`);
@@ -71,6 +71,12 @@ export function attemptLog(logger: Logger | undefined, level: LogLevel, redactor
 }
 
 const UTF8 = new TextDecoder();
+
+// Bytes that are not text (an uploaded file, a gzip body) are shown by their size only.
+function bytesShown(bytes: Uint8Array, redactor: Redactor): string {
+  const text = UTF8.decode(bytes);
+  return /[\uFFFD\u0000]/.test(text) ? `<${bytes.byteLength} bytes>` : redactedBody(text, redactor);
+}
 // Field names whose values are secrets: the secret query parameters, anything named like a token, secret or password,
 // and `uuid`, which is how V-Spark's `/config` names each company's token (V-Spark docs, "Reference for the /config API").
 const SECRET_KEY = new RegExp(`^(?:${[...SECRET_QUERY_PARAMS, 'uuid'].join('|')})$|token|secret|password|passwd|credential`, 'i');

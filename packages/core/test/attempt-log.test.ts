@@ -140,6 +140,13 @@ describe('bodies in debug lines', () => {
     );
   });
 
+  it('shows bytes that are not text by their size', async () => {
+    const { lines, logger } = recorded();
+    const transport = createTransport({ fetch: fakeFetch(reply(200, {})).fetch, logger, logLevel: 'debug' });
+    await transport.exchange({ method: 'POST', url: 'https://api.test/upload', body: new Uint8Array([0x25, 0x50, 0x00, 0xff, 0xfe]) });
+    expect(lines[0]?.line).toBe('→ POST https://api.test/upload <5 bytes>');
+  });
+
   it('removes known secrets and credential shapes from text, and cuts a long body short', () => {
     expect(redactedBody(`echo: Bearer ${TOKEN}`, redactor)).toBe('echo: Bearer [REDACTED]');
     const long = redactedBody('x'.repeat(5_000), redactor);
