@@ -227,7 +227,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
           ? await runMiddleware(chain, {
               request: { method, url: outgoing.url, headers: { ...defaultHeaders, ...outgoing.headers }, body: outgoing.body ?? null },
               context: { operationId: policy.operation, attempt: retriesSoFar + 1, retryReason, credential: redactedCredential(credential), signal },
-              send: (request) => attemptOnce({ ...outgoing, ...request }, request.method.toUpperCase(), credential, signal),
+              // The credential goes only where the client meant to send it, as on a redirect to another origin.
+              send: (request) => attemptOnce({ ...outgoing, ...request }, request.method.toUpperCase(), sameOrigin(request.url, outgoing.url) ? credential : null, signal),
               summary, redactor, timeoutMs, timedOut: () => controller?.signal.reason === TIMED_OUT,
             })
           : await attemptOnce(outgoing, method, credential, signal);

@@ -65,6 +65,15 @@ describe('middleware', () => {
     expect(inspect(seen)).not.toContain(TOKEN);
   });
 
+  it('sends a request a middleware points at another origin without the credential', async () => {
+    const fake = fakeFetch(reply(200, {}));
+    const transport = createTransport({ fetch: fake.fetch, credential });
+    transport.use(async (request, next) => next({ ...request, url: request.url.replace('api.test', 'mirror.test') }));
+    await transport.exchange({ method: 'GET', url: 'https://api.test/x' });
+    expect(fake.sent[0]?.url).toBe('https://mirror.test/x');
+    expect(fake.sent[0]?.headers.get('authorization')).toBeNull();
+  });
+
   it('answers in place of the server (no request is sent) and the call decodes that answer', async () => {
     const fake = fakeFetch(reply(500, {}));
     const table = {
