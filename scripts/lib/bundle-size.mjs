@@ -28,13 +28,15 @@ export const TARGETS = {
  * sender per runtime beneath the transport, `close()`, Node-only options refused elsewhere) 0.4 kB more, 11.03 kB; issue
  * 22 (hostile servers) 2.2 kB more: redaction of parsed bodies and short secrets, per-call body secrets, cross-origin
  * Location scrubbing, path-segment and Unicode checks, the bounded body reader, bounded error JSON, lazy later pages
- * with early-exit aborts, typed errors for odd answers: 13.37 kB. A vendor package is its
+ * with early-exit aborts, typed errors for odd answers: 13.37 kB; issue 20's middleware, `withResponse()`
+ * (APIPromise), the client base class, per-attempt log lines with redacted bodies and the polling of long-running
+ * work (pollUntil) about 2 kB more. A vendor package is its
  * hand-written quirks plus its generated operation table, which grows with the spec: the budget is a fixed part for
  * the quirks and a part per operation of the table (Spark's 44-operation table weighs about 1.3 kB brotli, 30 bytes
  * an operation). A budget catches growth; the targets stay in the report.
  */
 export const BUDGETS = {
-  core: 13_500,
+  core: 15_500,
   vendorQuirks: 2_500,
   vendorPerOperation: 35,
   // Spark's quirks go beyond the others': multipart uploads, Adaptive Card checks, whole threads, webhook signatures

@@ -1,6 +1,6 @@
 // Step 4 of generation: the client's method signatures, one interface per resource, with each operation's summary,
 // method, path and a link to its page in the API reference, so an editor's hover and TypeDoc show
-// `get(roomId: string, options?: CallOptions): Promise<Room>` rather than a mapped type. Types only: the runtime
+// `get(roomId: string, options?: CallOptions): APIPromise<Room>` rather than a mapped type. Types only: the runtime
 // binding (packages/core, bindOperations) builds the methods from the operation table.
 import { resolveRef } from './resolve-ref.mjs';
 
@@ -77,7 +77,7 @@ export function renderClientTypes(spec, rows, header, vendor) {
   const out = [
     header.trimEnd(),
     '',
-    "import type { CallOptions, PagedList } from '@apiclients/core';",
+    "import type { APIPromise, CallOptions, PagedList } from '@apiclients/core';",
     "import type { ItemOf, OperationParams, OperationResult } from '@apiclients/core/internal';",
     "import type { operationTable } from './operations.js';",
     "import type { components, operations } from './schema.js';",
@@ -105,7 +105,7 @@ export function renderClientTypes(spec, rows, header, vendor) {
       args.push(`params${required ? '' : '?'}: ${paramsName}`);
     }
     args.push('options?: CallOptions');
-    const returns = row.pagination ? `PagedList<${itemType(spec, operation, id, row.pagination.items, aliases)}>` : `Promise<${resultType(spec, operation, id, aliases)}>`;
+    const returns = row.pagination ? `PagedList<${itemType(spec, operation, id, row.pagination.items, aliases)}>` : `APIPromise<${resultType(spec, operation, id, aliases)}>`;
     const method = `${docComment(vendor, id, row.verb, row.path, operation, '  ')}\n  ${row.method}(${args.join(', ')}): ${returns};`;
     if (!byResource.has(row.resource)) byResource.set(row.resource, []);
     byResource.get(row.resource).push(method);

@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SpanKind } from '@opentelemetry/api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as spark from '../../packages/spark/test/fake-spark.js';
 import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
@@ -16,6 +17,7 @@ import { startHttpsFake } from '../node-transport/support/https-fake.js';
 import { startRealProxy } from '../node-transport/support/real-proxy.js';
 import { makeTestPki, missingOpenssl } from '../node-transport/support/test-pki.js';
 import { examplesOf, root, typeCheck, writeExamples, type ReadmeExample } from './readme-examples.js';
+import { recordSpans } from './recording-tracer.js';
 import { runExample } from './run-example.js';
 
 const READMES = ['core', 'spark', 'statuspage', 'vss', 'vspark'].map((name) => `packages/${name}/README.md`);
@@ -75,12 +77,63 @@ const checks: Record<string, () => Promise<void>> = {
     expect(proxy.connects.every((target) => target === `localhost:${api.port}`)).toBe(true);
     expect(api.requests.map((r) => r.path).sort()).toEqual(['/items/a', '/items/b', '/items/c']);
   },
+  'core-middleware': async () => {
+    const server = await fake(spark.startFakeSpark());
+    server.script.push(spark.answer(503, '{}', { 'content-type': 'application/json' }));
+    const { logs } = await run('core-middleware', { API_TOKEN: spark.TOKEN, API_BASE_URL: server.url });
+    // `traced`, registered first, runs outermost: it also sees the answer `health` gives without a request.
+    expect(logs).toEqual(['attempt 1: 503', 'attempt 2 after 503: 200', '200', 'attempt 1: 200', '{"ok":true}']);
+    expect(server.requests.map((r) => [r.url, r.headers['x-request-source'], r.headers.authorization])).toEqual([
+      ['/v1/rooms', 'nightly-report', `Bearer ${spark.TOKEN}`],
+      ['/v1/rooms', 'nightly-report', `Bearer ${spark.TOKEN}`],
+    ]);
+  },
+  'core-opentelemetry': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const spans = recordSpans();
+    const { logs } = await run('core-opentelemetry', { API_TOKEN: spark.TOKEN, API_BASE_URL: server.url });
+    expect(logs).toEqual(['200']);
+    const { hostname, port } = new URL(server.url);
+    expect(spans).toEqual([
+      {
+        name: 'GET',
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'http.request.method': 'GET',
+          'url.full': `${server.url}/rooms`,
+          'server.address': hostname,
+          'server.port': Number(port),
+          'http.response.status_code': 200,
+        },
+        status: undefined,
+        ended: true,
+      },
+    ]);
+    expect(server.requests[0]?.headers.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-0000000000000001-01');
+    expect(JSON.stringify(spans)).not.toContain(spark.TOKEN);
+  },
   'spark-quickstart': async () => {
     const server = await fake(spark.startFakeSpark());
     const { logs } = await run('spark-quickstart', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
     expect(logs).toEqual(['Room 1', 'Room 2', 'Room 3', 'Room 4', 'Room 5', 'sent m-new']);
     const upload = (await formOf(server.requests.at(-1))).get('files') as File;
     expect([upload.name, upload.type, await upload.text()]).toEqual(['report.pdf', 'application/pdf', '%PDF-1.4 weekly report\n']);
+  },
+  'spark-observe': async () => {
+    const server = await fake(spark.startFakeSpark());
+    const { logs } = await run('spark-observe', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
+    expect(logs).toEqual([
+      'messages_create attempt 1: 200',
+      'm-new: 200, tracking id ROUTER_FAKE',
+      'rooms_list attempt 1: 200',
+      'page 1: 2 rooms, tracking id ROUTER_FAKE',
+      'rooms_list attempt 1: 200',
+      'page 2: 0 rooms, tracking id ROUTER_FAKE',
+      'rooms_list attempt 1: 200',
+      'page 3: 2 rooms, tracking id ROUTER_FAKE',
+      'rooms_list attempt 1: 200',
+      'page 4: 1 rooms, tracking id ROUTER_FAKE',
+    ]);
   },
   'spark-errors': async () => {
     const server = await fake(spark.startFakeSpark());
@@ -160,6 +213,11 @@ const checks: Record<string, () => Promise<void>> = {
     // Paced by the spec's budget: a turn every 1.017 s.
     expect(performance.now() - started).toBeGreaterThanOrEqual(2 * 1_017);
   },
+  'statuspage-with-response': async () => {
+    const server = await fake(statuspage.startFakeStatuspage());
+    const { logs } = await run('statuspage-with-response', statuspageEnv(server.url));
+    expect(logs).toEqual(['200: Component 1 is under_maintenance']);
+  },
   'statuspage-errors': async () => {
     const server = await fake(statuspage.startFakeStatuspage());
     const { logs } = await run('statuspage-errors', statuspageEnv(server.url));
@@ -175,6 +233,12 @@ const checks: Record<string, () => Promise<void>> = {
       sort: 'created_on,desc',
       per_page: '100',
     });
+  },
+  'vss-wait-for': async () => {
+    const server = await fake(vss.startFakeVss({ progress: { 42: ['PENDING', 'IN_PROGRESS', 'PROCESSED'], 43: ['PENDING', 'PROCESSED'], 44: ['ERROR'], 45: ['PENDING'] } }));
+    const { logs } = await run('vss-wait-for', { VSS_API_TOKEN: vss.TOKEN, VSS_BASE_URL: `${server.url}/v2` });
+    expect(logs).toEqual(['42: PROCESSED', '43: PROCESSED, 44: ERROR', '45 is still PENDING after 1000 ms']);
+    expect([server.polls.get(42), server.polls.get(43), server.polls.get(44)]).toEqual([3, 2, 1]);
   },
   'vss-login': async () => {
     const server = await fake(vss.startFakeVss());

@@ -23,6 +23,7 @@ const ERROR_CLASSES = [
   'ConnectionError',
   'InternalServerError',
   'InvalidResponseError',
+  'MiddlewareError',
   'NotFoundError',
   'PaginationError',
   'PermissionDeniedError',
@@ -31,12 +32,13 @@ const ERROR_CLASSES = [
   'ResponseTooLargeError',
   'TimeoutError',
   'UnprocessableEntityError',
+  'WaitTimeoutError',
 ];
 
 describe('@apiclients/core', () => {
   it('the root entry exports the errors, PagedList and Link parsing, createTransport, authorization, Redactor and memoryStore (and in Node ProxyError), nothing else', () => {
     // These tests run in Node, where `@apiclients/core` is the node entry: the portable one plus ProxyError.
-    const rest = ['PagedList', 'ProxyError', 'REDACTED', 'Redactor', 'authorization', 'createTransport', 'memoryStore', 'nextLink', 'parseLinkHeader'];
+    const rest = ['APIPromise', 'PagedList', 'ProxyError', 'REDACTED', 'Redactor', 'authorization', 'createTransport', 'memoryStore', 'nextLink', 'parseLinkHeader'];
     expect(Object.keys(core).sort()).toEqual([...ERROR_CLASSES, ...rest].sort());
   });
 

@@ -3,6 +3,8 @@
  * stack, the cause chain), no log line and no CLI output contains a credential: Spark's Bearer token,
  * Statuspage's `OAuth` key, V-Spark's `?token=`, VSS's bearer token and its login's HTTP Basic user:password.
  * The server here is hostile: it echoes the request (URL, Authorization) in bodies and response headers.
+ * Every log line is checked at `debug`, the level that also shows bodies: given a logger, and through
+ * `APICLIENTS_LOG=debug` on standard error.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '@apiclients/core';
 import { reply, type Reply } from './support/fault-server.js';
 import { outcomeOf, until, useFaultServer } from './support/use-fault-server.js';
@@ -53,11 +55,11 @@ describe.each(VENDORS)('$name', (vendor) => {
   describe.each(callsOf(vendor))('$name', (call) => {
     it.each(SCENARIOS)('$name: no secret in the error or the log', async ({ replies, options, abort }) => {
       const lines: string[] = [];
-      const logger = { debug: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
+      const logger = { debug: (line: string) => lines.push(line), info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
       server().enqueue(...replies());
       server().fallback = () => replies().at(-1)!;
       const controller = new AbortController();
-      const pending = outcomeOf(call.run(server().url, { maxRetries: 0, logger, ...options }, { signal: controller.signal }));
+      const pending = outcomeOf(call.run(server().url, { maxRetries: 0, logger, logLevel: 'debug', ...options }, { signal: controller.signal }));
       if (abort) {
         await until(() => server().requests.length > 0);
         controller.abort(new Error('stop'));
@@ -69,6 +71,29 @@ describe.each(VENDORS)('$name', (vendor) => {
       expect(lines.length).toBeGreaterThan(0);
       expectNoSecret([...renderings(error), ...lines], vendor);
     });
+  });
+});
+
+// A 200 whose well-formed JSON body repeats the request: its URL, every header, the Authorization value alone.
+const okEcho: Reply = (response, request) =>
+  reply.json({ url: request.url, headers: request.headers, authorization: request.headers.authorization ?? null })(response, request);
+
+describe.each(VENDORS)('$name with APICLIENTS_LOG=debug', (vendor) => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+  it.each(callsOf(vendor))('$name: a success echoing the request, every line on standard error free of secrets', async (call) => {
+    vi.stubEnv('APICLIENTS_LOG', 'debug');
+    const written: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void written.push(args.map(String).join(' ')));
+    server().fallback = () => okEcho;
+    await outcomeOf(call.run(server().url, { maxRetries: 0 }, {}));
+    expect(server().requests.length).toBeGreaterThan(0);
+    // The request and its answer, the answer's body shown (the echo, redacted).
+    expect(written.some((line) => line.startsWith('[apiclients] → '))).toBe(true);
+    expect(written.some((line) => /^\[apiclients\] ← 200 .*\) \{"url":/.test(line))).toBe(true);
+    expectNoSecret(written, vendor);
   });
 });
 

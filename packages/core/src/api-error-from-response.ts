@@ -41,6 +41,15 @@ export const DEFAULT_ERROR_SHAPE: ErrorShape = {
   classFor: (status) => apiErrorClassFor(status),
 };
 
+/** The vendor's request id among a response's headers, by the shape's `requestIdHeaders` (first match wins). */
+export function requestIdOf(headers: Headers, shape: Pick<ErrorShape, 'requestIdHeaders'>): string | undefined {
+  for (const name of shape.requestIdHeaders) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** Parses a body as JSON when it is JSON, else keeps the text (empty, HTML, plain text). */
 export function parseBody(text: string, contentType: string | null): unknown {
   const looksJson = /json/i.test(contentType ?? '') || /^\s*[{[]/.test(text);
@@ -64,7 +73,7 @@ export function apiErrorFromResponse(
   // Redacted before parsing (a body that is not JSON stays that text) and after (every string of what parsed).
   const parsed = parseBody(redactor.text(text), response.headers.get('content-type'));
   const body = typeof parsed === 'string' ? parsed : redactor.value(parsed);
-  const requestId = shape.requestIdHeaders.map((h) => response.headers.get(h)).find((v) => v) ?? field(body, 'trackingId');
+  const requestId = requestIdOf(response.headers, shape) ?? field(body, 'trackingId');
   const ErrorClass = shape.classFor(response.status);
   const vendorMessage = shape.messageOf(body);
   return new ErrorClass({

@@ -4,6 +4,7 @@
  * {@link PagedList} for operations with `x-apiclients-pagination`. Requests go straight to the transport's
  * wire-form door; openapi-fetch serves `.raw` only, and the URLs and bodies built here match what it would send.
  */
+import { APIPromise, type WithResponse } from './api-promise.js';
 import { argumentLayout, wireArguments, type WireArguments } from './call-arguments.js';
 import type { CallOptions } from './call-options.js';
 import { ConfigurationError, InvalidResponseError } from './errors.js';
@@ -52,16 +53,15 @@ export function bindOperations<Ops, Table extends OperationTable, Defaulted exte
 ): BoundOperations<Table, Ops, Defaulted> {
   const bound: Record<string, Record<string, unknown>> = {};
   const redactor = options.redactor ?? new Redactor();
-  for (const generated of Object.values(table)) {
+  for (const [operationId, generated] of Object.entries(table)) {
     const entry = resolveOperation(generated);
     // An operation that answers only JSON parses every body as JSON, whatever its label (read no header for it).
     const target: Target = { baseUrl, entry, transport, redactor, jsonOnly: entry.responses.every(isJson) };
     const layout = argumentLayout(entry, options.defaults as Record<string, string | number> | undefined);
-    const prepared = (args: unknown[]) => prepare(entry, wireArguments(entry, layout, args));
+    const prepared = (args: unknown[]) => prepare(entry, operationId, wireArguments(entry, layout, args));
     const call = entry.pagination
       ? (...args: unknown[]) => listOf(target, entry.pagination as PaginationPolicy, prepared(args), options)
-      : // Async, so bad arguments are a rejection like every other failure (still before any request).
-        async (...args: unknown[]) => (await send(target, prepared(args))).data;
+      : (...args: unknown[]) => new APIPromise(answer(target, () => prepared(args)));
     (bound[entry.resource] ??= {})[entry.method] = call;
   }
   return bound as BoundOperations<Table, Ops, Defaulted>;
@@ -84,10 +84,10 @@ interface Prepared {
 }
 
 // Wire arguments → the request's parameters and its policy (idempotency, credential).
-function prepare(entry: ResolvedOperation, wire: WireArguments): Prepared {
+function prepare(entry: ResolvedOperation, operation: string, wire: WireArguments): Prepared {
   const { callOptions } = wire;
   const params: Params = { path: wire.path, query: { ...wire.query, ...callOptions.extraParams }, header: wire.header };
-  const policy: RequestPolicy = { idempotent: entry.idempotent };
+  const policy: RequestPolicy = { idempotent: entry.idempotent, operation };
   if (callOptions.timeoutMs !== undefined) policy.timeoutMs = callOptions.timeoutMs;
   if (callOptions.maxRetries !== undefined) policy.maxRetries = callOptions.maxRetries;
   if (entry.rateLimit) policy.rateLimit = { name: `${entry.resource}.${entry.method}`, rule: entry.rateLimit };
@@ -117,6 +117,15 @@ async function send(target: Target, prepared: Prepared) {
     policy,
   );
   return { data: decode(target, response, bytes), response, url, sent };
+}
+
+// Async, so bad arguments are a rejection like every other failure (still before any request).
+async function answer(target: Target, prepared: () => Prepared): Promise<WithResponse<unknown>> {
+  const { data, response, url } = await send(target, prepared());
+  const { status, statusText, headers } = response;
+  // The URL that answered carries a query credential (V-Spark's token): never hand it on.
+  const info = { status, statusText, headers, url: target.redactor.url(url) };
+  return { data, response: info, requestId: target.transport.requestIdOf(headers) };
 }
 
 /**
@@ -207,7 +216,8 @@ function listOf(target: Target, pagination: PaginationPolicy, prepared: Prepared
     const found = at(data, pagination.items);
     const items = Array.isArray(found) ? found : [];
     const next = nextOf(pagination, response, data, items, url, perPage);
-    const page: PageResult<unknown> = { items, next: next && options.repairNextUrl ? options.repairNextUrl(next, firstUrl ?? url) : next, url, response };
+    const repaired = next && options.repairNextUrl ? options.repairNextUrl(next, firstUrl ?? url) : next;
+    const page: PageResult<unknown> = { items, next: repaired, url, response, requestId: target.transport.requestIdOf(response.headers) };
     firstUrl ??= url;
     if (nextUrl === null) {
       const later = laterPagesOf(pagination, data, url);

@@ -1,6 +1,9 @@
 /** The options every vendor client accepts, and how they become transport options. */
+import { LOG_LEVELS, type LogLevel } from './attempt-log.js';
 import type { ConnectionOptions } from './connection-options.js';
-import type { Logger } from './logger.js';
+import { readEnv } from './env.js';
+import { STDERR_LOGGER, type Logger } from './logger.js';
+import type { Middleware } from './middleware.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit/limiter.js';
 import type { RateLimitRule } from './rate-limit/rule.js';
 import type { Redactor } from './redact.js';
@@ -44,6 +47,14 @@ export interface CommonClientOptions extends ConnectionOptions {
    * `ResponseTooLargeError`, stopped while it is read. `Infinity` sets no limit. A call may set its own.
    */
   maxResponseBytes?: number | undefined;
+  /**
+   * What reaches the logger: `debug` (every attempt, bodies redacted and cut short), `info` (one line per attempt),
+   * `warn` (failed attempts and retries) or `off`. Default: the `APICLIENTS_LOG` environment variable, else `debug`
+   * when a `logger` is given and `off` when not.
+   */
+  logLevel?: LogLevel | undefined;
+  /** Functions around every attempt of every call, first outermost; `client.use()` adds more. */
+  middleware?: readonly Middleware[] | undefined;
 }
 
 /** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */
@@ -54,9 +65,15 @@ export function transportOptionsFrom(
   const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
   const keys = [
     'timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger',
-    'proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs', 'maxResponseBytes',
+    'proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs', 'maxResponseBytes', 'middleware',
   ] as const;
   for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
+  const logLevel = options.logLevel ?? envLogLevel();
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigurationError(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
+  }
+  if (logLevel !== undefined) out.logLevel = logLevel;
+  if (logLevel !== undefined && logLevel !== 'off' && !out.logger) out.logger = STDERR_LOGGER;
   if (out.connections !== undefined && !(Number.isInteger(out.connections) && out.connections > 0)) {
     throw new ConfigurationError(`connections must be a whole number ≥ 1, got ${out.connections}`);
   }
@@ -102,3 +119,11 @@ export function checkMaxResponseBytes(value: number | undefined): void {
   }
 }
 
+/** `APICLIENTS_LOG`, when it names a level; any other value is ignored with a warning (a typo must not stop a program). */
+function envLogLevel(): LogLevel | undefined {
+  const value = readEnv('APICLIENTS_LOG')?.toLowerCase();
+  if (value === undefined) return undefined;
+  if (LOG_LEVELS.includes(value as LogLevel)) return value as LogLevel;
+  STDERR_LOGGER.warn(`APICLIENTS_LOG=${JSON.stringify(value)} is not one of ${LOG_LEVELS.join(', ')}; ignored`);
+  return undefined;
+}

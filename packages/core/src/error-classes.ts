@@ -14,6 +14,7 @@ export {
   ConnectionError,
   InternalServerError,
   InvalidResponseError,
+  MiddlewareError,
   NotFoundError,
   PaginationError,
   PermissionDeniedError,
@@ -22,5 +23,6 @@ export {
   ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
+  WaitTimeoutError,
 } from './errors.js';
 export type { ApiErrorDetails } from './errors.js';

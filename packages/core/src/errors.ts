@@ -60,6 +60,28 @@ export class TimeoutError extends ConnectionError {
   }
 }
 
+/**
+ * A wait for long-running work ran out of time (VSS `requests.waitFor`): the work had not reached one of the
+ * statuses waited for. Also a {@link TimeoutError}.
+ */
+export class WaitTimeoutError extends TimeoutError {
+  override name = 'WaitTimeoutError';
+  /** The statuses that were waited for. */
+  readonly until: readonly string[];
+  /** The last status seen, if any answer came. */
+  readonly lastStatus: string | undefined;
+  /** The last answer, if any came. */
+  readonly last: unknown;
+
+  constructor(request: RequestSummary, timeoutMs: number, until: readonly string[], lastStatus: string | undefined, last: unknown) {
+    super(request, timeoutMs);
+    this.message = `Waited ${timeoutMs} ms for ${request.method} ${request.url} to be ${until.join(' or ')}; its last status was ${lastStatus ?? 'never seen'}`;
+    this.until = until;
+    this.lastStatus = lastStatus;
+    this.last = last;
+  }
+}
+
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class RequestAbortedError extends ApiClientError {
   override name = 'AbortError';
@@ -90,6 +112,18 @@ export class InvalidResponseError extends ApiClientError {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = status;
     this.body = options?.body;
+  }
+}
+
+/** A middleware threw something other than one of our errors; `cause` holds a redacted copy of what it threw. */
+export class MiddlewareError extends ApiClientError {
+  override name = 'MiddlewareError';
+  /** HTTP method, upper case, and the redacted request URL. */
+  readonly request: RequestSummary;
+
+  constructor(message: string, request: RequestSummary, options?: { cause?: unknown }) {
+    super(message, options);
+    this.request = request;
   }
 }
 

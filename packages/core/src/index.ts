@@ -5,14 +5,19 @@
  * @packageDocumentation
  */
 export * from './error-classes.js';
+export { APIPromise } from './api-promise.js';
+export type { ResponseInfo, WithResponse } from './api-promise.js';
 export { PagedList } from './paged-list.js';
 export type { LaterPages, Page, PageFetcher, PagedListOptions, PageResult } from './paged-list.js';
 export { parseLinkHeader, nextLink } from './link-header.js';
 export type { Link } from './link-header.js';
 export type { CallOptions } from './call-options.js';
+export type { PollOptions } from './poll-until.js';
 export type { CommonClientOptions } from './client-options.js';
 export type { ConnectionOptions, Pem } from './connection-options.js';
 export type { Logger } from './logger.js';
+export type { LogLevel } from './attempt-log.js';
+export type { Middleware, MiddlewareContext, MiddlewareNext, MiddlewareRequest } from './middleware.js';
 export { authorization, createTransport } from './transport.js';
 export type { Credential, Exchange, FetchLike, OutgoingRequest, RequestPolicy, Transport, TransportOptions } from './transport.js';
 export type { RetryOptions } from './retry-policy.js';

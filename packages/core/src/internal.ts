@@ -5,9 +5,11 @@
  * @packageDocumentation
  */
 export * from './index.js';
+export { mapData } from './api-promise.js';
 export { apiErrorFromResponse, defaultMessageOf, DEFAULT_ERROR_SHAPE, parseBody } from './api-error-from-response.js';
 export { bindOperations } from './bind-operations.js';
 export type { BindOptions } from './bind-operations.js';
+export { ClientBase } from './client-base.js';
 export { transportOptionsFrom } from './client-options.js';
 export { readEnv } from './env.js';
 export { apiErrorClassFor } from './errors.js';
@@ -20,6 +22,8 @@ export { SECRET_HEADERS, SECRET_QUERY_PARAMS } from './redact.js';
 export { RateLimiter } from './rate-limit/limiter.js';
 export type { OperationBudget, RateLimiterSetup, WaitLimits } from './rate-limit/limiter.js';
 export { spacingMs } from './rate-limit/rule.js';
+export { pollAll, pollUntil } from './poll-until.js';
+export type { Poll, PollOptions } from './poll-until.js';
 export { retryAfterMs } from './retry-after.js';
 export { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
 export type { FailedAttempt, RetryDecision } from './retry-policy.js';

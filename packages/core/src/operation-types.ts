@@ -4,6 +4,7 @@
  * responses, item types for lists.
  * Nothing here exists at run time.
  */
+import type { APIPromise } from './api-promise.js';
 import type { CallOptions } from './call-options.js';
 import type { OperationTable } from './operation-table.js';
 import type { PagedList } from './paged-list.js';
@@ -123,7 +124,7 @@ export type OperationFunction<Op, Entry, Defaulted extends string = never> = Ent
   pagination: infer Policy extends object;
 }
   ? (...args: ArgsTuple<Op, Entry, Defaulted>) => PagedList<ItemOf<Op, Policy extends { items: infer Path } ? Path : undefined>>
-  : (...args: ArgsTuple<Op, Entry, Defaulted>) => Promise<OperationResult<Op>>;
+  : (...args: ArgsTuple<Op, Entry, Defaulted>) => APIPromise<OperationResult<Op>>;
 
 /** Every operation of a table as `client.<resource>.<method>(...pathParams, params, options)`. */
 export type BoundOperations<Table extends OperationTable, Ops, Defaulted extends string = never> = {

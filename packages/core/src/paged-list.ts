@@ -24,6 +24,8 @@ export interface PageResult<T> {
   origin?: string;
   /** The raw response, for headers. */
   response: ResponseHead;
+  /** The vendor's request id, when the response carries one. */
+  requestId?: string | undefined;
   /**
    * First page only: the later pages, when the first page tells how many there are (VSS's `meta.pages.pages`).
    * With `concurrency` > 1 they are fetched several at a time instead of link by link.
@@ -52,6 +54,8 @@ export interface Page<T> {
   nextUrl: string | null;
   /** The raw response, for headers. */
   response: ResponseHead;
+  /** The vendor's request id (Webex `TrackingID`, `x-request-id`, …), when the response carries one. */
+  requestId: string | undefined;
 }
 
 /** Limits of one list. */
@@ -121,7 +125,7 @@ export class PagedList<T> implements AsyncIterable<T> {
       }
       const items = page.items.length > remaining ? page.items.slice(0, remaining) : page.items;
       remaining -= items.length;
-      yield { items, number, nextUrl, response: page.response };
+      yield { items, number, nextUrl, response: page.response, requestId: page.requestId };
       if (remaining <= 0) return;
       if (refusal) throw refusal;
       if (nextUrl === null) return;
@@ -179,7 +183,7 @@ export class PagedList<T> implements AsyncIterable<T> {
         remaining -= items.length;
         const nextUrl = index + 1 < count ? urlFor(index + 1) : null;
         urls.delete(index);
-        yield { items, number: index + 2, nextUrl, response: page.response };
+        yield { items, number: index + 2, nextUrl, response: page.response, requestId: page.requestId };
         if (remaining <= 0) return;
       }
     } finally {

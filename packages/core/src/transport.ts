@@ -9,11 +9,13 @@
  * would otherwise cost over a bare fetch (bench/client-overhead.mjs). The transport itself is also a fetch taking
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
-import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, type ErrorShape } from './api-error-from-response.js';
+import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, requestIdOf, type ErrorShape } from './api-error-from-response.js';
+import { attemptLog, type AttemptRecord, type LogLevel } from './attempt-log.js';
 import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { ConnectionOptions } from './connection-options.js';
-import { ConfigurationError, ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutError, type RequestSummary } from './errors.js';
+import { ApiClientError, ConfigurationError, ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutError, type RequestSummary } from './errors.js';
 import type { Logger } from './logger.js';
+import { redactedCredential, runMiddleware, type Middleware } from './middleware.js';
 import type { OperationBudget, RateLimiter } from './rate-limit/limiter.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecrets, type Hop } from './redirects.js';
@@ -46,6 +48,8 @@ export interface RequestPolicy {
   maxRetries?: number;
   /** The operation's own rate limit (`x-apiclients-rate-limit` on it), on top of the credential's. */
   rateLimit?: OperationBudget;
+  /** The operation's id in the spec, for middleware and log lines (bound operations set it). */
+  operation?: string | undefined;
 }
 
 /** A request in wire form: what {@link Transport.exchange} sends. */
@@ -83,6 +87,10 @@ export interface Transport {
   exchange(request: OutgoingRequest, policy?: RequestPolicy): Promise<Exchange>;
   /** Releases the sender's connections (a no-op over fetch); requests sent afterwards fail. */
   close(): Promise<void>;
+  /** Adds a middleware after those already there: it runs around every later attempt. */
+  use(middleware: Middleware): void;
+  /** The vendor's request id in a response's headers (by the error shape's `requestIdHeaders`). */
+  requestIdOf(headers: Headers): string | undefined;
 }
 
 /** Options of {@link createTransport}; vendors set defaults, users override. */
@@ -110,10 +118,14 @@ export interface TransportOptions extends Partial<RetryOptions>, ConnectionOptio
   userAgent?: string;
   /** The client's credential. */
   credential?: Credential;
+  /** Functions around every attempt, first outermost (more with {@link Transport.use}). */
+  middleware?: readonly Middleware[];
   /** Receives redacted debug and retry lines; off by default. */
   logger?: Logger;
   /** Paces each attempt by its credential's budget and pauses them all on a rate-limit answer; none by default. */
   rateLimiter?: RateLimiter | undefined;
+  /** What reaches the logger (default `debug`: everything, bodies included; `off` when there is no logger). */
+  logLevel?: LogLevel;
   /** Redacts errors and log lines; the transport registers its credential with it. */
   redactor?: Redactor;
   /** How the vendor's error responses look. */
@@ -177,7 +189,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const wait = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const logger = options.logger;
+  const log = attemptLog(options.logger, options.logLevel ?? 'debug', redactor);
+  const chain: Middleware[] = [...(options.middleware ?? [])];
   const limiter = options.rateLimiter;
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
 
@@ -218,6 +231,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const sentUrl = () => (credential?.in === 'query' ? withQueryCredential(outgoing.url, credential) : outgoing.url);
     let redactedUrl: string | undefined;
     const summary = (): RequestSummary => ({ method, url: (redactedUrl ??= redactor.url(sentUrl())) });
+    let retryReason: string | undefined;
 
     for (let retriesSoFar = 0; ; retriesSoFar++) {
       if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
@@ -235,24 +249,40 @@ export function createTransport(options: TransportOptions = {}): Transport {
           timedOut = true;
           controller.abort(TIMED_OUT);
         }, attemptMs);
-      const started = logger ? now() : 0;
+      const started = log ? now() : 0;
+      // Built only when there is a log; `logAttempt?.(…)` then evaluates nothing without one.
+      const logAttempt = log && ((outcome: number | string, more: Partial<AttemptRecord>) =>
+        log.attempted({ method, url: summary().url, attempt: retriesSoFar + 1, retryReason, ms: now() - started, outcome, ...more }));
       let attempt: FailedAttempt;
       let answered: Exchange;
       try {
-        if (logger) logger.debug(`→ ${method} ${summary().url}`);
-        answered = await attemptOnce(outgoing, method, credential, controller ? controller.signal : callerSignal);
-        if (logger) logger.debug(`← ${answered.response.status} ${method} ${summary().url} (${now() - started} ms)`);
-        if (answered.response.ok) return answered;
+        if (log) log.sending(method, summary().url, outgoing.body);
+        const signal = controller ? controller.signal : callerSignal;
+        answered = chain.length
+          ? await runMiddleware(chain, {
+              request: { method, url: outgoing.url, headers: { ...defaultHeaders, ...outgoing.headers }, body: outgoing.body ?? null },
+              context: { operationId: policy.operation, attempt: retriesSoFar + 1, retryReason, credential: redactedCredential(credential), signal: callerSignal },
+              // The credential goes only where the client meant to send it, as on a redirect to another origin.
+              send: (request) => attemptOnce({ ...outgoing, ...request }, request.method.toUpperCase(), sameOrigin(request.url, outgoing.url) ? credential : null, signal),
+              summary, redactor, timeoutMs: attemptMs, timedOut: () => timedOut,
+            })
+          : await attemptOnce(outgoing, method, credential, signal);
+        if (answered.response.ok) {
+          logAttempt?.(answered.response.status, { requestId: requestIdOf(answered.response.headers, shape), body: answered.bytes });
+          return answered;
+        }
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError(summary(), callerSignal.reason);
         // A body past the limit would be as large again on a retry.
         if (error instanceof BodyTooLarge) throw new ResponseTooLargeError(summary(), error.status, error.limit);
-        if (logger) logger.debug(`✗ ${method} ${summary().url}: ${timedOut ? 'timed out' : redactor.text(String(error))}`);
+        // Raised by a middleware (never by the attempt itself): thrown as it is, not retried.
+        if (error instanceof ApiClientError) throw error;
         attempt = { retriesSoFar, idempotent, failure: timedOut ? 'timeout' : failureOf(error) };
         // A failure the sender marks final (a proxy refusing our credentials) is not retried.
         const final = (error as { retryable?: unknown } | null)?.retryable === false;
         const decision = final ? { retry: false as const } : decideRetry(attempt, retries, now(), random);
+        logAttempt?.(timedOut ? 'timed out' : messageOf(error), { retryInMs: decision.retry ? decision.delayMs : undefined });
         if (!decision.retry) {
           if (timedOut) throw new TimeoutError(summary(), attemptMs);
           throw sender.errorFor?.(error, summary(), redactor) ?? new ConnectionError(`Connection failed: ${method} ${summary().url}: ${redactor.text(messageOf(error))}`, summary(), {
@@ -269,6 +299,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       limiter?.observe(credential, answered.response);
       const decision = decideRetry(attempt, retries, now(), random);
+      const { status, headers } = answered.response;
+      logAttempt?.(status, { requestId: requestIdOf(headers, shape), body: answered.bytes, retryInMs: decision.retry ? decision.delayMs : undefined });
       if (!decision.retry) {
         throw apiErrorFromResponse(answered.response, textOf(answered.bytes), { method, url: sentUrl() }, redactor, shape, decision.retryAfterMs);
       }
@@ -276,7 +308,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
 
     async function pause(delayMs: number, why: string) {
-      logger?.warn(`${why} on ${method} ${summary().url}; retrying in ${delayMs} ms`);
+      retryReason = why;
       try {
         await wait(delayMs, callerSignal);
       } catch {
@@ -296,7 +328,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
     return rebuild(answered, redactor);
   };
-  return Object.assign(transport, { exchange, close: () => sender.close() });
+  const use = (middleware: Middleware) => void chain.push(middleware);
+  return Object.assign(transport, { exchange, use, requestIdOf: (headers: Headers) => requestIdOf(headers, shape), close: () => sender.close() });
 }
 
 // The text of each body the fetch door answered with, redacted when asked for: openapi-fetch parses JSON itself,

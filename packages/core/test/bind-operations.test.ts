@@ -4,6 +4,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  APIPromise,
   bindOperations,
   ConfigurationError,
   createFetchClient,
@@ -191,9 +192,9 @@ describe('shape and types', () => {
     expectTypeOf(api.items.search).parameter(0).toEqualTypeOf<string>();
     expectTypeOf(api.items.search).parameter(1).toEqualTypeOf<{ per_page?: number; sort_order?: 'asc' | 'desc' } | undefined>();
     expectTypeOf(api.rooms.get).parameters.toEqualTypeOf<[string, (CallOptions | undefined)?]>();
-    expectTypeOf(api.rooms.get).returns.toEqualTypeOf<Promise<Room>>();
-    expectTypeOf(api.status.company).returns.toEqualTypeOf<Promise<Status | string>>();
-    expectTypeOf(api.things.delete).returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf(api.rooms.get).returns.toEqualTypeOf<APIPromise<Room>>();
+    expectTypeOf(api.status.company).returns.toEqualTypeOf<APIPromise<Status | string>>();
+    expectTypeOf(api.things.delete).returns.toEqualTypeOf<APIPromise<void>>();
     expectTypeOf(api.things.create).parameter(0).toEqualTypeOf<{ name: string }>();
   });
 

@@ -243,8 +243,8 @@ describe.each(SENDERS)('over $name', ({ name: sender, fakeFetch, createTransport
       const { transport } = setup([reply(503), reply(429, '', { 'retry-after': '2' }), reply(200)], { logger });
       await transport(request('GET'));
       expect(lines.filter((l) => l.includes('retrying'))).toEqual([
-        `503 on GET ${ENDPOINT}; retrying in 500 ms`,
-        `429 on GET ${ENDPOINT}; retrying in 2000 ms`,
+        `← 503 GET ${ENDPOINT} (0 ms, attempt 1); retrying in 500 ms`,
+        `← 429 GET ${ENDPOINT} (0 ms, attempt 2, after 503); retrying in 2000 ms`,
       ]);
     });
   });

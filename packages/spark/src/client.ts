@@ -3,13 +3,15 @@
  * Lists page through `Link rel="next"` with Webex's next-link defects repaired; rate limits are waited out.
  */
 import {
+  APIPromise,
   authorization,
-  ClosableClient,
+  ClientBase,
   ConfigurationError,
   createVendorClient,
   readEnv,
   type CallOptions,
   type CommonClientOptions,
+  type WithResponse,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { ensureWebhook, type EnsuredWebhook, type EnsureWebhookInput } from './ensure-webhook.js';
@@ -43,7 +45,7 @@ export type Messages = Omit<Resources['messages'], 'create'> & {
    * Posts a message (`{ roomId, text }`); a local file, Blob or bytes in `files` is uploaded as multipart. One card
    * goes in `attachments`; a second card, or a card beside a local file, is a `ConfigurationError` before any request.
    */
-  create(params: MessageCreateInput, options?: CallOptions): Promise<Schemas['Message']>;
+  create(params: MessageCreateInput, options?: CallOptions): APIPromise<Schemas['Message']>;
   /**
    * A whole thread from any of its messages' IDs: the parent, then the replies in the order they were posted. Each
    * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page).
@@ -66,9 +68,9 @@ export interface AccessTokens {
   get(
     params: { client_id: string; client_secret: string; code: string; redirect_uri: string },
     options?: CallOptions,
-  ): Promise<Schemas['AccessToken']>;
+  ): APIPromise<Schemas['AccessToken']>;
   /** Gets a new access token with a refresh token. */
-  refresh(params: { client_id: string; client_secret: string; refresh_token: string }, options?: CallOptions): Promise<Schemas['AccessToken']>;
+  refresh(params: { client_id: string; client_secret: string; refresh_token: string }, options?: CallOptions): APIPromise<Schemas['AccessToken']>;
 }
 
 /** The resources that come from the operation table as they are. */
@@ -87,7 +89,7 @@ const MOST_CARDS = 1;
 // Every resource of the table is a property of the client (declaration merging types what the constructor assigns).
 export interface SparkClient extends TableResources {}
 
-export class SparkClient extends ClosableClient {
+export class SparkClient extends ClientBase {
   readonly messages: Messages;
   readonly webhooks: Webhooks;
   readonly accessTokens: AccessTokens;
@@ -102,7 +104,7 @@ export class SparkClient extends ClosableClient {
         'You must provide a Webex access token to use the API: pass { accessToken }, or set WEBEX_ACCESS_TOKEN or SPARK_ACCESS_TOKEN.',
       );
     }
-    const { raw, operations: r, close } = createVendorClient<operations, paths, typeof operationTable>(options, {
+    const { raw, transport, operations: r } = createVendorClient<operations, paths, typeof operationTable>(options, {
       baseUrl: SPARK_BASE_URL,
       table: operationTable,
       credential: authorization('Bearer', token),
@@ -113,15 +115,16 @@ export class SparkClient extends ClosableClient {
       },
       bind: { repairNextUrl: repairNextLink },
     });
-    this.closeWith(close);
     this.raw = raw;
+    this.attachTransport(transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = r;
     Object.assign(this, resources);
     const readLocalFile = (path: string) => this.readLocalFile(path);
     this.messages = {
       ...r.messages,
-      create: (params, callOptions) => createMessage(r.messages.create, params, readLocalFile, callOptions),
+      // Reading a local file comes first; the call's response is still there with withResponse().
+      create: (params, callOptions) => new APIPromise(createMessage(r.messages.create, params, readLocalFile, callOptions)),
       thread: (messageId, callOptions) =>
         new Thread({ get: (id) => r.messages.get(id, callOptions), replies: (roomId, parentId) => r.messages.list({ roomId, parentId }, callOptions) }, messageId),
     };
@@ -143,7 +146,7 @@ async function createMessage(
   body: MessageCreateInput,
   readLocalFile: (path: string) => Promise<Upload>,
   options?: CallOptions,
-): Promise<Schemas['Message']> {
+): Promise<WithResponse<Schemas['Message']>> {
   const files = body.files === undefined ? [] : Array.isArray(body.files) ? [...body.files] : [body.files as FileInput];
   if (files.length > 1) throw new ConfigurationError(`messages.create: "files" holds one file (Webex takes one per message), got ${files.length}`);
   const cards = body.attachments?.length ?? 0;
@@ -157,7 +160,7 @@ async function createMessage(
     const { files: _files, ...rest } = body;
     // Fields given as undefined are left out, as JSON would leave them.
     const fields = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Schemas['MessageCreate'];
-    return create({ ...fields, ...(file === undefined ? {} : { files: [file] }) }, options);
+    return create({ ...fields, ...(file === undefined ? {} : { files: [file] }) }, options).withResponse();
   }
   const upload = await toUpload(file, readLocalFile);
   const form = new FormData();
@@ -167,7 +170,7 @@ async function createMessage(
   }
   form.append('files', upload.blob, upload.filename);
   // FormData passes through openapi-fetch untouched; the transport re-sends its bytes (boundary included) on a retry.
-  return create({ rawBody: form }, options);
+  return create({ rawBody: form }, options).withResponse();
 }
 
 /**

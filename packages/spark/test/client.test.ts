@@ -190,3 +190,22 @@ describe('access tokens', () => {
     expect(new URLSearchParams(fake.requests[1]?.body.toString()).get('grant_type')).toBe('refresh_token');
   });
 });
+
+describe('middleware', () => {
+  it('runs the middleware option, then use(), around every call with the operation id; its header reaches Webex', async () => {
+    const seen: string[] = [];
+    const spark = new SparkClient({
+      accessToken: TOKEN,
+      baseUrl: fake.url,
+      middleware: [async (request, next, { operationId }) => {
+        seen.push(`option ${operationId}`);
+        request.headers['x-trace-id'] = 'trace-42';
+        return next(request);
+      }],
+    });
+    expect(spark.use(async (request, next, { operationId, credential }) => (seen.push(`use ${operationId} ${credential}`), next(request)))).toBe(spark);
+    await spark.rooms.list().take(1).toArray();
+    expect(seen).toEqual(['option rooms_list', 'use rooms_list authorization: Bearer [REDACTED]']);
+    expect(fake.requests.at(-1)?.headers['x-trace-id']).toBe('trace-42');
+  });
+});

@@ -5,7 +5,7 @@
  * `permissions`), typed from specs/statuspage.yaml. The client fills `pageId` and
  * `organizationId` in, adds the request envelopes, pages lists by page number, and waits out rate limits.
  */
-import { authorization, ClosableClient, ConfigurationError, createVendorClient, readEnv, type CommonClientOptions, type Logger } from '@apiclients/core/internal';
+import { authorization, ClientBase, ConfigurationError, createVendorClient, readEnv, type CommonClientOptions, type Logger } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { RATE_LIMIT_STATUSES, statuspageErrors } from './errors.js';
 import { componentLookup } from './component-lookup.js';
@@ -46,7 +46,7 @@ type TableServices = Omit<Services, 'components' | 'incidents' | 'metrics' | 'us
 export interface StatuspageClient extends TableServices {}
 
 /** A client for one Statuspage page. */
-export class StatuspageClient extends ClosableClient {
+export class StatuspageClient extends ClientBase {
   /**
    * Components, with `setStatus(nameOrId, status)`: a component found by name (one listing of the page's
    * components, kept for the life of the client) or identifier.
@@ -79,7 +79,7 @@ export class StatuspageClient extends ClosableClient {
     this.pageId = pageId;
 
     const credential = authorization('OAuth', apiKey);
-    const { raw, operations: services, close } = createVendorClient<operations, paths, typeof operationTable, 'page_id' | 'organization_id'>(
+    const { raw, transport, operations: services } = createVendorClient<operations, paths, typeof operationTable, 'page_id' | 'organization_id'>(
       { ...options, ...(logger ? { logger } : {}) },
       {
         baseUrl: STATUSPAGE_BASE_URL,
@@ -97,8 +97,8 @@ export class StatuspageClient extends ClosableClient {
         bind: { defaults: { page_id: pageId, ...(organizationId ? { organization_id: organizationId } : {}) } },
       },
     );
-    this.closeWith(close);
     this.raw = raw;
+    this.attachTransport(transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = services;
     Object.assign(this, resources);

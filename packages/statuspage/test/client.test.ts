@@ -148,3 +148,17 @@ describe('errors and rate limits', () => {
     expect(JSON.stringify(error)).not.toContain('wrong-key-123456');
   });
 });
+
+describe('middleware', () => {
+  it('use() runs around every call with the operation id; the API key never reaches it', async () => {
+    const seen: string[] = [];
+    const statuspage = client().use(async (request, next, { operationId, credential }) => {
+      seen.push(`${operationId} ${credential} ${JSON.stringify(request.headers)}`);
+      return next(request);
+    });
+    await statuspage.components.update('c1', { status: 'major_outage' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^components_update authorization: OAuth \[REDACTED\] /);
+    expect(seen.join()).not.toContain(API_KEY);
+  });
+});

@@ -2,7 +2,7 @@
  * VSparkClient: every operation of specs/vspark.yaml as `vspark.<resource>.<method>()`, plus the hierarchy walk.
  */
 import {
-  ClosableClient,
+  ClientBase,
   ConfigurationError,
   createVendorClient,
   InvalidResponseError,
@@ -57,7 +57,7 @@ export function vsparkBaseUrl(host: string, secure = false): string {
 }
 
 /** A client for one V-Spark installation. */
-export class VSparkClient extends ClosableClient {
+export class VSparkClient extends ClientBase {
   /** `/config` and `/config/folders`. */
   readonly config: BoundOperations<typeof operationTable, operations>['config'];
   /** `/status` at each level of the hierarchy: JSON by default, the CSV text with `format: 'csv'`. */
@@ -82,10 +82,10 @@ export class VSparkClient extends ClosableClient {
       { ...options, baseUrl: this.baseUrl },
       { baseUrl: this.baseUrl, table: operationTable, credential: tokenCredential(token), secrets: [token] },
     );
-    this.closeWith(parts.close);
     this.#redactor = parts.redactor;
     this.#transport = parts.transport;
     this.raw = parts.raw;
+    this.attachTransport(parts.transport);
     const bound = parts.operations;
     this.config = bound.config;
     this.status = bound.status as unknown as StatusByFormat<typeof operationTable, operations>;

@@ -3,13 +3,13 @@
  * text for `format: 'csv'`, either when the format is only known at run time. The calls themselves are the
  * bound operations; only their types are narrowed.
  */
-import type { CallOptions, OperationParams, OperationResult, OperationTable, PathArgs } from '@apiclients/core/internal';
+import type { APIPromise, CallOptions, OperationParams, OperationResult, OperationTable, PathArgs } from '@apiclients/core/internal';
 
 /** One `/status` call (path parameters, then `{ format }`, then options), its result following `format`. */
 export interface StatusCall<Path extends unknown[], Params, Result> {
-  (...args: [...Path, params: Params & { format: 'csv' }, options?: CallOptions]): Promise<Extract<Result, string>>;
-  (...args: [...Path, params?: Params & { format?: 'json' }, options?: CallOptions]): Promise<Exclude<Result, string>>;
-  (...args: [...Path, params?: Params, options?: CallOptions]): Promise<Result>;
+  (...args: [...Path, params: Params & { format: 'csv' }, options?: CallOptions]): APIPromise<Extract<Result, string>>;
+  (...args: [...Path, params?: Params & { format?: 'json' }, options?: CallOptions]): APIPromise<Exclude<Result, string>>;
+  (...args: [...Path, params?: Params, options?: CallOptions]): APIPromise<Result>;
 }
 
 type StatusIds<Table extends OperationTable> = { [Id in keyof Table]: Table[Id]['resource'] extends 'status' ? Id : never }[keyof Table];

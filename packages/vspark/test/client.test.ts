@@ -109,3 +109,13 @@ describe('VSparkClient calls', () => {
     expect(err.url).toContain('token=[REDACTED]');
   });
 });
+
+describe('middleware', () => {
+  it('use() sees the URL without the query token, which is added after it', async () => {
+    const urls: string[] = [];
+    const vspark = new VSparkClient({ host: fake.host, token: ROOT_TOKEN });
+    vspark.use(async (request, next, { credential }) => (urls.push(`${request.url} ${credential}`), next(request)));
+    await vspark.config.companies();
+    expect(urls).toEqual([`${fake.url}/config ?token=[REDACTED]`]);
+  });
+});

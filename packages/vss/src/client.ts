@@ -4,15 +4,20 @@
  */
 import {
   authorization,
-  ClosableClient,
+  ClientBase,
   ConfigurationError,
   createVendorClient,
+  mapData,
+  pollAll,
+  pollUntil,
   readEnv,
   recordOf,
+  type APIPromise,
   type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
   type PagedList,
+  type PollOptions,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable, type components, type operations, type paths } from './generated.js';
@@ -60,20 +65,35 @@ export interface ListRequestsParams<T extends RequestType> {
 /** Options of one `requests.list` call. */
 export type ListRequestsOptions = Pick<CallOptions, 'concurrency' | 'limit' | 'maxPages' | 'signal' | 'headers'>;
 
+/** Options of `requests.waitFor`: the statuses that end the wait, how often to ask, how long to wait, a signal. */
+export type WaitForOptions = PollOptions<RequestStatus>;
+
+/** One request to wait for, in `requests.waitForAll`. */
+export interface RequestRef<T extends RequestType = RequestType> {
+  type: T;
+  id: number;
+}
+
+// Where processing ends: done, or failed (the spec's `GET /request/{type}/{id}`: pyvss's wait_for_request polls
+// until PROCESSED and gives up on ERROR or ERROR_RETRY).
+const FINISHED: readonly RequestStatus[] = ['PROCESSED', 'ERROR', 'ERROR_RETRY'];
+
 /** The API's default server. */
 export const VSS_BASE_URL = 'https://vss-api.eis.utoronto.ca/v2';
 
 /** The request listings of VSS. */
 export class VssRequests {
   readonly #bound: BoundOperations<typeof operationTable, operations>;
+  readonly #baseUrl: string;
 
   /** @internal */
-  constructor(bound: BoundOperations<typeof operationTable, operations>) {
+  constructor(bound: BoundOperations<typeof operationTable, operations>, baseUrl: string) {
     this.#bound = bound;
+    this.#baseUrl = baseUrl;
   }
 
   /** How many requests of each type the user has. */
-  summary(options: CallOptions = {}): Promise<RequestSummary> {
+  summary(options: CallOptions = {}): APIPromise<RequestSummary> {
     return this.#bound.requests.summary(options);
   }
 
@@ -98,17 +118,34 @@ export class VssRequests {
   }
 
   /** One request. */
-  async get<T extends RequestType>(type: T, id: number, options: CallOptions = {}): Promise<RequestTypes[T]> {
-    const detail: unknown = await this.#bound.requests.get(type, id, options);
-    // A 204 (nothing decoded) or a JSON `null`, or an answer without `data`, is not the request asked for.
-    const where = `GET /request/${type}/${id}`;
-    const answer = recordOf(detail, where, { status: detail === undefined ? 204 : 200 });
-    return recordOf(answer.data, `${where} (its "data")`) as unknown as RequestTypes[T];
+  get<T extends RequestType>(type: T, id: number, options: CallOptions = {}): APIPromise<RequestTypes[T]> {
+    return mapData(this.#bound.requests.get(type, id, options), (detail: unknown) => {
+      // A 204 (nothing decoded) or a JSON `null`, or an answer without `data`, is not the request asked for.
+      const where = `GET /request/${type}/${id}`;
+      const answer = recordOf(detail, where, { status: detail === undefined ? 204 : 200 });
+      return recordOf(answer.data, `${where} (its "data")`) as unknown as RequestTypes[T];
+    });
+  }
+
+  /**
+   * Waits until a request has been processed or has failed (or reached the statuses in `until`), asking again
+   * after `intervalMs` (default 1 s), each pause half again as long up to `maxIntervalMs` (15 s), for at most
+   * `timeoutMs` (10 min): then a `WaitTimeoutError` with the last status seen. Resolves with the request.
+   */
+  waitFor<T extends RequestType>(type: T, id: number, options: WaitForOptions = {}): Promise<RequestTypes[T]> {
+    const request = { method: 'GET', url: `${this.#baseUrl}/request/${type}/${id}` };
+    return pollUntil({ ask: (signal) => this.get(type, id, { signal }), statusOf: (found) => found.status, until: FINISHED, request }, options);
+  }
+
+  /** {@link waitFor} for several requests at once; their requests in the same order. The first failure ends every wait. */
+  waitForAll<T extends RequestType>(requests: readonly RequestRef<T>[], options: WaitForOptions = {}): Promise<RequestTypes[T][]> {
+    const { signal, ...rest } = options;
+    return pollAll(requests.map(({ type, id }) => (each: AbortSignal) => this.waitFor(type, id, { ...rest, signal: each })), signal);
   }
 }
 
 /** A client for the VSS API v2. */
-export class VssClient extends ClosableClient {
+export class VssClient extends ClientBase {
   /** `/request`: summary, listings, one request. */
   readonly requests: VssRequests;
   /** The plain openapi-fetch client, for calls the methods above do not cover. */
@@ -126,10 +163,10 @@ export class VssClient extends ClosableClient {
       credential: authorization('Bearer', token),
       secrets: [token],
     });
-    this.closeWith(parts.close);
     this.baseUrl = parts.baseUrl;
     this.raw = parts.raw;
-    this.requests = new VssRequests(parts.operations);
+    this.attachTransport(parts.transport);
+    this.requests = new VssRequests(parts.operations, parts.baseUrl);
   }
 
   /**

@@ -32,6 +32,8 @@ export interface FakeVss {
   url: string;
   /** Query strings of the list requests, in arrival order. */
   queries: URLSearchParams[];
+  /** How many times each request was asked for (GET /request/change/{id}). */
+  polls: Map<number, number>;
   maxInFlight: number;
   close(): Promise<void>;
 }
@@ -48,11 +50,13 @@ export interface FakeVssOptions {
    * in flight is a property of the client, not of how busy the machine is.
    */
   holdUntilInFlight?: number;
+  /** Requests whose status moves on: each GET of the id answers the next status of its list, then the last again. */
+  progress?: Record<number, string[]>;
 }
 
 export async function startFakeVss(options: FakeVssOptions = {}): Promise<FakeVss> {
   const total = options.total ?? 250;
-  const state = { queries: [] as URLSearchParams[], maxInFlight: 0 };
+  const state = { queries: [] as URLSearchParams[], maxInFlight: 0, polls: new Map<number, number>() };
   let inFlight = 0;
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -78,7 +82,12 @@ export async function startFakeVss(options: FakeVssOptions = {}): Promise<FakeVs
     if (match[2]) {
       const id = Number(match[2]);
       if (id < 1 || id > total) return json(res, 404, { status: 404, error: 'not found', message: `Request ${id} not found` });
-      return json(res, 200, { _links: { self: url.href }, data: changeRequest(id), meta: { time: '0.01s', user: { username: 'jdoe' } } });
+      const asked = (state.polls.get(id) ?? 0) + 1;
+      state.polls.set(id, asked);
+      const statuses = options.progress?.[id];
+      const status = statuses ? statuses[Math.min(asked, statuses.length) - 1] : undefined;
+      const data = { ...changeRequest(id), ...(status ? { status } : {}) };
+      return json(res, 200, { _links: { self: url.href }, data, meta: { time: '0.01s', user: { username: 'jdoe' } } });
     }
     state.queries.push(url.searchParams);
     inFlight++;
