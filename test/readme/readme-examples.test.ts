@@ -124,7 +124,7 @@ const checks: Record<string, () => Promise<void>> = {
     const { logs } = await run('spark-observe', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url });
     expect(logs).toEqual([
       'messages_create attempt 1: 200',
-      'm-new: 200, tracking id ROUTER_FAKE',
+      'message1: 200, tracking id ROUTER_FAKE',
       'rooms_list attempt 1: 200',
       'page 1: 2 rooms, tracking id ROUTER_FAKE',
       'rooms_list attempt 1: 200',
