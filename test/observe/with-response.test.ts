@@ -24,11 +24,11 @@ describe('against the fakes', () => {
     const created = spark.messages.create({ roomId: 'r1', text: 'hello' });
     expectTypeOf(created).toMatchTypeOf<APIPromise<{ id?: string }>>();
     const { data, response, requestId } = await created.withResponse();
-    expect(data.id).toBe('m-new');
+    expect(data.id).toBe('message1');
     expect([response.status, response.headers.get('content-type'), response.url]).toEqual([200, 'application/json;charset=UTF-8', `${server.url}/messages`]);
     expect(requestId).toBe('ROUTER_FAKE');
     // The same call, awaited, is the data alone; one request each.
-    expect((await spark.messages.create({ roomId: 'r1', text: 'again' })).id).toBe('m-new');
+    expect((await spark.messages.create({ roomId: 'r1', text: 'again' })).id).toBe('message2');
     expect(server.requests).toHaveLength(2);
     const error = await spark.rooms.get('gone').withResponse().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SparkApiError);

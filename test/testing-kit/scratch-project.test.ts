@@ -17,6 +17,8 @@ import { npmEnvironment, runCommand } from './run-command.js';
 const PACKAGES = ['core', 'spark', 'statuspage', 'vss', 'vspark', 'testing'];
 const VITEST_VERSION = '4.1.12';
 const TYPESCRIPT_VERSION = '5.9.3';
+// A Node project's own types of Node, as any TypeScript project running in Node has them.
+const NODE_TYPES_VERSION = '20.19.25';
 const INSTALL_TIMEOUT_MS = 300_000;
 const RUN_TIMEOUT_MS = 180_000;
 
@@ -69,11 +71,11 @@ it('a fresh project installs the tarballs and its own vitest passes a test that 
   expect(Object.keys(files).sort()).toEqual(PACKAGES.map((name) => `@apiclients/${name}`).sort());
 
   const dependencies = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, `file:../tarballs/${file}`]));
-  const devDependencies = { vitest: VITEST_VERSION, typescript: TYPESCRIPT_VERSION };
+  const devDependencies = { vitest: VITEST_VERSION, typescript: TYPESCRIPT_VERSION, '@types/node': NODE_TYPES_VERSION };
   const manifest = { name: 'scratch-project', private: true, type: 'module', dependencies, devDependencies };
   writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // A strict TypeScript project of the user's own, checking our published .d.ts files too (no skipLibCheck).
-  const tsconfig = { compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, outDir: 'build', skipLibCheck: false, types: [] }, files: ['program.ts'] };
+  const tsconfig = { compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, outDir: 'build', skipLibCheck: false, types: ['node'] }, files: ['program.ts'] };
   writeFileSync(join(project, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   copyFileSync(join(import.meta.dirname, 'fixture', 'every-package.program.ts'), join(project, 'program.ts'));
   copyFileSync(join(import.meta.dirname, 'fixture', 'spark-mock.user-test.ts'), join(project, 'test', 'spark-mock.test.ts'));
