@@ -79,7 +79,8 @@ const PARSERS: { name: string; run: (input: string) => unknown; benign: string; 
   {
     name: 'parseBody',
     run: (input) => parseBody(input, null),
-    benign: fill('plain text error page '),
+    // JSON of as many objects as the adversarial input opens, so that both pay JSON.parse's cost per object.
+    benign: `[${fill('{"a":{"b":1}},')}{}]`,
     adversarial: { 'spaces before text': `${fill(' ')}x`, 'unclosed objects': fill('{"a":') },
   },
 ];
