@@ -18,7 +18,7 @@ export const RATE_LIMIT_STATUSES = [420, 429] as const;
 function errorsOf(body: unknown): string[] {
   if (body === null || typeof body !== 'object') return typeof body === 'string' && body !== '' ? [body] : [];
   const { errors, message, error } = body as { errors?: unknown; message?: unknown; error?: unknown };
-  if (Array.isArray(errors)) return errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
+  if (Array.isArray(errors)) return errors.map((e) => (typeof e === 'string' ? e : shownEntry(e)));
   if (typeof message === 'string') return [message];
   if (typeof error === 'string') return [error];
   return [];
@@ -80,5 +80,14 @@ export class ServerError extends BaseError {
 export class RateLimitError extends BaseError {
   static override [Symbol.hasInstance](value: unknown): boolean {
     return statuspageErrors.raisedBy(value) && isRateLimit(value.status);
+  }
+}
+
+// An entry as JSON; one nested too deep for JSON.stringify (a hostile body) is named, not a RangeError.
+function shownEntry(entry: unknown): string {
+  try {
+    return String(JSON.stringify(entry));
+  } catch {
+    return '[an error entry nested too deeply to show]';
   }
 }
