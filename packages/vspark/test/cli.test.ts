@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +22,13 @@ function tempDir() {
   return dir;
 }
 
-async function run(args: string[], tty = false) {
+async function run(args: string[], tty = false, env: Record<string, string | undefined> = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: { write: (t: string) => (stdout += t), isTTY: tty },
     stderr: { write: (t: string) => (stderr += t), isTTY: tty },
+    env,
   });
   return { code, stdout, stderr, all: stdout + stderr };
 }
@@ -61,10 +62,12 @@ describe('vspark-status', () => {
     for (const secret of secrets) expect(r.all).not.toContain(secret);
   });
 
-  it('gives one clear line for a wrong token, no stack trace, no token', async () => {
+  it('gives one clear line for a wrong token, no stack trace, no token, and creates no --out folder', async () => {
     const wrong = 'wrong-token-1234567';
-    const r = await run([fake.host, wrong, 'json', '--out', tempDir()]);
+    const out = join(tempDir(), 'not-yet');
+    const r = await run([fake.host, 'json', '--out', out], false, { VSPARK_TOKEN: wrong });
     expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('refused the token (401)');
     expect(r.all).not.toContain(wrong);
@@ -76,6 +79,34 @@ describe('vspark-status', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot reach 127.0.0.1:1');
     expect(r.all).not.toContain(ROOT_TOKEN);
+  });
+
+  it('reads the token from VSPARK_TOKEN or --token-file without a warning; a token argument warns that ps shows it', async () => {
+    const fromEnv = await run([fake.host, 'csv', '--out', tempDir()], false, { VSPARK_TOKEN: ROOT_TOKEN });
+    expect(fromEnv.code).toBe(1); // the fake's broken folder
+    expect(fromEnv.stdout).toContain('4 of 5 folders exported');
+    expect(fromEnv.stderr).not.toContain('warning');
+    const file = join(tempDir(), 'token');
+    writeFileSync(file, `${ROOT_TOKEN}\n`);
+    const fromFile = await run([fake.host, 'csv', '--out', tempDir(), '--token-file', file]);
+    expect(fromFile.stdout).toContain('4 of 5 folders exported');
+    expect(fromFile.stderr).not.toContain('warning');
+    const positional = await run([fake.host, ROOT_TOKEN, 'csv', '--out', tempDir()]);
+    expect(positional.stderr).toContain('warning: a token given as an argument is visible in `ps`');
+    for (const r of [fromEnv, fromFile, positional]) for (const secret of secrets) expect(r.all).not.toContain(secret);
+    const none = await run([fake.host, 'csv']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no token: set VSPARK_TOKEN or pass --token-file FILE');
+  });
+
+  it('--quiet prints the summary alone; --help says options, defaults, environment and exit codes; --version', async () => {
+    const quiet = await run([fake.host, 'csv', '--out', tempDir(), '--quiet'], false, { VSPARK_TOKEN: ROOT_TOKEN });
+    expect(quiet.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^4 of 5 folders exported to .*; 1 failed$/)]);
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const part of ['--token-file FILE', 'default 4', 'VSPARK_TOKEN', 'Exit codes:', '2  bad usage']) expect(help.stdout).toContain(part);
+    const version = await run(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')).version);
   });
 
   it('rejects bad usage with exit 2', async () => {
