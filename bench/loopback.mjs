@@ -9,6 +9,7 @@
 import { loopbackContenders } from './lib/loopback-contenders.mjs';
 import { startRoomServer } from './lib/room-server.mjs';
 import { markdownTable, ratioToFastest, signedPercent, verdict, whole } from './lib/table.mjs';
+import { runMany } from './lib/run-many.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 10);
@@ -16,20 +17,6 @@ const WARMUP = 1_000;
 
 const server = await startRoomServer();
 const contenders = loopbackContenders(server.url);
-
-/** `count` calls of `op`, `inFlight` at a time; resolves to the elapsed ms. */
-async function runMany(op, count, inFlight) {
-  let started = 0;
-  const worker = async () => {
-    while (started < count) {
-      started++;
-      await op();
-    }
-  };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  return performance.now() - began;
-}
 
 const modes = [
   { title: `${whole(REQUESTS)} sequential GETs`, inFlight: 1 },

@@ -11,6 +11,7 @@ import { ROOM } from './lib/fixtures.mjs';
 import { startProxyServer } from './lib/proxy-server.mjs';
 import { startRoomServer } from './lib/room-server.mjs';
 import { markdownTable, whole } from './lib/table.mjs';
+import { runMany } from './lib/run-many.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5_000);
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 10);
@@ -38,19 +39,6 @@ const contenders = [
   { key: 'fetch', name: 'undici `fetch` (60 s timeout signal), direct', op: viaFetch(agent) },
   { key: 'fetch-proxied', name: 'undici `fetch` with a `ProxyAgent` dispatcher', op: viaFetch(proxyAgent) },
 ];
-
-async function runMany(op, count, inFlight) {
-  let started = 0;
-  const worker = async () => {
-    while (started < count) {
-      started++;
-      await op();
-    }
-  };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  return performance.now() - began;
-}
 
 const modes = [
   { title: `${whole(REQUESTS)} sequential GETs`, inFlight: 1 },

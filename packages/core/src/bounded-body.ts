@@ -32,10 +32,9 @@ export async function readBoundedBody(response: Response, limit: number): Promis
   return collectBounded(() => reader.read(), () => reader.cancel(), response.status, limit);
 }
 
-/** Whether a `Content-Length` value says more than `limit` bytes. */
+/** Whether a `Content-Length` value (digits only, RFC 9110 §8.6) says more than `limit` bytes. */
 export function declaredOver(contentLength: string | null | undefined, limit: number): boolean {
-  const declared = Number(contentLength ?? NaN);
-  return Number.isFinite(declared) && declared > limit;
+  return contentLength != null && /^\d+$/.test(contentLength) && Number(contentLength) > limit;
 }
 
 /**

@@ -30,6 +30,7 @@ export type { FailedAttempt, RetryDecision } from './retry-policy.js';
 export { sleep } from './sleep.js';
 export { recordOf } from './record-of.js';
 export { boundedCopy } from './bounded-copy.js';
+export { BodyTooLarge, collectBounded, declaredOver } from './bounded-body.js';
 export { fetchSender } from './sender.js';
 export type { ResponseHead, Sender, SendInit, SentResponse } from './sender.js';
 export { ClosableClient } from './closable-client.js';

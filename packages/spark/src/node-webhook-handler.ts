@@ -5,9 +5,10 @@
  * verified, so such a delivery is refused (401).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { collectBounded, declaredOver } from '@apiclients/core/internal';
 import {
   createWebhookHandler as createFetchWebhookHandler,
-  declaredOver,
+  orNullWhenTooLarge,
   WEBHOOK_ANSWERS,
   type WebhookAnswer,
   type WebhookHandler,
@@ -31,14 +32,9 @@ async function rawBodyOf(request: IncomingMessage, limit: number): Promise<Uint8
   if (parsed instanceof Uint8Array) return parsed;
   if (typeof parsed === 'string') return new TextEncoder().encode(parsed);
   if (declaredOver(request.headers['content-length'], limit)) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).byteLength;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  // Nothing to cancel past the limit: the caller discards the rest of the request.
+  const chunks = request[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  return orNullWhenTooLarge(collectBounded(() => chunks.next(), () => undefined, 413, limit));
 }
 
 async function handle(receiver: WebhookHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -7,6 +7,7 @@
  * (developer.webex.com, "Webhooks").
  */
 import { ConfigurationError } from '@apiclients/core';
+import { BodyTooLarge, collectBounded, declaredOver } from '@apiclients/core/internal';
 import { verifyWebhookSignature } from './webhook.js';
 import {
   envelopeOf,
@@ -68,30 +69,17 @@ export { ANSWERS as WEBHOOK_ANSWERS };
 async function readAtMost(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
   if (!stream) return new Uint8Array();
   const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return orNullWhenTooLarge(collectBounded(() => reader.read(), () => reader.cancel().catch(() => undefined), 413, limit));
 }
 
-/** Whether a Content-Length header already says the body is over `limit`. */
-export function declaredOver(contentLength: string | null | undefined, limit: number): boolean {
-  return contentLength != null && /^\d+$/.test(contentLength) && Number(contentLength) > limit;
+/** The body read by core's bounded reader, or null when it passed its limit. */
+export async function orNullWhenTooLarge(read: Promise<Uint8Array>): Promise<Uint8Array | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return null;
+    throw error;
+  }
 }
 
 /**
