@@ -20,7 +20,7 @@ import type { OperationBudget, RateLimiter } from './rate-limit/limiter.js';
 import { Redactor } from './redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecrets, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
-import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SendInit, type SentResponse } from './sender.js';
+import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SendInit } from './sender.js';
 import { registerWireBodySecrets } from './secret-fields.js';
 import { sleep as defaultSleep } from './sleep.js';
 
