@@ -4,6 +4,9 @@ import { freePort } from './free-port.js';
 import { mockSpecPath, type MockVendor } from './mock-vendors.js';
 import { MockServerStartError } from './mock-server-start-error.js';
 import { prismArgs } from './prism-args.js';
+import type { StatefulMockOptions } from './stateful/profiles/index.js';
+import { startStatefulMock } from './stateful/start-stateful-mock.js';
+import type { StatefulMockServer } from './stateful/stateful-server.js';
 import { PRISM_HOST, startPrismProcess } from './prism-process.js';
 
 /** Options of {@link startMockServer}. */
@@ -48,6 +51,9 @@ const PORT_ATTEMPTS = 5;
  * resolves once it answers. Every client of `@apiclients/<vendor>` works against it with `baseUrl: server.url`. Force a status or an
  * example per request with the `Prefer` header (see {@link preferHeaders}); always `stop()` it when done.
  *
+ * With `{ stateful: true }` it is the stateful mock instead (see {@link startStatefulMock}): records kept,
+ * requests checked, the vendor's side effects, faults on demand.
+ *
  * @example
  * const server = await startMockServer('spark');
  * const spark = new SparkClient({ accessToken: 'test', baseUrl: server.url });
@@ -57,7 +63,10 @@ const PORT_ATTEMPTS = 5;
  * @throws {ConfigurationError} For an unknown vendor or contradictory options.
  * @throws {MockServerStartError} When Prism exits or does not listen within `startTimeoutMs`.
  */
-export async function startMockServer(vendor: MockVendor, options: MockServerOptions = {}): Promise<MockServer> {
+export function startMockServer<V extends MockVendor>(vendor: V, options: StatefulMockOptions[V] & { stateful: true }): Promise<StatefulMockServer>;
+export function startMockServer(vendor: MockVendor, options?: MockServerOptions & { stateful?: false }): Promise<MockServer>;
+export async function startMockServer(vendor: MockVendor, options: (MockServerOptions & { stateful?: false }) | (StatefulMockOptions[MockVendor] & { stateful: true }) = {}): Promise<MockServer> {
+  if (options.stateful) return startStatefulMock(vendor, options);
   return startSpecMock(mockSpecPath(vendor), options);
 }
 

@@ -1,0 +1,142 @@
+/**
+ * The Statuspage stateful mock: an incident's whole life through our client and through plain fetch, the
+ * 1 request/second limit waited out, faults retried, validation in Statuspage's error shape, inspection and reset,
+ * two servers with separate state.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { StatuspageClient, NotFoundError } from '@apiclients/statuspage';
+import { startMockServer, startStatefulMock, STATUSPAGE_MOCK_PAGE_ID, type StatefulMockServer } from '../src/index.js';
+
+const servers: StatefulMockServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+
+async function mock(options: Parameters<typeof startStatefulMock<'statuspage'>>[1] = {}): Promise<StatefulMockServer> {
+  const server = await startStatefulMock('statuspage', { seed: { components: ['Payments API', 'Checkout', 'Website'] }, ...options });
+  servers.push(server);
+  return server;
+}
+const client = (server: StatefulMockServer, extra: Record<string, unknown> = {}) => new StatuspageClient({ apiKey: 'sp-test-key-0001', pageId: STATUSPAGE_MOCK_PAGE_ID, baseUrl: server.url, ...extra });
+const statuses = (server: StatefulMockServer) => Object.fromEntries(server.state().components!.map((c) => [c.name, c.status]));
+
+describe("an incident's life", () => {
+  it('opens on two components, posts an update, resolves: the components follow and end operational', async () => {
+    const server = await mock();
+    const sp = client(server);
+    const opened = await sp.incidents.open({ name: 'Card payments failing', status: 'investigating', body: 'Investigating.', components: { 'Payments API': 'major_outage', Checkout: 'degraded_performance' } });
+    expect(statuses(server)).toEqual({ 'Payments API': 'major_outage', Checkout: 'degraded_performance', Website: 'operational' });
+    expect(opened.impact).toBe('critical');
+    expect(opened.id).toMatch(/^[0-9a-z]{12}$/);
+
+    await sp.incidents.postUpdate(opened.id!, { status: 'monitoring', body: 'Recovering.', components: { 'Payments API': 'degraded_performance' } });
+    expect(statuses(server)['Payments API']).toBe('degraded_performance');
+    expect((await sp.incidents.listUnresolved().toArray()).map((i) => i.id)).toEqual([opened.id]);
+
+    const resolved = await sp.incidents.resolve(opened.id!, 'Back to normal.');
+    expect(resolved.status).toBe('resolved');
+    expect(resolved.resolved_at).toBeTypeOf('string');
+    expect(statuses(server)).toEqual({ 'Payments API': 'operational', Checkout: 'operational', Website: 'operational' });
+    expect(resolved.incident_updates?.map((u) => u.status)).toEqual(['resolved', 'monitoring', 'investigating']);
+    expect(await sp.incidents.listUnresolved().toArray()).toEqual([]);
+  });
+
+  it('is the same flow over plain HTTP, envelopes and all', async () => {
+    const server = await mock();
+    const headers = { authorization: 'OAuth sp-test-key-0001', 'content-type': 'application/json' };
+    const base = `${server.url}/pages/${STATUSPAGE_MOCK_PAGE_ID}`;
+    const componentId = server.state().components![1]!.id as string;
+    const created = await fetch(`${base}/incidents`, { method: 'POST', headers, body: JSON.stringify({ incident: { name: 'Slow checkout', status: 'identified', components: { [componentId]: 'partial_outage' } } }) });
+    expect(created.status).toBe(201);
+    const incident = (await created.json()) as { id: string; components: { status: string }[] };
+    expect(incident.components.map((c) => c.status)).toEqual(['partial_outage']);
+    const resolved = await fetch(`${base}/incidents/${incident.id}`, { method: 'PATCH', headers, body: JSON.stringify({ incident: { status: 'resolved', components: { [componentId]: 'operational' } } }) });
+    expect(resolved.status).toBe(200);
+    const component = (await (await fetch(`${base}/components/${componentId}`, { headers })).json()) as { status: string };
+    expect(component.status).toBe('operational');
+  });
+
+  it('puts components back on resolve when asked to, though the request names none', async () => {
+    const server = await mock({ restoreOnResolve: true });
+    const headers = { authorization: 'OAuth k', 'content-type': 'application/json' };
+    const base = `${server.url}/pages/${STATUSPAGE_MOCK_PAGE_ID}`;
+    const id = server.state().components![0]!.id as string;
+    const incident = (await (await fetch(`${base}/incidents`, { method: 'POST', headers, body: JSON.stringify({ incident: { name: 'Down', components: { [id]: 'major_outage' } } }) })).json()) as { id: string };
+    await fetch(`${base}/incidents/${incident.id}`, { method: 'PATCH', headers, body: JSON.stringify({ incident: { status: 'resolved' } }) });
+    expect(statuses(server)['Payments API']).toBe('operational');
+  });
+});
+
+describe('errors as Statuspage sends them', () => {
+  it('answers an unknown component with its 404 body, a typed error in the client', async () => {
+    const server = await mock();
+    const error = await client(server).components.get('nope00000000').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).status).toBe(404);
+  });
+
+  it('refuses a body that breaks the spec with 422 and the problems, and a missing key with 401', async () => {
+    const server = await mock();
+    const base = `${server.url}/pages/${STATUSPAGE_MOCK_PAGE_ID}`;
+    const bad = await fetch(`${base}/components`, { method: 'POST', headers: { authorization: 'OAuth k', 'content-type': 'application/json' }, body: JSON.stringify({ component: { status: 'broken' } }) });
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as { message: string; errors: string[] };
+    expect(body.message).toBe('Unprocessable entity');
+    expect(body.errors.join(' ')).toMatch(/status/);
+    expect((await fetch(`${base}/components`)).status).toBe(401);
+    expect(server.state().components).toHaveLength(3);
+  });
+});
+
+describe('the rate limit and faults', () => {
+  it('refuses a second request within the second with 420 and Retry-After; the client waits it out and loses nothing', async () => {
+    const server = await mock({ rateLimit: true });
+    const sp = client(server);
+    const [a, b] = await Promise.all([sp.components.setStatus('Website', 'under_maintenance'), sp.components.list().toArray()]);
+    expect(a.status).toBe('under_maintenance');
+    expect(b).toHaveLength(3);
+    const answered = server.requests.map((r) => r.status);
+    expect(answered).toContain(420);
+    expect(answered.filter((s) => s === 200)).toHaveLength(3);
+    expect(statuses(server).Website).toBe('under_maintenance');
+  }, 20_000);
+
+  it('fails the requests asked for, and the client retries them', async () => {
+    const server = await mock();
+    server.failNext(503);
+    server.failNext('reset');
+    const components = await client(server, { maxRetries: 3 }).components.list().toArray();
+    expect(components).toHaveLength(3);
+    expect(server.requests.map((r) => r.status)).toEqual([503, 0, 200]);
+  });
+
+  it('fails the same share of requests for the same seed', async () => {
+    const runs: number[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const server = await mock({ faults: { rate: 0.5, kinds: [429, 503], seed: 7 } });
+      for (let n = 0; n < 12; n++) await fetch(`${server.url}/pages/${STATUSPAGE_MOCK_PAGE_ID}`, { headers: { authorization: 'OAuth k' } });
+      runs.push(server.requests.map((r) => r.status));
+    }
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]!.filter((s) => s !== 200).length).toBeGreaterThan(0);
+    expect(runs[0]!.filter((s) => s === 200).length).toBeGreaterThan(0);
+  });
+});
+
+describe('inspection, reset and isolation', () => {
+  it('logs requests with the key redacted, resets to the seed, and keeps two servers apart', async () => {
+    const one = await mock();
+    const two = await startMockServer('statuspage', { stateful: true });
+    servers.push(two);
+    await client(one).components.create({ name: 'Search' });
+    expect(one.state().components).toHaveLength(4);
+    expect(two.state().components!.map((c) => c.name)).toEqual(['API', 'Website']);
+    expect(JSON.stringify(one.requests)).not.toContain('sp-test-key-0001');
+    expect(one.requests[0]).toMatchObject({ method: 'POST', operationId: 'components_create', status: 201 });
+    const overHttp = (await (await fetch(`${one.url}/__mock/requests`)).json()) as unknown[];
+    expect(overHttp).toHaveLength(1);
+    await fetch(`${one.url}/__mock/reset`, { method: 'POST' });
+    expect(one.state().components).toHaveLength(3);
+    expect(one.requests).toHaveLength(0);
+  });
+});
