@@ -110,6 +110,17 @@ describe('the rate limit and faults', () => {
     expect(server.requests.map((r) => r.status)).toEqual([503, 0, 200]);
   });
 
+  it('answers slowly when asked, so a client’s timeout and retry can be tested', async () => {
+    const server = await mock({ faults: { slowMs: 5_000 } });
+    server.failNext('slow');
+    const started = Date.now();
+    const components = await client(server, { timeoutMs: 300, maxRetries: 1 }).components.list().toArray();
+    expect(components).toHaveLength(3);
+    expect(server.requests).toHaveLength(2);
+    // The timed-out attempt was given up on, not waited for: the slow answer would have taken 5 s.
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
   it('fails the same share of requests for the same seed', async () => {
     const runs: number[][] = [];
     for (let i = 0; i < 2; i++) {
