@@ -33,6 +33,7 @@ describe('VSS stateful mock', () => {
     server = await startStatefulMock('vss', { progress: { stepMs: 50 }, seed: { requests: [{ type: 'change', vm_name: 'web01' }] } });
     const token = await VssClient.login({ ...VSS_MOCK_USER, baseUrl: server.url });
     const vss = new VssClient({ token, baseUrl: server.url, maxRetries: 0 });
+    const reset = Date.now();
     server.reset(); // the request starts its course now; the token issued before the reset is gone
     await expect(vss.requests.get('change', 1)).rejects.toBeInstanceOf(AuthenticationError);
     const token2 = await VssClient.login({ ...VSS_MOCK_USER, baseUrl: server.url });
@@ -40,8 +41,10 @@ describe('VSS stateful mock', () => {
 
     const done = await again.requests.waitFor('change', 1, { intervalMs: 10, maxIntervalMs: 20, timeoutMs: 5_000 });
     expect([done.id, done.status, done.vm_name]).toEqual([1, 'PROCESSED', 'web01']);
+    // PENDING, then IN_PROGRESS after 50 ms, PROCESSED after 100 ms: the wait cannot have ended sooner.
+    expect(Date.now() - reset).toBeGreaterThanOrEqual(100);
     const asked = server.requests.filter((r) => r.operationId === 'requests_get');
-    expect(asked.length).toBeGreaterThan(1); // it was not finished at the first ask
+    expect(asked.map((r) => r.status)).toContain(200);
     expect(asked.every((r) => !r.headers.authorization?.includes(token2))).toBe(true); // the log is redacted
   });
 
@@ -120,6 +123,17 @@ describe('VSS stateful mock', () => {
 
     const vss = new VssClient({ token: VSS_MOCK_TOKEN, baseUrl: server.url, maxRetries: 0 });
     await expect(vss.requests.get('change', 99)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('fails on demand in VSS’s error shape, with Retry-After, and VssClient retries past it', async () => {
+    server = await startStatefulMock('vss', { faults: { retryAfterSeconds: 0 } });
+    server.failNext(429);
+    const limited = await fetch(`${server.url}/request`, { headers: bearer(VSS_MOCK_TOKEN) });
+    expect([limited.status, limited.headers.get('retry-after'), await limited.json()]).toEqual([429, '0', { status: 429, error: 'too many requests', message: 'Rate limit exceeded, try again later' }]);
+    server.failNext(503, 2);
+    const vss = new VssClient({ token: VSS_MOCK_TOKEN, baseUrl: server.url, maxRetries: 2 });
+    expect((await vss.requests.get('change', 1)).status).toBe('PROCESSED');
+    expect(server.requests.slice(-3).map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
   it('shows each user only their own requests', async () => {

@@ -27,6 +27,7 @@ interface CompanyRecord {
 /** Who a token lets in: the whole installation, or one company (its short name). */
 type Scope = { root: true } | { root: false; company: string };
 
+/** V-Spark's part of the stateful mock: a read-only installation, answered from the seed's hierarchy. */
 export function vsparkProfile(_options: VsparkMockOptions): VendorProfile<VsparkSeed> {
   return {
     authorize: (call) => (scopeOf(call) ? undefined : text(401, 'Unauthorized')),

@@ -86,9 +86,15 @@ interface VssState {
   timelines: Record<string, RequestTimeline>;
 }
 
+/**
+ * VSS's part of the stateful mock. A request's status is worked out when it is read (a get, a list, the
+ * summary), so `server.state()` shows the status it had when last read.
+ *
+ * @throws {ConfigurationError} For a `progress` with no status, an unknown status, or times out of order.
+ */
 export function vssProfile(options: VssMockOptions): VendorProfile<VssSeed> {
   const progress = options.progress ?? { stepMs: 1000 };
-  requestTimeline(progress, 0);
+  requestTimeline(progress, 0); // checks the option now, before the server starts
   return {
     authorize: (call) => (call.operation.operationId === 'auth_request_token' ? refusedLogin(call) : callerOf(call) ? undefined : specError(call, 401)),
     create: (call, fields) => ({ ...fields, id: call.newId('') }),
