@@ -136,12 +136,15 @@ describe('VSS stateful mock', () => {
     expect(server.requests.slice(-3).map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
-  it('shows each user only their own requests', async () => {
+  it('shows each user only their own requests, whichever way they got their token', async () => {
     server = await startStatefulMock('vss', {
-      seed: { users: [VSS_MOCK_USER, { username: 'asmith', password: 'pw' }], tokens: { a: 'jdoe', b: 'asmith' }, requests: [{ type: 'folder', owner: 'asmith', status: 'PROCESSED' }] },
+      seed: { users: [VSS_MOCK_USER, { username: 'asmith', password: 'p@ss wörd:1' }], tokens: { a: 'jdoe', b: 'asmith' }, requests: [{ type: 'folder', owner: 'asmith', status: 'PROCESSED' }] },
     });
     expect((await getJson('/request/folder/1', 'b')).body.data).toMatchObject({ id: 1, user: { username: 'asmith' }, user_id: 2, moref: 'group-v1001' });
     expect((await getJson('/request/folder/1', 'a')).status).toBe(404);
     expect((await getJson('/request', 'a')).body.data.folder).toBe(0);
+    // A password in UTF-8, holding a colon, as RFC 7617 allows.
+    const token = await VssClient.login({ username: 'asmith', password: 'p@ss wörd:1', baseUrl: server.url });
+    expect((await getJson('/request/folder/1', token)).status).toBe(200);
   });
 });

@@ -145,22 +145,27 @@ function seedRequests(call: Pick<MockCall, 'store' | 'state' | 'now' | 'baseUrl'
 
 /** The refusal of a login whose Basic credentials are not a user's, or `undefined`. */
 function refusedLogin(call: MockCall): MockReply | undefined {
-  const state = call.state as unknown as VssState;
-  const basic = /^Basic\s+(\S+)$/i.exec(call.headers.authorization ?? '')?.[1];
-  const [username = '', ...rest] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
-  const user = state.users[username];
-  return user && user.password === rest.join(':') ? undefined : specError(call, 401, { message: 'Invalid credentials' });
+  const given = basicCredentials(call);
+  const user = given && (call.state as unknown as VssState).users[given.username];
+  return user && user.password === given.password ? undefined : specError(call, 401, { message: 'Invalid credentials' });
 }
 
 /** A new token for the user of the Basic credentials (already checked), shaped like VSS's JWTs. */
 function issueToken(call: MockCall): MockReply {
   const state = call.state as unknown as VssState;
-  const basic = /^Basic\s+(\S+)$/i.exec(call.headers.authorization ?? '')![1]!;
-  const username = Buffer.from(basic, 'base64').toString('utf8').split(':')[0]!;
+  const { username } = basicCredentials(call)!;
   const claims = { id: state.users[username]!.userId, username, iat: Math.floor(call.now().getTime() / 1000) };
   const token = [JWT_HEADER, Buffer.from(JSON.stringify(claims)).toString('base64url'), Buffer.from(call.newId('sig')).toString('base64url')].join('.');
   state.tokens[token] = username;
   return { status: 200, body: { token } };
+}
+
+/** The username and password of an `Authorization: Basic` header (RFC 7617: base64 of UTF-8 `user:password`). */
+function basicCredentials(call: MockCall): { username: string; password: string } | undefined {
+  const encoded = /^Basic\s+(\S+)$/i.exec(call.headers.authorization ?? '')?.[1];
+  if (!encoded) return undefined;
+  const [username = '', ...password] = Buffer.from(encoded, 'base64').toString('utf8').split(':');
+  return { username, password: password.join(':') };
 }
 
 /** The username of the call's Bearer token, or `undefined`. */
