@@ -106,6 +106,9 @@ describe('V-Spark stateful mock', () => {
     expect(await csvAt('/status/Acme/Acme-Sales')).toBe(expectedCsv(folders.filter((f) => f.org === 'Acme-Sales'), ['folder']));
     expect(await csvAt('/status/Beta/Beta-Ops/Calls%2C%20%22night%22')).toBe('mode,server,server_status,queued_count,queued_lastactive\nactive,srvr9,OK,0,2024-05-01T12:34:56.000Z\n');
 
+    const json = await fetch(`${server.url}/status/Beta?format=json&token=${SEED.companies.Beta.token}`);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await json.json()).toEqual({ 'Beta-Ops': { 'Calls, "night"': folders.find((f) => f.company === 'Beta')!.status } });
     const vspark = new VSparkClient({ baseUrl: server.url, token: SEED.companies.Acme.token, maxRetries: 0 });
     expect(await vspark.status.org('Acme', 'Acme-Sales')).toEqual(Object.fromEntries(folders.filter((f) => f.org === 'Acme-Sales').map((f) => [f.folder, f.status])));
     expect(await vspark.status.folder('Acme', 'Acme-Support', 'Tier1', { format: 'csv' })).toBe('mode,server,server_status,queued_count,queued_lastactive\ninactive,,,0,2024-05-01T12:34:56.000Z\n');
