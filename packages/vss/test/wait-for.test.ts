@@ -44,13 +44,14 @@ describe('requests.waitFor', () => {
 
   it('times out with a WaitTimeoutError carrying the last status seen', async () => {
     const vss = await start({ progress: { 9: ['PENDING', 'IN_PROGRESS'] } });
-    const error = await vss.requests.waitFor('change', 9, { intervalMs: 5, timeoutMs: 120 }).catch((e: unknown) => e);
+    // 1.5 s: time for the two polls that reach IN_PROGRESS even on a busy machine; the status never goes further.
+    const error = await vss.requests.waitFor('change', 9, { intervalMs: 5, timeoutMs: 1_500 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toBeInstanceOf(TimeoutError);
     const timeout = error as WaitTimeoutError;
-    expect([timeout.lastStatus, timeout.timeoutMs, timeout.until]).toEqual(['IN_PROGRESS', 120, ['PROCESSED', 'ERROR', 'ERROR_RETRY']]);
+    expect([timeout.lastStatus, timeout.timeoutMs, timeout.until]).toEqual(['IN_PROGRESS', 1_500, ['PROCESSED', 'ERROR', 'ERROR_RETRY']]);
     expect((timeout.last as { id: number }).id).toBe(9);
-    expect(timeout.message).toBe(`Waited 120 ms for GET ${fake?.url}/v2/request/change/9 to be PROCESSED or ERROR or ERROR_RETRY; its last status was IN_PROGRESS`);
+    expect(timeout.message).toBe(`Waited 1500 ms for GET ${fake?.url}/v2/request/change/9 to be PROCESSED or ERROR or ERROR_RETRY; its last status was IN_PROGRESS`);
     expect(JSON.stringify(timeout)).not.toContain(TOKEN);
   });
 
