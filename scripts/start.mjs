@@ -48,14 +48,14 @@ try {
 
   step('mocks');
   // Imported once the build is done: the mocks are the testing kit's (packages/testing/dist).
-  const { startPrism } = await import('./lib/prism.mjs');
+  const { startPrismPreferring } = await import('./lib/prism.mjs');
   for (const { vendor, file } of listSpecs()) {
     // The fixed port when it is free; else any free port, said out loud (the examples get the URL either way).
     const fixed = MOCK_PORTS[vendor];
     const free = fixed !== undefined && (await portIsFree(fixed));
-    const mock = await startPrism({ spec: file, port: free ? fixed : 0 });
+    const { mock, moved } = await startPrismPreferring({ spec: file, port: free ? fixed : 0 });
     mocks.push(mock);
-    console.log(`${vendor}: ${mock.url}${fixed !== undefined && !free ? ` (port ${fixed} is taken)` : ''}`);
+    console.log(`${vendor}: ${mock.url}${fixed !== undefined && (!free || moved) ? ` (port ${fixed} is taken)` : ''}`);
     for (const example of EXAMPLES.filter((e) => e.vendor === vendor)) example.url = mock.url;
   }
 

@@ -2,7 +2,7 @@
 // must be built), on the working copies of the specs. It runs Prism as our direct child (never through npx), ends
 // only the processes it started, and never leaves one behind (stop(), an `exit` handler, and a preload that makes
 // Prism exit when its stdin pipe from us closes).
-import { freePort, startSpecMock } from '@apiclients/testing';
+import { freePort, MockServerStartError, startSpecMock } from '@apiclients/testing';
 
 export { freePort };
 
@@ -20,4 +20,20 @@ export { freePort };
  */
 export function startPrism({ spec, port = 0, host, log, timeoutMs = 30_000 }) {
   return startSpecMock(spec, { ...(port ? { port } : {}), ...(host ? { host } : {}), ...(log ? { log } : {}), startTimeoutMs: timeoutMs });
+}
+
+/**
+ * {@link startPrism} on `port` if it can have it, else on any free port: a port found free may still be taken
+ * before Prism binds it (two `npm start` at once probe 4010 together; one of them loses the bind).
+ *
+ * @param {Parameters<typeof startPrism>[0]} options As for startPrism; `port` is the one preferred.
+ * @returns {Promise<{ mock: Awaited<ReturnType<typeof startPrism>>, moved: boolean }>} `moved` when `port` was lost.
+ */
+export async function startPrismPreferring(options) {
+  try {
+    return { mock: await startPrism(options), moved: false };
+  } catch (error) {
+    if (!options.port || !(error instanceof MockServerStartError && error.portInUse)) throw error;
+    return { mock: await startPrism({ ...options, port: 0 }), moved: true };
+  }
 }

@@ -1,8 +1,9 @@
-// startPrism (scripts/lib/prism.mjs): serves a spec, enforces its security scheme, and leaves nothing behind.
+// startPrism (scripts/lib/prism.mjs): serves a spec, enforces its security scheme, and leaves nothing behind;
+// startPrismPreferring moves to a free port when the preferred one is lost.
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, startPrism } from '../../scripts/lib/prism.mjs';
+import { freePort, startPrism, startPrismPreferring } from '../../scripts/lib/prism.mjs';
 import { root } from '../../scripts/lib/specs.mjs';
 
 const vsparkSpec = join(root, 'specs', 'vspark.yaml');
@@ -69,15 +70,53 @@ describe('startPrism', () => {
   });
 
   it('does not take another server on a fixed port for Prism: it rejects when the port is in use', async () => {
-    const port = await freePort();
-    const squatter = createServer((socket) => socket.destroy());
-    await new Promise((resolve) => squatter.listen(port, '127.0.0.1', resolve));
-    try {
+    await withSquatter(async (port) => {
       const error = await startPrism({ spec: vsparkSpec, port, timeoutMs: 20_000 }).catch((e) => e);
       expect(error).toBeInstanceOf(Error);
       expect(error.message).toContain('EADDRINUSE');
-    } finally {
-      await new Promise((resolve) => squatter.close(resolve));
-    }
+    });
   });
 });
+
+describe('startPrismPreferring', () => {
+  it('takes the preferred port when it is free', async () => {
+    const port = await freePort();
+    const { mock, moved } = await startPrismPreferring({ spec: vsparkSpec, port });
+    try {
+      expect({ port: mock.port, moved }).toEqual({ port, moved: false });
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  // What two `npm start` at once meet: the port was free when probed, and someone else bound it before Prism.
+  it('moves to a free port, and says so, when the preferred port is taken at the bind', async () => {
+    await withSquatter(async (port) => {
+      const { mock, moved } = await startPrismPreferring({ spec: vsparkSpec, port, timeoutMs: 20_000 });
+      try {
+        expect(moved).toBe(true);
+        expect(mock.port).not.toBe(port);
+        expect((await fetch(`${mock.url}/config?token=abc`)).status).toBe(200);
+      } finally {
+        await mock.stop();
+      }
+    });
+  });
+
+  it('still rejects a failure that is not a taken port', async () => {
+    const error = await startPrismPreferring({ spec: join(root, 'specs', 'no-such-spec.yaml'), port: await freePort(), timeoutMs: 20_000 }).catch((e) => e);
+    expect(error.message).toContain('ENOENT');
+  });
+});
+
+/** Runs `body` with a free loopback port held by another server, closed afterwards. */
+async function withSquatter(body) {
+  const port = await freePort();
+  const squatter = createServer((socket) => socket.destroy());
+  await new Promise((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+  try {
+    await body(port);
+  } finally {
+    await new Promise((resolve) => squatter.close(resolve));
+  }
+}

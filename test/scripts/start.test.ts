@@ -1,9 +1,10 @@
 /**
  * `npm start`'s examples against the mocks (scripts/start.mjs, without its build and docs steps: the tree is built
  * by then), with the spark mock's fixed port held by someone else: the mock moves to a free port and says so, every
- * example still runs, and the V-Spark export leaves no temporary folder behind.
+ * example still runs and says what a typed error and a second page look like, and the V-Spark export leaves no
+ * temporary folder behind. Two runs at once both finish, each on mocks of its own.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MOCK_PORTS } from '../../scripts/lib/mock-ports.mjs';
 import { root } from '../../scripts/lib/specs.mjs';
+
+const START = [join(root, 'scripts', 'start.mjs'), '--no-build', '--no-docs'];
 
 let squatter: Server | undefined;
 beforeAll(async () => {
@@ -27,10 +30,47 @@ const exportFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWi
 
 it('runs every example, moving a mock off a taken port, and leaves no temporary folder', () => {
   const before = exportFolders();
-  const run = spawnSync(process.execPath, [join(root, 'scripts', 'start.mjs'), '--no-build', '--no-docs'], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+  const run = spawnSync(process.execPath, START, { cwd: root, encoding: 'utf8', timeout: 240_000 });
   expect(run.status, run.stdout + run.stderr).toBe(0);
   expect(run.stdout).toContain(`(port ${MOCK_PORTS.spark} is taken)`);
   expect(run.stdout).toMatch(/== example examples\/spark-rooms\.mjs → http:\/\/127\.0\.0\.1:(?!4010)\d+/);
   expect(run.stdout).toContain('npm start: done');
   expect(exportFolders()).toEqual(before);
+
+  // A typed error, with the class, the status and Webex's tracking id (examples/spark-rooms.mjs).
+  expect(run.stdout).toMatch(/^rooms\.get\('\w+'\) → NotFoundError 404 "[^"]+" \(tracking id ROUTER_[0-9A-F-]{36}\)$/m);
+  // A second page, reached by each vendor's own link: Webex's Link header (an empty last page), VSS's next_url.
+  expect(run.stdout).toMatch(/^first page: 1 room; its Link rel="next" leads on$/m);
+  expect(run.stdout).toMatch(/^page 2, reached via Link rel="next": 0 more rooms; no next link: the list ends here/m);
+  expect(run.stdout).toMatch(/^first page: 1 change request; its next_url leads on$/m);
+  expect(run.stdout).toMatch(/^page 2, reached via next_url: 1 more change request; next_url is null: the list ends here$/m);
+}, 300_000);
+
+/** Runs `npm start --no-build --no-docs` and resolves with its exit code and output (never rejects). */
+function startRun(): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, START, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 240_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** The mock URL each run printed per vendor (`spark: http://127.0.0.1:4010`). */
+const mockUrls = (output: string) => Object.fromEntries([...output.matchAll(/^(\w+): (http:\/\/127\.0\.0\.1:\d+)/gm)].map(([, vendor, url]) => [vendor, url]));
+
+it('runs twice at once: both finish, on ports of their own', async () => {
+  const runs = await Promise.all([startRun(), startRun()]);
+  for (const { code, output } of runs) {
+    expect(code, output).toBe(0);
+    expect(output).toContain('npm start: done');
+  }
+  const [first, second] = runs.map(({ output }) => mockUrls(output));
+  expect(Object.keys(first!).sort()).toEqual(Object.keys(MOCK_PORTS).sort());
+  for (const vendor of Object.keys(MOCK_PORTS)) expect(first![vendor], vendor).not.toBe(second![vendor]);
 }, 300_000);

@@ -37,8 +37,10 @@ export interface FakeVSpark {
 /**
  * Starts the fake on a free loopback port; `delayMs` holds each status answer that long, and `holdUntilInFlight`
  * holds it until that many status requests run at once (or 500 ms pass), so concurrency is measured, not raced.
+ * `tree` replaces {@link TREE} (its companies among {@link COMPANY_TOKENS}).
  */
-export async function startFakeVSpark(options: { delayMs?: number; holdUntilInFlight?: number } = {}): Promise<FakeVSpark> {
+export async function startFakeVSpark(options: { delayMs?: number; holdUntilInFlight?: number; tree?: typeof TREE } = {}): Promise<FakeVSpark> {
+  const folderTree = options.tree ?? TREE;
   let inFlight = 0;
   const state = { tokensUsed: new Map<string, string>(), maxInFlight: 0, requests: [] as string[] };
   const send = (res: ServerResponse, status: number, type: string, body: string) => {
@@ -60,7 +62,7 @@ export async function startFakeVSpark(options: { delayMs?: number; holdUntilInFl
         return send(res, 200, 'application/json', JSON.stringify(companies));
       }
       const tree = Object.fromEntries(
-        Object.entries(TREE).map(([co, orgs]) => [
+        Object.entries(folderTree).map(([co, orgs]) => [
           co,
           Object.fromEntries(Object.entries(orgs).map(([org, fs]) => [org, Object.fromEntries(fs.map((f) => [f, { mode: 'active' }]))])),
         ]),
@@ -80,7 +82,7 @@ export async function startFakeVSpark(options: { delayMs?: number; holdUntilInFl
       }
       inFlight--;
       if (url.pathname === BROKEN) return send(res, 404, 'text/html', '<html><body>No such folder</body></html>');
-      if (!TREE[co]?.[org]?.includes(folder)) return send(res, 404, 'text/plain', 'Not Found');
+      if (!folderTree[co]?.[org]?.includes(folder)) return send(res, 404, 'text/plain', 'Not Found');
       return url.searchParams.get('format') === 'csv'
         ? send(res, 200, 'text/csv', csvFor(folder))
         : send(res, 200, 'application/json', JSON.stringify(statusFor(folder)));
