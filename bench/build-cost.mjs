@@ -6,9 +6,10 @@
 //    calling one method of each client (bench/fixtures/all-clients.ts), of each client alone, and of an empty file
 //    (tsc's fixed cost: lib.dom, @types/node). Against the built dist/*.d.ts: run `npm run build` first.
 // Each figure is the best (lowest wall time) of BENCH_RUNS (3) child processes. Run: npm run bench -- build-cost
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listVendors } from '../scripts/lib/vendors.mjs';
 import { measureNode } from './lib/measure-process.mjs';
 import { markdownTable, mib, whole } from './lib/table.mjs';
 
@@ -72,13 +73,12 @@ console.log(
 
 // 2. Type-checking.
 const tmp = mkdtempSync(join(tmpdir(), 'bench-tsc-'));
+// Each vendor with a fixture bench/fixtures/<vendor>.ts (a typed call of its client) is measured alone.
+const vendors = listVendors().filter((vendor) => existsSync(join(import.meta.dirname, 'fixtures', `${vendor.name}.ts`)));
 const fixtures = [
   ['no client (tsc fixed cost)', 'baseline.ts'],
-  ['@apiclients/spark alone', 'spark.ts'],
-  ['@apiclients/statuspage alone', 'statuspage.ts'],
-  ['@apiclients/vss alone', 'vss.ts'],
-  ['@apiclients/vspark alone', 'vspark.ts'],
-  ['all four clients (all-clients.ts)', 'all-clients.ts'],
+  ...vendors.map((vendor) => [`${vendor.packageName} alone`, `${vendor.name}.ts`]),
+  ['all clients (all-clients.ts)', 'all-clients.ts'],
 ];
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const rows = fixtures.map(([title, file]) => ({ title, file }));
@@ -130,7 +130,7 @@ console.log(
     ]),
   ),
 );
-const clients = rows.slice(1, 5);
+const clients = rows.slice(1, 1 + vendors.length);
 const flagged = clients.filter((r) => r.run.wallMs > FLAG_SECONDS * 1000);
 const name = (r) => r.title.split(' ')[0];
 const own = (r) => `${name(r)} ${seconds(r.run.wallMs)} s (${seconds(r.run.wallMs - baseline.wallMs)} s beyond no client)`;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run generate: for each spec in specs/, lint → types → operation table → method signatures, written to
-// generated/<vendor>/.
+// generated/<vendor>/; from the vendor list (scripts/lib/vendors.mjs), the testing kit's vendor names and turbo.json's
+// lists of packages.
 // With --check, nothing is written: it fails when generated/ differs from what the specs produce (drift check).
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +10,9 @@ import { lintSpec } from './lib/lint.mjs';
 import { generateTypes } from './lib/types.mjs';
 import { buildOperationTable, renderOperationTable } from './lib/operation-table.mjs';
 import { renderClientTypes } from './lib/client-types.mjs';
+import { listPackageNames, listVendors } from './lib/vendors.mjs';
+import { renderVendorNames } from './lib/vendor-names.mjs';
+import { renderTurboJson } from './lib/turbo-build-lists.mjs';
 
 const check = process.argv.includes('--check');
 
@@ -28,7 +32,15 @@ async function outputsFor({ vendor, file }) {
   };
 }
 
-const outputs = Object.assign({}, ...(await Promise.all(listSpecs().map(outputsFor))));
+/** What the vendor list feeds: the files that would otherwise list the vendors by hand. */
+function vendorListOutputs() {
+  return {
+    [join('packages', 'testing', 'src', 'generated', 'vendors.ts')]: renderVendorNames(listVendors().map((vendor) => vendor.name)),
+    'turbo.json': renderTurboJson(readFileSync(join(root, 'turbo.json'), 'utf8'), listPackageNames()),
+  };
+}
+
+const outputs = Object.assign({}, ...(await Promise.all(listSpecs().map(outputsFor))), vendorListOutputs());
 const stale = [];
 for (const [path, text] of Object.entries(outputs)) {
   const target = join(root, path);

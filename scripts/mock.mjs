@@ -1,38 +1,29 @@
 #!/usr/bin/env node
-// npm run mock: a Prism mock server for every spec in specs/, each on its fixed port (spark 4010, statuspage 4011,
-// vss 4012, vspark 4013; a spec without a fixed port gets the first free port from 4014). Ctrl-C (SIGINT) or
-// SIGTERM stops them all and exits 0. `--verbose` also prints what Prism logs, request by request.
-import { createServer } from 'node:net';
-import { listSpecs } from './lib/specs.mjs';
+// npm run mock: a Prism mock server for every vendor (scripts/lib/vendors.mjs), each on the fixed port its spec
+// names in x-apiclients-mock-port (spark 4010, statuspage 4011, vss 4012, vspark 4013; a vendor without one gets
+// the first free port from 4014). Ctrl-C (SIGINT) or SIGTERM stops them all and exits 0. `--verbose` also prints
+// what Prism logs, request by request.
+import { portIsFree } from './lib/port-is-free.mjs';
 import { startPrism } from './lib/prism.mjs';
-import { MOCK_PORTS } from './lib/mock-ports.mjs';
+import { listVendors } from './lib/vendors.mjs';
 
 const HOST = '127.0.0.1';
 const FIRST_SPARE_PORT = 4014;
 const verbose = process.argv.includes('--verbose');
 
-/** Whether nothing listens on host:port yet. */
-function isFree(port) {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, HOST, () => probe.close(() => resolve(true)));
-  });
-}
-
-/** The port of each spec: its fixed one, or the first free port from 4014 that no other spec claims. */
-async function assignPorts(specs) {
-  const claimed = new Set(Object.values(MOCK_PORTS));
+/** The port of each vendor: its fixed one, or the first free port from 4014 that no other vendor claims. */
+async function assignPorts(vendors) {
+  const claimed = new Set(vendors.map((vendor) => vendor.mockPort));
   let candidate = FIRST_SPARE_PORT;
   const assigned = [];
-  for (const spec of specs) {
-    let port = MOCK_PORTS[spec.vendor];
+  for (const vendor of vendors) {
+    let port = vendor.mockPort;
     if (port === undefined) {
-      while (claimed.has(candidate) || !(await isFree(candidate))) candidate++;
+      while (claimed.has(candidate) || !(await portIsFree(candidate, HOST))) candidate++;
       port = candidate;
       claimed.add(port);
     }
-    assigned.push({ ...spec, port });
+    assigned.push({ vendor: vendor.name, file: vendor.spec, port });
   }
   return assigned;
 }
@@ -48,7 +39,7 @@ function stopAll(code) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-const specs = await assignPorts(listSpecs());
+const specs = await assignPorts(listVendors());
 const started = await Promise.allSettled(
   specs.map(async ({ vendor, file, port }) => {
     const log = verbose ? (line) => console.log(`[${vendor}] ${line}`) : undefined;

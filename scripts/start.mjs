@@ -3,21 +3,14 @@
 // build the docs site, stop the mocks, exit 0 (or the first failing step's code). `--no-build` and `--no-docs`
 // leave out those steps (test/scripts/start.test.ts runs the examples alone, on a built tree).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bin, listSpecs, root } from './lib/specs.mjs';
-import { MOCK_PORTS } from './lib/mock-ports.mjs';
+import { bin, root } from './lib/specs.mjs';
+import { portIsFree } from './lib/port-is-free.mjs';
+import { listVendors } from './lib/vendors.mjs';
 
-// Each example and the mock it runs against.
-const EXAMPLES = [
-  { vendor: 'vspark', file: 'examples/vspark-status-export.mjs' },
-  { vendor: 'vss', file: 'examples/vss-requests.mjs' },
-  { vendor: 'statuspage', file: 'examples/statuspage-components.mjs' },
-  { vendor: 'statuspage', file: 'examples/statuspage-incident-life.mjs' },
-  { vendor: 'spark', file: 'examples/spark-rooms.mjs' },
-  { vendor: 'spark', file: 'examples/spark-card-bot.mjs' },
-];
+// Each vendor with its examples (examples/<vendor>-*.mjs), which run against its mock.
+const VENDORS = listVendors();
 
 function run(command, args, env = {}) {
   return new Promise((resolve, reject) => {
@@ -30,15 +23,6 @@ function run(command, args, env = {}) {
 const { values: flags } = parseArgs({ options: { 'no-build': { type: 'boolean' }, 'no-docs': { type: 'boolean' } } });
 const step = (title) => console.log(`\n== ${title}`);
 
-/** Whether nothing listens on 127.0.0.1:`port` (a second checkout's `npm start`, another program). */
-function portIsFree(port) {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
 const mocks = [];
 try {
   if (!flags['no-build']) {
@@ -49,17 +33,17 @@ try {
   step('mocks');
   // Imported once the build is done: the mocks are the testing kit's (packages/testing/dist).
   const { startPrismPreferring } = await import('./lib/prism.mjs');
-  for (const { vendor, file } of listSpecs()) {
+  const examples = [];
+  for (const { name, spec, mockPort, examples: files } of VENDORS) {
     // The fixed port when it is free; else any free port, said out loud (the examples get the URL either way).
-    const fixed = MOCK_PORTS[vendor];
-    const free = fixed !== undefined && (await portIsFree(fixed));
-    const { mock, moved } = await startPrismPreferring({ spec: file, port: free ? fixed : 0 });
+    const free = mockPort !== undefined && (await portIsFree(mockPort));
+    const { mock, moved } = await startPrismPreferring({ spec, port: free ? mockPort : 0 });
     mocks.push(mock);
-    console.log(`${vendor}: ${mock.url}${fixed !== undefined && (!free || moved) ? ` (port ${fixed} is taken)` : ''}`);
-    for (const example of EXAMPLES.filter((e) => e.vendor === vendor)) example.url = mock.url;
+    console.log(`${name}: ${mock.url}${mockPort !== undefined && (!free || moved) ? ` (port ${mockPort} is taken)` : ''}`);
+    examples.push(...files.map((file) => ({ file, url: mock.url })));
   }
 
-  for (const example of EXAMPLES) {
+  for (const example of examples) {
     step(`example ${example.file} → ${example.url}`);
     await run(process.execPath, [join(root, example.file), example.url]);
   }

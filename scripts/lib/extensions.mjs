@@ -24,6 +24,9 @@ export const EXTENSIONS = {
     'x-apiclients-client': { type: 'object', additionalProperties: false, required: ['class'], properties: { class: name } },
     // The vendor's documented rate limit for every operation (Statuspage: 1 request a second per key).
     'x-apiclients-rate-limit': rateLimit,
+    // The fixed port of the vendor's mock in `npm run mock` and `npm start` (scripts/lib/vendors.mjs); without it the
+    // mock gets a spare port.
+    'x-apiclients-mock-port': { type: 'integer', minimum: 1024, maximum: 65535 },
   },
   operation: {
     'x-apiclients-resource': name,

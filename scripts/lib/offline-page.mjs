@@ -13,8 +13,6 @@
 //
 // Every other URL in the page is text: the spec's own servers and links, links to redocly.com that a reader may
 // click, and URLs inside library code and error messages.
-import { findOutsideFetches } from './outside-fetches.mjs';
-
 /** An empty SVG: an image that renders nothing and fetches nothing. */
 const EMPTY_SVG = 'data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22/%3E';
 
@@ -85,6 +83,3 @@ export function makeOffline(html) {
   for (const [url, replacement] of REPLACEMENTS) page = page.replace(url, replacement);
   return page;
 }
-
-// Kept here too for the callers that imported it from this module first.
-export { findOutsideFetches };

@@ -5,10 +5,12 @@
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build, type Format, type Metafile } from 'esbuild';
+import { listVendors } from '../../scripts/lib/vendors.mjs';
 
-/** The packages every browser build is checked for. */
-export const PACKAGES = ['core', 'spark', 'statuspage', 'vss', 'vspark'] as const;
-export type PackageName = (typeof PACKAGES)[number];
+/** The packages every browser build is checked for: core and every vendor's. */
+export const PACKAGES = ['core', ...listVendors().map((vendor) => vendor.name)];
+/** A folder of packages/ (`core`, `spark`, …). */
+export type PackageName = string;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

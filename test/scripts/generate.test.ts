@@ -1,16 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/spec-validator.js';
+import { scratchRepo } from '../lib/scratch-repo.js';
 
 // A scratch copy of what generation reads, so the tests can break a spec without touching the repository.
-const scratch = mkdtempSync(join(tmpdir(), 'apiclients-generate-'));
-for (const dir of ['specs', 'scripts', 'generated']) cpSync(join(repoRoot, dir), join(scratch, dir), { recursive: true });
-cpSync(join(repoRoot, 'redocly.yaml'), join(scratch, 'redocly.yaml'));
-symlinkSync(join(repoRoot, 'node_modules'), join(scratch, 'node_modules'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const { dir: scratch, remove } = scratchRepo('apiclients-generate-');
+afterAll(remove);
 
 const generate = (...args: string[]) =>
   spawnSync(process.execPath, [join(scratch, 'scripts', 'generate.mjs'), ...args], { cwd: scratch, encoding: 'utf8' });

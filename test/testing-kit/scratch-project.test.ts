@@ -11,10 +11,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { listVendors } from '../../scripts/lib/vendors.mjs';
 import { repoRoot } from '../lib/spec-validator.js';
 import { npmEnvironment, runCommand } from './run-command.js';
 
-const PACKAGES = ['core', 'spark', 'statuspage', 'vss', 'vspark', 'testing'];
+const PACKAGES = ['core', ...listVendors().map((vendor) => vendor.name), 'testing'];
 const VITEST_VERSION = '4.1.12';
 const TYPESCRIPT_VERSION = '5.9.3';
 // A Node project's own types of Node, as any TypeScript project running in Node has them.

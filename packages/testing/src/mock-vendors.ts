@@ -1,9 +1,13 @@
 /** The vendors a mock server can stand in for, and where their packaged specs are. */
 import { ConfigurationError } from '@apiclients/core';
 import { fileURLToPath } from 'node:url';
+import { VENDORS } from './generated/vendors.js';
 
-/** Every vendor {@link startMockServer} knows, one per `@apiclients/<vendor>` client. */
-export const MOCK_VENDORS = ['spark', 'statuspage', 'vss', 'vspark'] as const;
+/**
+ * Every vendor {@link startMockServer} knows, one per `@apiclients/<vendor>` client (the repository's vendor list,
+ * written out by `npm run generate`).
+ */
+export const MOCK_VENDORS = VENDORS;
 
 /** A vendor {@link startMockServer} knows. */
 export type MockVendor = (typeof MOCK_VENDORS)[number];

@@ -5,12 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index.js';
+import { MOCK_VENDORS, startMockServer, type MockServer, type MockVendor } from '../src/index.js';
 
-const mocks: Partial<Record<'spark' | 'statuspage' | 'vss' | 'vspark', MockServer>> = {};
+const mocks: Partial<Record<MockVendor, MockServer>> = {};
 beforeAll(async () => {
-  const [spark, statuspage, vss, vspark] = await Promise.all(['spark', 'statuspage', 'vss', 'vspark'].map((vendor) => startMockServer(vendor as 'spark')));
-  Object.assign(mocks, { spark, statuspage, vss, vspark });
+  const started = await Promise.all(MOCK_VENDORS.map(async (vendor) => [vendor, await startMockServer(vendor)] as const));
+  Object.assign(mocks, Object.fromEntries(started));
 }, 120_000);
 afterAll(() => Promise.all(Object.values(mocks).map((mock) => mock.stop())));
 

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:net';
 import { SparkClient } from '@apiclients/spark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, MockServerStartError, preferHeaders, startMockServer, type MockServer, type MockVendor } from '../src/index.js';
+import { ConfigurationError, MOCK_VENDORS, MockServerStartError, preferHeaders, startMockServer, type MockServer, type MockVendor } from '../src/index.js';
 import { freePort } from '../src/free-port.js';
 import { prismArgs } from '../src/prism-args.js';
 import { processGone } from './process-gone.js';
@@ -26,7 +26,7 @@ describe('prismArgs', () => {
 describe('bad input', () => {
   it('an unknown vendor is a ConfigurationError naming the known ones, before anything starts', async () => {
     await expect(startMockServer('github' as MockVendor)).rejects.toThrow(ConfigurationError);
-    await expect(startMockServer('github' as MockVendor)).rejects.toThrow('Unknown vendor "github": the mock servers are spark, statuspage, vss, vspark.');
+    await expect(startMockServer('github' as MockVendor)).rejects.toThrow(`Unknown vendor "github": the mock servers are ${MOCK_VENDORS.join(', ')}.`);
   });
 
   it('a seed without dynamic data is a ConfigurationError', async () => {
