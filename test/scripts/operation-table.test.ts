@@ -118,7 +118,7 @@ describe('the compact generated tables and resolveOperation agree with the full 
   for (const { vendor, file } of listSpecs()) {
     it(vendor, async () => {
       const full = build(readSpec(file)) as unknown as (OperationEntry & { operationId: string; bodyParam: string | null; envelope: string | null; anonymous: boolean })[];
-      const { operationTable: table } = (await import(`../../generated/${vendor}/operations.js`)) as { operationTable: Record<string, OperationEntry> };
+      const { operationTable: table } = (await import(`../../generated/${vendor}/operations.ts`)) as { operationTable: Record<string, OperationEntry> };
       expect(Object.keys(table)).toEqual(full.map((row) => row.operationId));
       for (const { operationId, bodyParam, envelope, anonymous, ...row } of full) {
         const resolved = resolveOperation(table[operationId] as OperationEntry);
