@@ -99,6 +99,12 @@ describe('x-apiclients-* extensions are checked against their schema, naming the
     expect(() => build(documentLevel)).toThrow(/the document: x-apiclients-rate-limit \/requests must be >= 1/);
   });
 
+  it('a mock port that is not a whole number from 1024 to 65535', () => {
+    expect(() => build({ ...specWith({}), 'x-apiclients-mock-port': 80 })).toThrow(/the document: x-apiclients-mock-port \(value\) must be >= 1024/);
+    expect(() => build({ ...specWith({}), 'x-apiclients-mock-port': '4010' })).toThrow(/the document: x-apiclients-mock-port \(value\) must be integer/);
+    expect(() => build({ ...specWith({}), 'x-apiclients-mock-port': 4010 })).not.toThrow();
+  });
+
   it('a parameter extension with a value that is not a media type', () => {
     const spec = specWith({ parameters: [{ ...param('format'), 'x-apiclients-accept': { csv: 'csv please' } }] });
     expect(() => build(spec)).toThrow(/rooms_create, parameter format: x-apiclients-accept/);
