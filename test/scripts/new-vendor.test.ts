@@ -2,17 +2,19 @@
  * A fifth vendor is its spec and its package, nothing else by hand: in a scratch copy of the repository,
  * `npm run new-vendor widgets` writes only specs/widgets.yaml and packages/widgets/; `npm run generate` then writes
  * only generated files (its generated/ code, the testing kit's vendor list, turbo.json's build lists); the package
- * type-checks, and its client, bundled as the build would, works against the Prism mock of its spec.
+ * and the testing kit (which now knows the vendor) type-check, and the client, bundled as the build would, works
+ * against the Prism mock of its spec.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { startSpecMock, preferHeaders } from '@apiclients/testing';
 import { afterAll, expect, it } from 'vitest';
 import { scratchRepo } from '../lib/scratch-repo.js';
+import { repoRoot } from '../lib/spec-validator.js';
 
 const { dir: scratch, remove } = scratchRepo('apiclients-new-vendor-');
 afterAll(remove);
@@ -64,8 +66,15 @@ it('a new vendor needs no edit outside its spec and package, and its client work
   const turbo = JSON.parse(readFileSync(join(scratch, 'turbo.json'), 'utf8')) as { tasks: Record<string, { dependsOn?: string[] }> };
   expect(turbo.tasks['//#test:integration']?.dependsOn).toContain('@apiclients/widgets#build');
 
-  const typecheck = spawnSync(join(scratch, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join('packages', 'widgets', 'tsconfig.json')], { cwd: scratch, encoding: 'utf8' });
-  expect(typecheck.status, typecheck.stdout).toBe(0);
+  // The package type-checks, and so does the testing kit, whose MockVendor now names the new vendor (a program
+  // starting its mocks, beside the kit's sources).
+  cpSync(join(repoRoot, 'packages', 'testing', 'src'), join(scratch, 'packages', 'testing', 'src'), { recursive: true, filter: (path) => !path.includes('generated') });
+  writeFileSync(join(scratch, 'packages', 'testing', 'src', 'uses-widgets.ts'), "import { startMockServer } from './index.js';\nexport const mocks = () => [startMockServer('widgets'), startMockServer('widgets', { stateful: true })];\n");
+  writeFileSync(join(scratch, 'packages', 'testing', 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['src'] }));
+  for (const project of ['widgets', 'testing']) {
+    const typecheck = spawnSync(join(scratch, 'node_modules', '.bin', 'tsc'), ['-p', join('packages', project, 'tsconfig.json')], { cwd: scratch, encoding: 'utf8' });
+    expect(typecheck.status, `${project}: ${typecheck.stdout}`).toBe(0);
+  }
 
   // Bundled as tsup builds it: generated code in, core and openapi-fetch left to the package's dependencies.
   const bundle = join(scratch, 'packages', 'widgets', 'dist', 'index.js');

@@ -1,6 +1,6 @@
 /** startStatefulMock: a mock of one vendor's API that keeps what it is sent, for testing whole flows. */
 import { mockSpecPath, type MockVendor } from '../mock-vendors.js';
-import { PROFILES, type StatefulMockOptions } from './profiles/index.js';
+import { profileOf, type StatefulMockOptions } from './profiles/index.js';
 import { startStatefulServer, type StatefulMockServer } from './stateful-server.js';
 
 /**
@@ -16,6 +16,6 @@ import { startStatefulServer, type StatefulMockServer } from './stateful-server.
  * @throws {ConfigurationError} For an unknown vendor or invalid options.
  */
 export function startStatefulMock<V extends MockVendor>(vendor: V, options: StatefulMockOptions[V] = {} as StatefulMockOptions[V]): Promise<StatefulMockServer> {
-  const profile = PROFILES[vendor](options);
+  const profile = profileOf(vendor, options);
   return startStatefulServer(mockSpecPath(vendor), profile, options);
 }
