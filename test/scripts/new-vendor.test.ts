@@ -68,7 +68,8 @@ it('a new vendor needs no edit outside its spec and package, and its client work
 
   // The package type-checks, and so does the testing kit, whose MockVendor now names the new vendor (a program
   // starting its mocks, beside the kit's sources).
-  cpSync(join(repoRoot, 'packages', 'testing', 'src'), join(scratch, 'packages', 'testing', 'src'), { recursive: true, filter: (path) => !path.includes('generated') });
+  const kit = join(repoRoot, 'packages', 'testing', 'src');
+  cpSync(kit, join(scratch, 'packages', 'testing', 'src'), { recursive: true, filter: (path) => path !== join(kit, 'generated') });
   writeFileSync(join(scratch, 'packages', 'testing', 'src', 'uses-widgets.ts'), "import { startMockServer } from './index.js';\nexport const mocks = () => [startMockServer('widgets'), startMockServer('widgets', { stateful: true })];\n");
   writeFileSync(join(scratch, 'packages', 'testing', 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['src'] }));
   for (const project of ['widgets', 'testing']) {
