@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm start, the main job: build everything, start the Prism mocks, run each example against them,
+// npm start, the main job: build everything, start the Prism mocks, run each example against them (or against a
+// stateful mock of its own, when its second line asks for one: scripts/lib/example-mock.mjs),
 // build the docs site, stop the mocks, exit 0 (or the first failing step's code). `--no-build` and `--no-docs`
 // leave out those steps (test/scripts/start.test.ts runs the examples alone, on a built tree).
 import { spawn } from 'node:child_process';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { bin, root } from './lib/specs.mjs';
 import { portIsFree } from './lib/port-is-free.mjs';
 import { listVendors } from './lib/vendors.mjs';
+import { statefulOptionsOf } from './lib/example-mock.mjs';
 
 // Each vendor with its examples (examples/<vendor>-*.mjs), which run against its mock.
 const VENDORS = listVendors();
@@ -40,12 +42,20 @@ try {
     const { mock, moved } = await startPrismPreferring({ spec, port: free ? mockPort : 0 });
     mocks.push(mock);
     console.log(`${name}: ${mock.url}${mockPort !== undefined && (!free || moved) ? ` (port ${mockPort} is taken)` : ''}`);
-    examples.push(...files.map((file) => ({ file, url: mock.url })));
+    examples.push(...files.map((file) => ({ file, vendor: name, url: mock.url, stateful: statefulOptionsOf(join(root, file)) })));
   }
 
+  // An example that asks for the stateful mock gets one of its own, in this process, for its run alone.
+  const { startStatefulMock } = await import('../packages/testing/dist/index.js');
   for (const example of examples) {
-    step(`example ${example.file} → ${example.url}`);
-    await run(process.execPath, [join(root, example.file), example.url]);
+    const own = example.stateful && (await startStatefulMock(example.vendor, example.stateful));
+    const url = own ? own.url : example.url;
+    step(`example ${example.file} → ${url}${own ? ' (stateful mock)' : ''}`);
+    try {
+      await run(process.execPath, [join(root, example.file), url]);
+    } finally {
+      await own?.stop();
+    }
   }
 
   if (!flags['no-docs']) {

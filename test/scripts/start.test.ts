@@ -45,6 +45,12 @@ it('runs every example, moving a mock off a taken port, and leaves no temporary 
   expect(run.stdout).toMatch(/^page 2, reached via Link rel="next": 0 more rooms; no next link: the list ends here/m);
   expect(run.stdout).toMatch(/^first page: 1 change request; its next_url leads on$/m);
   expect(run.stdout).toMatch(/^page 2, reached via next_url: 1 more change request; next_url is null: the list ends here$/m);
+  // The incident's life against a stateful mock of its own: the components follow the incident, and Statuspage's
+  // rate-limit answer (420 with Retry-After) is waited out and retried by the client, the call then succeeding.
+  expect(run.stdout).toMatch(/^== example examples\/statuspage-incident-life\.mjs → http:\/\/127\.0\.0\.1:\d+ \(stateful mock\)$/m);
+  expect(run.stdout).toMatch(/^components now: Payments API: major_outage, Checkout: degraded_performance, Website: operational/m);
+  expect(run.stdout).toMatch(/\(after 420[^)]* and a wait: the client retried\)$/m);
+  expect(run.stdout).toMatch(/^components now: Payments API: operational, Checkout: operational, Website: operational/m);
 }, 300_000);
 
 /** Runs `npm start --no-build --no-docs` and resolves with its exit code and output (never rejects). */
