@@ -1,0 +1,222 @@
+/**
+ * The records of the Webex mock as Webex writes them: ids in its format, ISO timestamps with milliseconds, and the
+ * defaults a real answer carries (a room is `group`, unlocked, created by the caller, who becomes its member; a
+ * message has its room's type and its author; …), from Webex's official examples (specs/spark.yaml) and the
+ * captures in ../shared/reference/spark/examples.
+ */
+import type { Json } from '../../spec-ref.js';
+import { sparkId, uuidOf } from './spark-ids.js';
+import { directRoomOf, emailOf, membershipOf, personByEmail, stateOf, type SparkContext } from './spark-state.js';
+
+/** Where a record is made: the mock's state, who makes it, and how its side effects are told to webhooks. */
+export interface SparkWrite extends SparkContext {
+  actor: Json;
+  changed(resource: string, event: string, record: Json): void;
+}
+
+type Builder = (write: SparkWrite, fields: Json) => Json;
+
+const stamp = (write: SparkContext) => write.now().toISOString();
+const defined = (record: Json): Json => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A person; `emails` (or a seed's `email`) names them. */
+export const newPerson: Builder = (write, fields) => {
+  const emails = (fields.emails as string[] | undefined) ?? (typeof fields.email === 'string' ? [fields.email] : []);
+  const names = [text(fields.firstName), text(fields.lastName)].filter(Boolean).join(' ');
+  const created = stamp(write);
+  return defined({
+    id: text(fields.id) ?? sparkId('PEOPLE'),
+    emails,
+    phoneNumbers: fields.phoneNumbers ?? [],
+    displayName: text(fields.displayName) ?? (names || emails[0]?.split('@')[0]),
+    nickName: fields.nickName,
+    firstName: fields.firstName,
+    lastName: fields.lastName,
+    avatar: fields.avatar,
+    orgId: stateOf(write).orgId,
+    created,
+    lastModified: created,
+    status: 'active',
+    type: text(fields.type) ?? 'person',
+  });
+};
+
+/** A person by id or email: one Webex does not know yet is invited (made) by email. */
+export function personFor(write: SparkWrite, personId: unknown, personEmail: unknown): Json | undefined {
+  if (typeof personId === 'string') return write.store.get('people', personId);
+  if (typeof personEmail !== 'string') return undefined;
+  const known = personByEmail(write, personEmail);
+  if (known) return known;
+  return write.store.put('people', newPerson(write, { emails: [personEmail] }));
+}
+
+/**
+ * A group room: the caller is its creator and first member (a moderator when it is locked). It tells webhooks of
+ * itself, before that membership, as Webex does; other records are told of by the profile once made.
+ */
+export const newRoom: Builder = (write, fields) => {
+  const created = stamp(write);
+  const room = defined({
+    id: text(fields.id) ?? sparkId('ROOM'),
+    title: fields.title,
+    type: text(fields.type) ?? 'group',
+    isLocked: fields.isLocked ?? false,
+    teamId: fields.teamId,
+    lastActivity: created,
+    creatorId: write.actor.id,
+    created,
+    ownerId: stateOf(write).orgId,
+    classificationId: fields.classificationId,
+    isAnnouncementOnly: fields.isAnnouncementOnly,
+    isPublic: fields.isPublic ?? false,
+    description: fields.description,
+    isReadOnly: false,
+  });
+  write.store.put('rooms', room);
+  write.changed('rooms', 'created', room);
+  addMember(write, room, write.actor, room.isLocked === true);
+  return room;
+};
+
+/** Puts `person` in `room` (a membership record, told to webhooks). */
+export function addMember(write: SparkWrite, room: Json, person: Json, isModerator = false): Json {
+  const membership = newMembership(write, { roomId: room.id, personId: person.id, isModerator });
+  write.store.put('memberships', membership);
+  write.changed('memberships', 'created', membership);
+  return membership;
+}
+
+/** Who a room or team membership is of, as a membership names them. */
+const memberFields = (person: Json): Json => ({ personId: person.id, personEmail: emailOf(person), personDisplayName: person.displayName, personOrgId: person.orgId });
+
+/** A membership; Webex's id joins the person's uuid and the room's. */
+export const newMembership: Builder = (write, fields) => {
+  const person = personFor(write, fields.personId, fields.personEmail) ?? {};
+  const room = write.store.get('rooms', String(fields.roomId)) ?? {};
+  return defined({
+    id: sparkId('MEMBERSHIP', `${uuidOf(String(person.id))}:${uuidOf(String(room.id))}`),
+    roomId: room.id,
+    ...memberFields(person),
+    isModerator: fields.isModerator ?? false,
+    isMonitor: false,
+    isRoomHidden: room.type === 'direct' ? false : undefined,
+    roomType: room.type,
+    created: stamp(write),
+  });
+};
+
+/**
+ * A message: to its room, or to a person's 1:1 room with the caller (made on the first message, as Webex does),
+ * by the caller; its mentions read from the Markdown (`<@personId:…>`, `<@personEmail:…>`, `<@all>`).
+ */
+export const newMessage: Builder = (write, fields) => {
+  const room = typeof fields.roomId === 'string' ? write.store.get('rooms', fields.roomId) ?? {} : directRoom(write, personFor(write, fields.toPersonId, fields.toPersonEmail) ?? {});
+  const created = stamp(write);
+  write.store.put('rooms', Object.assign(room, { lastActivity: created }));
+  const mentions = mentionsIn(write, text(fields.markdown) ?? '');
+  return defined({
+    id: sparkId('MESSAGE'),
+    parentId: fields.parentId,
+    roomId: room.id,
+    roomType: room.type,
+    toPersonId: fields.toPersonId,
+    toPersonEmail: fields.toPersonEmail,
+    text: fields.text,
+    markdown: fields.markdown,
+    files: filesOf(write, fields.files),
+    attachments: fields.attachments,
+    personId: write.actor.id,
+    personEmail: emailOf(write.actor),
+    mentionedPeople: mentions.people.length > 0 ? mentions.people : undefined,
+    mentionedGroups: mentions.groups.length > 0 ? mentions.groups : undefined,
+    created,
+  });
+};
+
+/** The 1:1 room of the caller and `other`, made (with both memberships) when they have none. */
+function directRoom(write: SparkWrite, other: Json): Json {
+  const known = directRoomOf(write, String(write.actor.id), String(other.id));
+  if (known) return known;
+  const room = newRoom(write, { title: other.displayName, type: 'direct' });
+  if (!membershipOf(write, String(room.id), String(other.id))) addMember(write, room, other);
+  return room;
+}
+
+/** File URLs: a URL stays as it is; an uploaded file (a multipart part) becomes Webex's `/contents/{id}`. */
+function filesOf(write: SparkWrite, files: unknown): string[] | undefined {
+  if (files === undefined) return undefined;
+  return (Array.isArray(files) ? files : [files]).map((file) => (typeof file === 'string' ? file : `${write.baseUrl}/contents/${sparkId('CONTENT')}`));
+}
+
+function mentionsIn(write: SparkWrite, markdown: string): { people: string[]; groups: string[] } {
+  const people: string[] = [];
+  for (const [, kind, value] of markdown.matchAll(/<@(personId|personEmail):([^|>]+)/g)) {
+    const id = kind === 'personId' ? value : personByEmail(write, value!)?.id;
+    if (typeof id === 'string' && !people.includes(id)) people.push(id);
+  }
+  return { people, groups: /<@all>/.test(markdown) ? ['all'] : [] };
+}
+
+export const newTeam: Builder = (write, fields) =>
+  defined({ id: sparkId('TEAM'), name: fields.name, description: fields.description, creatorId: write.actor.id, created: stamp(write) });
+
+export const newTeamMembership: Builder = (write, fields) => {
+  const person = personFor(write, fields.personId, fields.personEmail) ?? {};
+  return defined({
+    id: sparkId('TEAM_MEMBERSHIP', `${uuidOf(String(person.id))}:${uuidOf(String(fields.teamId))}`),
+    teamId: fields.teamId,
+    ...memberFields(person),
+    isModerator: fields.isModerator ?? false,
+    created: stamp(write),
+  });
+};
+
+/** A webhook, active, owned by its creator unless `ownedBy: 'org'`. */
+export const newWebhook: Builder = (write, fields) =>
+  defined({
+    id: sparkId('WEBHOOK'),
+    name: fields.name,
+    targetUrl: fields.targetUrl,
+    resource: fields.resource,
+    event: fields.event,
+    filter: fields.filter,
+    secret: fields.secret,
+    status: 'active',
+    created: stamp(write),
+    orgId: stateOf(write).orgId,
+    createdBy: write.actor.id,
+    appId: stateOf(write).appId,
+    ownedBy: fields.ownedBy ?? 'creator',
+  });
+
+/** A card's submission, in the room of its message. */
+export const newAttachmentAction: Builder = (write, fields) =>
+  defined({
+    id: sparkId('ATTACHMENT_ACTION'),
+    type: fields.type,
+    messageId: fields.messageId,
+    inputs: fields.inputs,
+    personId: write.actor.id,
+    roomId: write.store.get('messages', String(fields.messageId))?.roomId,
+    created: stamp(write),
+  });
+
+/** A record of a resource with no builder of its own: its fields, an id of its kind (`roomTabs` → `ROOM_TAB`) and `created`. */
+export const newOther = (resource: string): Builder => (write, fields) => ({
+  ...fields,
+  id: sparkId(resource.replace(/s$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()),
+  created: stamp(write),
+});
+
+/** The builder of each resource's records. */
+export const BUILDERS: Record<string, Builder> = {
+  people: newPerson,
+  rooms: newRoom,
+  memberships: newMembership,
+  messages: newMessage,
+  teams: newTeam,
+  teamMemberships: newTeamMembership,
+  webhooks: newWebhook,
+  attachmentActions: newAttachmentAction,
+};

@@ -1,0 +1,94 @@
+/**
+ * The seed of the Webex mock: `me` (the caller of any token no seeded person holds), other people, rooms with
+ * their members and messages (threads too). Without one, the mock holds only its organization and a default `me`.
+ */
+import { ConfigurationError } from '@apiclients/core';
+import type { Json } from '../../spec-ref.js';
+import { sparkId } from './spark-ids.js';
+import { addMember, newMessage, newPerson, newRoom, personFor, type SparkWrite } from './spark-records.js';
+import { personByEmail, stateOf, type SparkContext, type SparkState } from './spark-state.js';
+
+/** A person of the seed. */
+export interface SparkSeedPerson {
+  /** Default: a new id in Webex's format. */
+  id?: string;
+  email: string;
+  /** Default: first and last name, else the email's local part. */
+  displayName?: string;
+  firstName?: string;
+  lastName?: string;
+  /** Default `person`. */
+  type?: 'person' | 'bot';
+  /** A bearer token that acts as this person (requests with any other token act as `me`). */
+  accessToken?: string;
+}
+
+/** A room of the seed; `me` is a member of each. */
+export interface SparkSeedRoom {
+  /** Default: a new id in Webex's format. */
+  id?: string;
+  title: string;
+  /** Default `group`. */
+  type?: 'group' | 'direct';
+  isLocked?: boolean;
+  teamId?: string;
+  /** Emails of the other members (seeded people, or new ones). */
+  members?: string[];
+}
+
+/** A message of the seed, posted in seed order. */
+export interface SparkSeedMessage {
+  /** The room, by id or title. */
+  room: string;
+  /** The author's email (default `me`). */
+  from?: string;
+  text?: string;
+  markdown?: string;
+  /** Index in `messages` of the message this one replies to (a thread). */
+  replyTo?: number;
+}
+
+/** What the Webex mock starts with (and goes back to on `reset()`). */
+export interface SparkSeed {
+  /** The caller (`GET /people/me`). Default: `me@example.com`, "Mock User". */
+  me?: SparkSeedPerson;
+  people?: SparkSeedPerson[];
+  rooms?: SparkSeedRoom[];
+  messages?: SparkSeedMessage[];
+}
+
+/** The default caller. */
+export const DEFAULT_ME: SparkSeedPerson = { email: 'me@example.com', displayName: 'Mock User' };
+
+/** A fresh Webex state: a new organization and application. */
+export function newSparkState(): Json {
+  const state: SparkState = { orgId: sparkId('ORGANIZATION'), appId: sparkId('APPLICATION'), meId: '', tokens: {} };
+  return state as unknown as Json;
+}
+
+/** Fills a fresh store from `seed`. */
+export function seedSpark(context: SparkContext, seed: SparkSeed = {}): void {
+  const state = stateOf(context);
+  const write: SparkWrite = { ...context, actor: {}, changed: () => {} };
+  context.store.put('organizations', { id: state.orgId, displayName: 'Mock Organization', created: context.now().toISOString() });
+  const people = [seed.me ?? DEFAULT_ME, ...(seed.people ?? [])].map((person) => {
+    const record = context.store.put('people', newPerson(write, person as unknown as Json));
+    if (person.accessToken) state.tokens[person.accessToken] = String(record.id);
+    return record;
+  });
+  write.actor = people[0]!;
+  state.meId = String(write.actor.id);
+  const rooms = (seed.rooms ?? []).map((room) => {
+    const record = newRoom(write, room as unknown as Json);
+    for (const email of room.members ?? []) addMember(write, record, personFor(write, undefined, email)!);
+    return record;
+  });
+  const messages: Json[] = [];
+  for (const message of seed.messages ?? []) {
+    const room = rooms.find((r) => r.id === message.room || r.title === message.room);
+    const author = message.from === undefined ? people[0]! : personByEmail(context, message.from);
+    if (!room || !author) throw new ConfigurationError(`SparkSeed: message ${messages.length} names an unknown ${room ? 'author' : 'room'}`);
+    const parentId = message.replyTo === undefined ? undefined : messages[message.replyTo]?.id;
+    messages.push(context.store.put('messages', newMessage({ ...write, actor: author }, { roomId: room.id, text: message.text, markdown: message.markdown, parentId })));
+  }
+}
