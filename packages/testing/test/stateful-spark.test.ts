@@ -7,11 +7,13 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BadRequestError, NotFoundError } from '@apiclients/core';
-import { createWebhookHandler, SparkApiError, SparkClient, SparkRateLimitError, verifyWebhookSignature, type WebhookEvent } from '@apiclients/spark';
+import { createWebhookHandler, SparkApiError, SparkClient, SparkRateLimitError, verifyWebhookSignature, type components, type WebhookEvent } from '@apiclients/spark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStatefulMock } from '../src/stateful/start-stateful-mock.js';
 import type { StatefulMockServer } from '../src/stateful/stateful-server.js';
 import type { SparkMockOptions, SparkSeed } from '../src/stateful/profiles/spark.js';
+
+type CardAttachment = components['schemas']['CardAttachment'];
 
 const SECRET = 'webhook-secret-for-tests';
 const ALICE_TOKEN = 'alice-token';
@@ -20,6 +22,8 @@ const SEED: SparkSeed = {
   people: [{ email: 'alice@example.com', displayName: 'Alice', accessToken: ALICE_TOKEN }],
   rooms: [{ title: 'Support', members: ['alice@example.com'] }],
 };
+
+const CARD: CardAttachment = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.2', actions: [{ type: 'Action.Submit', title: 'Answer' }] } };
 
 const open: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -61,15 +65,16 @@ const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const failureOf = (call: Promise<unknown>) => call.then(() => undefined, (error: unknown) => error);
 
 describe('a bot flow', () => {
-  it('with SparkClient: a signed delivery, a reply in the thread, the thread read back, a card submitted', async () => {
+  it('with SparkClient: webhooks ensured, a signed delivery, a card in the thread, its answer, the thread read back', async () => {
     const server = await mock();
     const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
     const alice = new SparkClient({ accessToken: ALICE_TOKEN, baseUrl: server.url, maxRetries: 0 });
     const me = await bot.people.me();
     expect(me).toMatchObject({ displayName: 'Echo Bot', emails: ['bot@webex.bot'], type: 'bot' });
     const [room] = await bot.rooms.list().toArray();
-    const submitted: unknown[] = [];
-    // The bot: the Spark package's own receiver, answering each message of someone else in its thread.
+    let reply: { id?: string; roomId?: string } = {};
+    // The card bot of examples/spark-card-bot.mjs: the Spark package's own receiver, answering each message of
+    // someone else with a card in its thread, and editing that reply with the card's answer.
     const handler = createWebhookHandler({
       secret: SECRET,
       client: bot,
@@ -77,36 +82,43 @@ describe('a bot flow', () => {
         'messages.created': async (event) => {
           if (event.actorId === me.id) return;
           const message = await event.fetch();
-          await bot.messages.create({ roomId: message.roomId, parentId: message.id, text: `echo: ${message.text}` });
+          reply = await bot.messages.create({ roomId: message.roomId, parentId: message.id, markdown: `Ship ${message.text}?`, attachments: [CARD] });
         },
-        'attachmentActions.created': async (event) => submitted.push((await event.fetch()).inputs),
+        'attachmentActions.created': async (event) => {
+          const action = await event.fetch();
+          await bot.messages.update(reply.id!, { roomId: reply.roomId!, markdown: `Ship it? **${String(action.inputs?.choice)}**` });
+        },
       },
     });
     const received = await receiver(async ({ raw, signature }) => (await handler.receive(raw, signature)).status);
-    for (const resource of ['messages', 'attachmentActions'] as const) {
-      await bot.webhooks.create({ name: `bot ${resource}`, targetUrl: received.url, resource, event: 'created', filter: `roomId=${room!.id}`, secret: SECRET });
+    for (const round of ['created', 'updated']) {
+      for (const resource of ['messages', 'attachmentActions'] as const) {
+        const ensured = await bot.webhooks.ensure({ name: `bot ${resource}`, targetUrl: received.url, resource, event: 'created', filter: `roomId=${room!.id}`, secret: SECRET });
+        expect(ensured).toMatchObject({ action: round, webhook: { resource, status: 'active', createdBy: me.id } });
+      }
     }
+    expect(await bot.webhooks.list().toArray()).toHaveLength(2);
+    expect(await alice.webhooks.list().toArray()).toEqual([]);
 
-    const question = await alice.messages.create({ roomId: room!.id, text: 'Is 2.0 out?' });
+    const question = await alice.messages.create({ roomId: room!.id, text: 'release 2.0' });
     await server.settled();
-
     // Alice's message and the bot's reply, each delivered once, each signed with the webhook's secret.
     expect(received.deliveries).toHaveLength(2);
     for (const delivery of received.deliveries) expect(await verifyWebhookSignature(delivery.raw, delivery.signature, SECRET)).toBe(true);
     const first = envelopeOf(received.deliveries[0]!);
     expect(first).toMatchObject({ resource: 'messages', event: 'created', filter: `roomId=${room!.id}`, actorId: question.personId, createdBy: me.id, status: 'active', ownedBy: 'creator' });
     expect(first.data).toEqual({ id: question.id, roomId: room!.id, roomType: 'group', personId: question.personId, personEmail: 'alice@example.com', created: question.created });
-    const thread = await bot.messages.thread(question.id!).toArray();
-    expect(thread.map((m) => [m.personEmail, m.text])).toEqual([
-      ['alice@example.com', 'Is 2.0 out?'],
-      ['bot@webex.bot', 'echo: Is 2.0 out?'],
-    ]);
 
-    const card = await bot.messages.create({ roomId: room!.id, markdown: 'Rate us', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.0' } }] });
-    const action = await alice.attachmentActions.create({ type: 'submit', messageId: card.id!, inputs: { rating: '5' } });
+    const action = await alice.attachmentActions.create({ type: 'submit', messageId: reply.id!, inputs: { choice: 'yes' } });
     await server.settled();
-    expect(submitted).toEqual([{ rating: '5' }]);
-    expect(await bot.attachmentActions.get(action.id!)).toMatchObject({ type: 'submit', messageId: card.id, roomId: room!.id, personId: question.personId, inputs: { rating: '5' } });
+    expect(envelopeOf(received.deliveries[2]!)).toMatchObject({ resource: 'attachmentActions', data: { id: action.id, messageId: reply.id, type: 'submit' } });
+    expect(await bot.attachmentActions.get(action.id!)).toMatchObject({ type: 'submit', messageId: reply.id, roomId: room!.id, personId: question.personId, inputs: { choice: 'yes' } });
+    const thread = await bot.messages.thread(question.id!).toArray();
+    expect(thread.map((m) => [m.personEmail, m.text ?? m.markdown, m.attachments?.length])).toEqual([
+      ['alice@example.com', 'release 2.0', undefined],
+      ['bot@webex.bot', 'Ship it? **yes**', 1],
+    ]);
+    expect(thread[1]!.updated).toMatch(ISO_MS);
   });
 
   it('with plain fetch: the envelope and signature by hand, a thread by parentId, a delete delivered', async () => {
@@ -273,7 +285,8 @@ describe('errors as Webex sends them', () => {
     const limited = await failureOf(spark.people.me());
     expect(limited).toBeInstanceOf(SparkRateLimitError);
     expect(limited).toMatchObject({ status: 429, retryAfter: 1, errors: [{ description: expect.stringContaining('rate limited') }] });
-    expect((await spark.people.me()).displayName).toBe('Echo Bot');
+    // One 429 was queued: the next request is answered (by fetch: the client would first wait out Retry-After).
+    expect((await fetch(`${server.url}/people/me`, { headers: { authorization: 'Bearer the-token' } })).status).toBe(200);
   });
 });
 

@@ -9,7 +9,7 @@ import { createRecord } from '../../generic-crud.js';
 import type { Json } from '../../spec-ref.js';
 import type { MockCall, MockHandler, MockReply, VendorProfile } from '../../vendor-profile.js';
 import { SPARK_MESSAGES, sparkError } from './spark-errors.js';
-import { listDirectMessages, listMessages, listPeople, listRooms } from './spark-lists.js';
+import { listDirectMessages, listMessages, listPeople, listRooms, listWebhooks } from './spark-lists.js';
 import type { SparkWrite } from './spark-records.js';
 import { callerOf, membershipOf, personByEmail, stateOf } from './spark-state.js';
 
@@ -35,6 +35,7 @@ export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) 
     people_me: (call) => ({ status: 200, body: callerOf(call) }),
     people_list: listPeople,
     rooms_list: listRooms,
+    webhooks_list: listWebhooks,
     messages_list: listMessages,
     messages_list_direct: listDirectMessages,
     // developer.webex.com, "Create a Message": one of roomId, toPersonId, toPersonEmail, and some content.

@@ -1,6 +1,6 @@
 /**
  * The Webex lists whose filters are not a record field each: people by email, name prefix or ids; the rooms the
- * caller is in; a room's messages newest first, a thread's replies, the caller's mentions; the messages of a 1:1
+ * caller is in and their own webhooks; a room's messages newest first, a thread's replies, the caller's mentions; the messages of a 1:1
  * room. They page as every Webex list does (list-pages.ts).
  */
 import { pageOf } from '../../list-pages.js';
@@ -28,6 +28,12 @@ export function listPeople(call: MockCall): MockReply {
       when(q.get('orgId'), (orgId) => (p) => p.orgId === orgId),
     ]),
   );
+}
+
+/** `GET /webhooks`: the caller's own webhooks ("List Webhooks": "all of my webhooks"), by `ownedBy`. */
+export function listWebhooks(call: MockCall): MockReply {
+  const caller = String(callerOf(call).id);
+  return page(call, where(call.store.list('webhooks'), [(webhook) => webhook.createdBy === caller, when(call.query.get('ownedBy'), (ownedBy) => (webhook) => webhook.ownedBy === ownedBy)]));
 }
 
 /** `GET /rooms`: the rooms the caller is a member of, by `teamId` and `type`, sorted by `sortBy` (newest first). */
