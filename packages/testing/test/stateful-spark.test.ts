@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BadRequestError, NotFoundError } from '@apiclients/core';
+import { BadRequestError, ConflictError, NotFoundError } from '@apiclients/core';
 import { createWebhookHandler, SparkApiError, SparkClient, SparkRateLimitError, verifyWebhookSignature, type components, type WebhookEvent } from '@apiclients/spark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStatefulMock } from '../src/stateful/start-stateful-mock.js';
@@ -160,7 +160,7 @@ describe('a bot flow', () => {
     expect(all!.items.map((m: { text?: string; markdown?: string }) => m.text ?? m.markdown)).toEqual(['on it', 'Deploy **now**?']);
   });
 
-  it('delivers only to webhooks whose filter matches, and none to a webhook of another resource', async () => {
+  it('delivers only to webhooks whose resource, event and filter match', async () => {
     const server = await mock({ seed: { ...SEED, rooms: [{ title: 'A' }, { title: 'B' }] } });
     const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
     const received = await receiver();
@@ -172,12 +172,15 @@ describe('a bot flow', () => {
     await bot.messages.create({ roomId: b!.id, text: 'not for A' });
     await bot.messages.create({ roomId: b!.id, markdown: `hey <@personId:${me.id}|bot>` });
     await bot.messages.create({ roomId: a!.id, text: 'for A' });
+    await bot.rooms.update(b!.id!, { title: 'B, renamed' });
     await server.settled();
-    expect(received.deliveries.map((d) => [envelopeOf(d).name, envelopeOf(d).data.roomId])).toEqual([
+    expect(received.deliveries.map((d) => [envelopeOf(d).name, envelopeOf(d).data.roomId ?? envelopeOf(d).data.title])).toEqual([
       ['mentions', b!.id],
       ['room A', a!.id],
+      ['rooms', 'B, renamed'],
     ]);
-    expect(received.deliveries.map((d) => d.signature)).toEqual([undefined, undefined]);
+    // No secret, no signature.
+    expect(received.deliveries.map((d) => d.signature)).toEqual([undefined, undefined, undefined]);
     const mentioned = await bot.messages.list({ roomId: b!.id!, mentionedPeople: 'me' }).toArray();
     expect(mentioned.map((m) => m.markdown)).toEqual([`hey <@personId:${me.id}|bot>`]);
   });
@@ -211,6 +214,30 @@ describe('records as Webex writes them', () => {
     const edited = await spark.messages.update(direct.id!, { roomId: direct.roomId!, text: 'hi Alice' });
     expect(edited).toMatchObject({ text: 'hi Alice', created: direct.created });
     expect(edited.updated).toMatch(ISO_MS);
+  });
+
+  it('an uploaded file, the mock’s clock, memberships (a 409 for a second one) told to a webhook', async () => {
+    const clock = '2026-03-02T10:00:00.000Z';
+    const server = await mock({ seed: SEED, now: () => new Date(clock) });
+    const spark = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const [room] = await spark.rooms.list().toArray();
+    const upload = await spark.messages.create({ roomId: room!.id, text: 'the report', files: { data: new Uint8Array([1, 2, 3]), filename: 'report.csv' } });
+    expect(upload).toMatchObject({ text: 'the report', created: clock, files: [expect.stringMatching(new RegExp(`^${server.url}/contents/[\\w-]+$`))] });
+    expect(server.requests.at(-1)?.headers['content-type']).toMatch(/^multipart\/form-data/);
+
+    const received = await receiver();
+    await spark.webhooks.create({ name: 'members', targetUrl: received.url, resource: 'memberships', event: 'created' });
+    await spark.webhooks.create({ name: 'members gone', targetUrl: received.url, resource: 'memberships', event: 'deleted' });
+    const carol = await spark.memberships.create({ roomId: room!.id!, personEmail: 'carol@example.com' });
+    expect(carol).toMatchObject({ roomId: room!.id, personEmail: 'carol@example.com', personDisplayName: 'carol', isModerator: false, created: clock });
+    expect(await failureOf(spark.memberships.create({ roomId: room!.id!, personEmail: 'carol@example.com' }))).toBeInstanceOf(ConflictError);
+    await spark.memberships.delete(carol.id!);
+    await server.settled();
+    expect(received.deliveries.map((d) => [envelopeOf(d).event, envelopeOf(d).data.personEmail])).toEqual([
+      ['created', 'carol@example.com'],
+      ['deleted', 'carol@example.com'],
+    ]);
+    expect((await spark.people.list({ email: 'carol@example.com' }).toArray()).map((p) => p.displayName)).toEqual(['carol']);
   });
 
   it('pages a list bigger than max through Link, newest first, with the client and with fetch', async () => {
