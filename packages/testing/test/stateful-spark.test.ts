@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BadRequestError, ConflictError, NotFoundError } from '@apiclients/core';
+import { BadRequestError, ConflictError, NotFoundError, PermissionDeniedError } from '@apiclients/core';
 import { createWebhookHandler, SparkApiError, SparkClient, SparkRateLimitError, verifyWebhookSignature, type components, type WebhookEvent } from '@apiclients/spark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStatefulMock } from '../src/stateful/start-stateful-mock.js';
@@ -24,6 +24,9 @@ const SEED: SparkSeed = {
 };
 
 const CARD: CardAttachment = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.2', actions: [{ type: 'Action.Submit', title: 'Answer' }] } };
+
+/** The same people and room, `me` a person (a bot may not list a group room's messages). */
+const PERSON_SEED: SparkSeed = { people: SEED.people!, rooms: SEED.rooms! };
 
 const open: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -82,7 +85,7 @@ describe('a bot flow', () => {
         'messages.created': async (event) => {
           if (event.actorId === me.id) return;
           const message = await event.fetch();
-          reply = await bot.messages.create({ roomId: message.roomId, parentId: message.id, markdown: `Ship ${message.text}?`, attachments: [CARD] });
+          reply = await bot.messages.create({ roomId: message.roomId, parentId: message.id, markdown: 'Ship it?', attachments: [CARD] });
         },
         'attachmentActions.created': async (event) => {
           const action = await event.fetch();
@@ -100,25 +103,32 @@ describe('a bot flow', () => {
     expect(await bot.webhooks.list().toArray()).toHaveLength(2);
     expect(await alice.webhooks.list().toArray()).toEqual([]);
 
-    const question = await alice.messages.create({ roomId: room!.id, text: 'release 2.0' });
+    // In a group room a bot is told only of the messages that mention it (and of its own).
+    await alice.messages.create({ roomId: room!.id, text: 'not for the bot' });
+    const question = await alice.messages.create({ roomId: room!.id, markdown: `<@personEmail:bot@webex.bot|Echo Bot> release 2.0`, text: 'Echo Bot release 2.0' });
     await server.settled();
-    // Alice's message and the bot's reply, each delivered once, each signed with the webhook's secret.
+    // Alice's mention and the bot's reply, each delivered once, each signed with the webhook's secret.
     expect(received.deliveries).toHaveLength(2);
     for (const delivery of received.deliveries) expect(await verifyWebhookSignature(delivery.raw, delivery.signature, SECRET)).toBe(true);
     const first = envelopeOf(received.deliveries[0]!);
     expect(first).toMatchObject({ resource: 'messages', event: 'created', filter: `roomId=${room!.id}`, actorId: question.personId, createdBy: me.id, status: 'active', ownedBy: 'creator' });
-    expect(first.data).toEqual({ id: question.id, roomId: room!.id, roomType: 'group', personId: question.personId, personEmail: 'alice@example.com', created: question.created });
+    expect(first.data).toEqual({ id: question.id, roomId: room!.id, roomType: 'group', personId: question.personId, personEmail: 'alice@example.com', mentionedPeople: [me.id], created: question.created });
 
     const action = await alice.attachmentActions.create({ type: 'submit', messageId: reply.id!, inputs: { choice: 'yes' } });
     await server.settled();
     expect(envelopeOf(received.deliveries[2]!)).toMatchObject({ resource: 'attachmentActions', data: { id: action.id, messageId: reply.id, type: 'submit' } });
     expect(await bot.attachmentActions.get(action.id!)).toMatchObject({ type: 'submit', messageId: reply.id, roomId: room!.id, personId: question.personId, inputs: { choice: 'yes' } });
-    const thread = await bot.messages.thread(question.id!).toArray();
+    // Alice reads the thread back; the bot may list a group room's messages only with mentionedPeople=me.
+    const thread = await alice.messages.thread(question.id!).toArray();
     expect(thread.map((m) => [m.personEmail, m.text ?? m.markdown, m.attachments?.length])).toEqual([
-      ['alice@example.com', 'release 2.0', undefined],
+      ['alice@example.com', 'Echo Bot release 2.0', undefined],
       ['bot@webex.bot', 'Ship it? **yes**', 1],
     ]);
     expect(thread[1]!.updated).toMatch(ISO_MS);
+    const refused = await failureOf(bot.messages.list({ roomId: room!.id! }).toArray());
+    expect(refused).toBeInstanceOf(PermissionDeniedError);
+    expect(refused).toMatchObject({ status: 403, errors: [{ description: 'Failed to get activity.' }] });
+    expect((await bot.messages.list({ roomId: room!.id!, mentionedPeople: 'me' }).toArray()).map((m) => m.id)).toEqual([question.id]);
   });
 
   it('with plain fetch: the envelope and signature by hand, a thread by parentId, a delete delivered', async () => {
@@ -211,6 +221,8 @@ describe('records as Webex writes them', () => {
     const direct = await spark.messages.create({ toPersonEmail: 'alice@example.com', text: 'psst' });
     expect(direct).toMatchObject({ roomType: 'direct', toPersonEmail: 'alice@example.com' });
     expect((await spark.messages.listDirect({ personEmail: 'alice@example.com' })).items?.map((m) => m.text)).toEqual(['psst']);
+    // A bot lists a 1:1 room without mentionedPeople (only group rooms need it).
+    expect((await spark.messages.list({ roomId: direct.roomId! }).toArray()).map((m) => m.id)).toEqual([direct.id]);
     const edited = await spark.messages.update(direct.id!, { roomId: direct.roomId!, text: 'hi Alice' });
     expect(edited).toMatchObject({ text: 'hi Alice', created: direct.created });
     expect(edited.updated).toMatch(ISO_MS);
@@ -241,7 +253,7 @@ describe('records as Webex writes them', () => {
   });
 
   it('pages a list bigger than max through Link, newest first, with the client and with fetch', async () => {
-    const server = await mock();
+    const server = await mock({ seed: PERSON_SEED });
     const spark = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
     const [room] = await spark.rooms.list().toArray();
     for (let i = 1; i <= 7; i++) await spark.messages.create({ roomId: room!.id, text: `m${i}` });
@@ -343,7 +355,7 @@ describe('state', () => {
 
     const seeded = await mock({
       seed: {
-        ...SEED,
+        ...PERSON_SEED,
         messages: [{ room: 'Support', from: 'alice@example.com', text: 'Q' }, { room: 'Support', text: 'A1', replyTo: 0 }, { room: 'Support', text: 'A2', replyTo: 0 }],
       },
     });

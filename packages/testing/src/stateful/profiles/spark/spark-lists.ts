@@ -54,13 +54,17 @@ export function listRooms(call: MockCall): MockReply {
 /**
  * `GET /messages`: a room's messages newest first (developer.webex.com, "List Messages"); `parentId` the replies
  * to one message, `mentionedPeople` (`me` or the caller's id) those that mention the caller, `before` and
- * `beforeMessage` the older ones. An unknown room is a 404.
+ * `beforeMessage` the older ones. An unknown room is a 404; a bot's list of a group room without `mentionedPeople`, a 403.
  */
 export function listMessages(call: MockCall): MockReply {
   const q = call.query;
   const roomId = q.get('roomId') ?? '';
-  if (!call.store.get('rooms', roomId)) return sparkError(404, 'Could not find a room with provided ID.');
+  const room = call.store.get('rooms', roomId);
+  if (!room) return sparkError(404, 'Could not find a room with provided ID.');
   const mentioned = q.get('mentionedPeople');
+  // "Bots must include this parameter to list messages in group rooms" (List Messages, mentionedPeople); without
+  // it Webex answers 403 "Failed to get activity." (go-cisco-webex-teams issue #9, WebexPythonSDK issue #235).
+  if (mentioned === null && room.type === 'group' && callerOf(call).type === 'bot') return sparkError(403, 'Failed to get activity.');
   const anchor = q.get('beforeMessage');
   const before = anchor === null ? q.get('before') : String(call.store.get('messages', anchor)?.created ?? '');
   return page(

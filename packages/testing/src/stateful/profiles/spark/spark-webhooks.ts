@@ -55,7 +55,7 @@ export function deliverEvents(call: MockCall): void {
   const webhooks = call.store.list('webhooks').filter((webhook) => webhook.status === 'active');
   for (const change of events) {
     for (const webhook of webhooks) {
-      if (!matches(webhook, change)) continue;
+      if (!matches(webhook, change) || hiddenFromBot(call, webhook, change)) continue;
       const envelope: Json = Object.fromEntries(ENVELOPE_FIELDS.filter((key) => webhook[key] !== undefined).map((key) => [key, webhook[key]]));
       Object.assign(envelope, { resource: change.resource, event: change.event, actorId: change.actorId, data: change.data });
       const body = JSON.stringify(envelope);
@@ -78,6 +78,17 @@ function matches(webhook: Json, change: SparkEvent): boolean {
     if (key === 'hasFiles' ? String(Array.isArray(change.data.files) && change.data.files.length > 0) !== value : !holds(actual, value)) return false;
   }
   return true;
+}
+
+/**
+ * A bot sees the messages of a group room only when they mention it (developer.webex.com/docs/bots: "bots can only
+ * access messages in which they are @mentioned" in group spaces), and its own; its webhooks are told of no others.
+ */
+function hiddenFromBot(call: MockCall, webhook: Json, change: SparkEvent): boolean {
+  if (change.resource !== 'messages' || change.data.roomType !== 'group') return false;
+  const owner = call.store.get('people', String(webhook.createdBy));
+  if (owner?.type !== 'bot' || change.data.personId === owner.id) return false;
+  return !holds(change.data.mentionedPeople, String(owner.id));
 }
 
 const holds = (actual: unknown, value: string) => (Array.isArray(actual) ? actual.map(String).includes(value) : actual !== undefined && String(actual) === value);
