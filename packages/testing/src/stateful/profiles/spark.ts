@@ -1,5 +1,5 @@
 /**
- * The Webex (Spark) stateful mock: records as Webex writes them (spark/spark-records.ts), its error bodies
+ * The Webex (Spark) stateful mock: records as Webex writes them (spark/spark-records.ts, spark/spark-messages.ts), its error bodies
  * (spark/spark-errors.ts), the caller by token (spark/spark-state.ts), its lists (spark/spark-lists.ts) and its
  * webhooks, delivered signed to their target URLs (spark/spark-webhooks.ts).
  */
@@ -7,7 +7,8 @@ import type { StatefulServerOptions } from '../stateful-server.js';
 import type { MockCall, MockReply, VendorProfile } from '../vendor-profile.js';
 import { missingToken, SPARK_MESSAGES, sparkError } from './spark/spark-errors.js';
 import { sparkHandlers } from './spark/spark-handlers.js';
-import { BUILDERS, newOther, type SparkWrite } from './spark/spark-records.js';
+import { newMessage } from './spark/spark-messages.js';
+import { newAttachmentAction, newMembership, newOther, newPerson, newRoom, newTeam, newTeamMembership, newWebhook, type Builder, type SparkWrite } from './spark/spark-records.js';
 import { newSparkState, seedSpark, type SparkSeed } from './spark/spark-seed.js';
 import { bearerToken, callerOf, stateOf } from './spark/spark-state.js';
 import { updatedRecord } from './spark/spark-updates.js';
@@ -24,6 +25,19 @@ export interface SparkMockOptions extends StatefulServerOptions<SparkSeed> {
   accessToken?: string;
 }
 
+/** The builder of each resource's records (spark/spark-records.ts); others get {@link newOther}'s. */
+const BUILDERS: Record<string, Builder> = {
+  people: newPerson,
+  rooms: newRoom,
+  memberships: newMembership,
+  messages: newMessage,
+  teams: newTeam,
+  teamMemberships: newTeamMembership,
+  webhooks: newWebhook,
+  attachmentActions: newAttachmentAction,
+};
+
+/** The Webex behaviour of the stateful mock, with `options`' accepted token. */
 export function sparkProfile(options: SparkMockOptions): VendorProfile<SparkSeed> {
   const writeOf = (call: MockCall): SparkWrite => {
     const actor = callerOf(call);

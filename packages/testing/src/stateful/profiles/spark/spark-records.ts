@@ -1,12 +1,12 @@
 /**
  * The records of the Webex mock as Webex writes them: ids in its format, ISO timestamps with milliseconds, and the
  * defaults a real answer carries (a room is `group`, unlocked, created by the caller, who becomes its member; a
- * message has its room's type and its author; …), from Webex's official examples (specs/spark.yaml) and the
+ * message has its room's type and its author, spark-messages.ts; …), from Webex's official examples (specs/spark.yaml) and the
  * captures in ../shared/reference/spark/examples.
  */
 import type { Json } from '../../spec-ref.js';
 import { sparkId, uuidOf } from './spark-ids.js';
-import { directRoomOf, emailOf, membershipOf, personByEmail, stateOf, type SparkContext } from './spark-state.js';
+import { emailOf, personByEmail, stateOf, type SparkContext } from './spark-state.js';
 
 /** Where a record is made: the mock's state, who makes it, and how its side effects are told to webhooks. */
 export interface SparkWrite extends SparkContext {
@@ -14,11 +14,12 @@ export interface SparkWrite extends SparkContext {
   changed(resource: string, event: string, record: Json): void;
 }
 
-type Builder = (write: SparkWrite, fields: Json) => Json;
+/** Makes a record of a resource from a request's fields. */
+export type Builder = (write: SparkWrite, fields: Json) => Json;
 
-const stamp = (write: SparkContext) => write.now().toISOString();
-const defined = (record: Json): Json => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const stamp = (write: SparkContext) => write.now().toISOString();
+export const defined = (record: Json): Json => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** A person; `emails` (or a seed's `email`) names them. */
 export const newPerson: Builder = (write, fields) => {
@@ -106,58 +107,6 @@ export const newMembership: Builder = (write, fields) => {
   });
 };
 
-/**
- * A message: to its room, or to a person's 1:1 room with the caller (made on the first message, as Webex does),
- * by the caller; its mentions read from the Markdown (`<@personId:…>`, `<@personEmail:…>`, `<@all>`).
- */
-export const newMessage: Builder = (write, fields) => {
-  const room = typeof fields.roomId === 'string' ? write.store.get('rooms', fields.roomId) ?? {} : directRoom(write, personFor(write, fields.toPersonId, fields.toPersonEmail) ?? {});
-  const created = stamp(write);
-  write.store.put('rooms', Object.assign(room, { lastActivity: created }));
-  const mentions = mentionsIn(write, text(fields.markdown) ?? '');
-  return defined({
-    id: sparkId('MESSAGE'),
-    parentId: fields.parentId,
-    roomId: room.id,
-    roomType: room.type,
-    toPersonId: fields.toPersonId,
-    toPersonEmail: fields.toPersonEmail,
-    text: fields.text,
-    markdown: fields.markdown,
-    files: filesOf(write, fields.files),
-    attachments: fields.attachments,
-    personId: write.actor.id,
-    personEmail: emailOf(write.actor),
-    mentionedPeople: mentions.people.length > 0 ? mentions.people : undefined,
-    mentionedGroups: mentions.groups.length > 0 ? mentions.groups : undefined,
-    created,
-  });
-};
-
-/** The 1:1 room of the caller and `other`, made (with both memberships) when they have none. */
-function directRoom(write: SparkWrite, other: Json): Json {
-  const known = directRoomOf(write, String(write.actor.id), String(other.id));
-  if (known) return known;
-  const room = newRoom(write, { title: other.displayName, type: 'direct' });
-  if (!membershipOf(write, String(room.id), String(other.id))) addMember(write, room, other);
-  return room;
-}
-
-/** File URLs: a URL stays as it is; an uploaded file (a multipart part) becomes Webex's `/contents/{id}`. */
-function filesOf(write: SparkWrite, files: unknown): string[] | undefined {
-  if (files === undefined) return undefined;
-  return (Array.isArray(files) ? files : [files]).map((file) => (typeof file === 'string' ? file : `${write.baseUrl}/contents/${sparkId('CONTENT')}`));
-}
-
-function mentionsIn(write: SparkWrite, markdown: string): { people: string[]; groups: string[] } {
-  const people: string[] = [];
-  for (const [, kind, value] of markdown.matchAll(/<@(personId|personEmail):([^|>]+)/g)) {
-    const id = kind === 'personId' ? value : personByEmail(write, value!)?.id;
-    if (typeof id === 'string' && !people.includes(id)) people.push(id);
-  }
-  return { people, groups: /<@all>/.test(markdown) ? ['all'] : [] };
-}
-
 export const newTeam: Builder = (write, fields) =>
   defined({ id: sparkId('TEAM'), name: fields.name, description: fields.description, creatorId: write.actor.id, created: stamp(write) });
 
@@ -208,15 +157,3 @@ export const newOther = (resource: string): Builder => (write, fields) => ({
   id: sparkId(resource.replace(/s$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()),
   created: stamp(write),
 });
-
-/** The builder of each resource's records. */
-export const BUILDERS: Record<string, Builder> = {
-  people: newPerson,
-  rooms: newRoom,
-  memberships: newMembership,
-  messages: newMessage,
-  teams: newTeam,
-  teamMemberships: newTeamMembership,
-  webhooks: newWebhook,
-  attachmentActions: newAttachmentAction,
-};

@@ -5,7 +5,8 @@
 import { ConfigurationError } from '@apiclients/core';
 import type { Json } from '../../spec-ref.js';
 import { sparkId } from './spark-ids.js';
-import { addMember, newMessage, newPerson, newRoom, personFor, type SparkWrite } from './spark-records.js';
+import { newMessage } from './spark-messages.js';
+import { addMember, newPerson, newRoom, personFor, type SparkWrite } from './spark-records.js';
 import { personByEmail, stateOf, type SparkContext, type SparkState } from './spark-state.js';
 
 /** A person of the seed. */
