@@ -197,7 +197,7 @@ describe('a bot flow', () => {
 });
 
 describe('records as Webex writes them', () => {
-  it('ids, timestamps and defaults of rooms, memberships and messages; 1:1 messages', async () => {
+  it('ids, timestamps and defaults of rooms, memberships, messages and teams; 1:1 messages; an edit', async () => {
     const server = await mock();
     const spark = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
     const me = await spark.people.me();
@@ -223,6 +223,12 @@ describe('records as Webex writes them', () => {
     expect((await spark.messages.listDirect({ personEmail: 'alice@example.com' })).items?.map((m) => m.text)).toEqual(['psst']);
     // A bot lists a 1:1 room without mentionedPeople (only group rooms need it).
     expect((await spark.messages.list({ roomId: direct.roomId! }).toArray()).map((m) => m.id)).toEqual([direct.id]);
+    // A team's creator is its first member, a moderator; a second membership of one person is a 409.
+    const team = await spark.teams.create({ name: 'Core' });
+    expect(await spark.teamMemberships.list({ teamId: team.id! }).toArray()).toEqual([expect.objectContaining({ personId: me.id, isModerator: true, teamId: team.id })]);
+    await spark.teamMemberships.create({ teamId: team.id!, personEmail: 'alice@example.com' });
+    expect(await failureOf(spark.teamMemberships.create({ teamId: team.id!, personEmail: 'alice@example.com' }))).toBeInstanceOf(ConflictError);
+
     const edited = await spark.messages.update(direct.id!, { roomId: direct.roomId!, text: 'hi Alice' });
     expect(edited).toMatchObject({ text: 'hi Alice', created: direct.created });
     expect(edited.updated).toMatch(ISO_MS);

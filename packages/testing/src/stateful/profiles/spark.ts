@@ -1,7 +1,7 @@
 /**
- * The Webex (Spark) stateful mock: records as Webex writes them (spark/spark-records.ts, spark/spark-messages.ts), its error bodies
- * (spark/spark-errors.ts), the caller by token (spark/spark-state.ts), its lists (spark/spark-lists.ts) and its
- * webhooks, delivered signed to their target URLs (spark/spark-webhooks.ts).
+ * The Webex (Spark) stateful mock: records as Webex writes them (spark/spark-records.ts, spark/spark-messages.ts),
+ * its error bodies (spark/spark-errors.ts), the caller by token (spark/spark-state.ts), its lists
+ * (spark/spark-lists.ts) and its webhooks, delivered signed to their target URLs (spark/spark-webhooks.ts).
  */
 import type { StatefulServerOptions } from '../stateful-server.js';
 import type { MockCall, MockReply, VendorProfile } from '../vendor-profile.js';

@@ -57,7 +57,7 @@ export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) 
     memberships_create: createChecked('memberships', (call, body) => {
       if (!call.store.get('rooms', String(body.roomId))) return sparkError(404, 'Could not find a room with provided ID.');
       if (body.personId === undefined && body.personEmail === undefined) return sparkError(400, 'Either personId or personEmail must be given.');
-      const person = typeof body.personId === 'string' ? call.store.get('people', body.personId) : personByEmail(call, String(body.personEmail));
+      const person = personNamed(call, body);
       if (typeof body.personId === 'string' && !person) return notFound();
       // The wording of specs/spark.yaml's 409 example (developer.webex.com/docs/basics, "API Errors").
       if (person && membershipOf(call, String(body.roomId), String(person.id))) return sparkError(409, 'Person is already in the room.');
@@ -70,7 +70,12 @@ export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) 
         for (const record of call.store.list(resource)) if (record.roomId === room.id) call.store.delete(resource, String(record.id));
       }
     }),
-    team_memberships_create: createChecked('teamMemberships', (call, body) => (call.store.get('teams', String(body.teamId)) ? undefined : notFound())),
+    team_memberships_create: createChecked('teamMemberships', (call, body) => {
+      if (!call.store.get('teams', String(body.teamId))) return notFound();
+      const person = personNamed(call, body);
+      const member = person && call.store.list('teamMemberships').some((m) => m.teamId === body.teamId && m.personId === person.id);
+      return member ? sparkError(409, 'Person is already in the team.') : undefined;
+    }),
     attachment_actions_create: createChecked('attachmentActions', (call, body) => (call.store.get('messages', String(body.messageId)) ? undefined : notFound())),
     // developer.webex.com, "Integrations": a new token (acting as `me`) and a refresh token, with Webex's lifetimes.
     access_tokens_create: (call) => {
@@ -79,4 +84,9 @@ export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) 
       return { status: 200, body: { access_token: token, expires_in: 1_209_600, refresh_token: randomBytes(48).toString('base64url'), refresh_token_expires_in: 7_776_000 } };
     },
   };
+}
+
+/** The person a request names by `personId` or `personEmail`, when Webex knows them. */
+function personNamed(call: MockCall, body: Json): Json | undefined {
+  return typeof body.personId === 'string' ? call.store.get('people', body.personId) : personByEmail(call, String(body.personEmail));
 }

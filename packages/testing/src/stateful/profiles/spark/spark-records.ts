@@ -107,9 +107,14 @@ export const newMembership: Builder = (write, fields) => {
   });
 };
 
-export const newTeam: Builder = (write, fields) =>
-  defined({ id: sparkId('TEAM'), name: fields.name, description: fields.description, creatorId: write.actor.id, created: stamp(write) });
+/** A team; its creator is its first member, a moderator ("Create a Team": "the authenticated user is automatically added"). */
+export const newTeam: Builder = (write, fields) => {
+  const team = defined({ id: sparkId('TEAM'), name: fields.name, description: fields.description, creatorId: write.actor.id, created: stamp(write) });
+  write.store.put('teamMemberships', newTeamMembership(write, { teamId: team.id, personId: write.actor.id, isModerator: true }));
+  return team;
+};
 
+/** A team membership; its id joins the person's uuid and the team's, as a room membership's does. */
 export const newTeamMembership: Builder = (write, fields) => {
   const person = personFor(write, fields.personId, fields.personEmail) ?? {};
   return defined({
