@@ -50,6 +50,7 @@ function filesOf(write: SparkWrite, files: unknown): string[] | undefined {
   return (Array.isArray(files) ? files : [files]).map((file) => (typeof file === 'string' ? file : `${write.baseUrl}/contents/${sparkId('CONTENT')}`));
 }
 
+/** The people and groups a message's Markdown mentions (developer.webex.com/docs/basics, "Formatting Messages"). */
 function mentionsIn(write: SparkWrite, markdown: string): { people: string[]; groups: string[] } {
   const people: string[] = [];
   for (const [, kind, value] of markdown.matchAll(/<@(personId|personEmail):([^|>]+)/g)) {

@@ -1,8 +1,8 @@
 /**
  * The records of the Webex mock as Webex writes them: ids in its format, ISO timestamps with milliseconds, and the
- * defaults a real answer carries (a room is `group`, unlocked, created by the caller, who becomes its member; a
- * message has its room's type and its author, spark-messages.ts; …), from Webex's official examples (specs/spark.yaml) and the
- * captures in ../shared/reference/spark/examples.
+ * defaults a real answer carries (a room is `group`, unlocked, created by the caller, who becomes its member; …),
+ * from Webex's official examples (specs/spark.yaml) and the captures in ../shared/reference/spark/examples.
+ * Messages are spark-messages.ts's.
  */
 import type { Json } from '../../spec-ref.js';
 import { sparkId, uuidOf } from './spark-ids.js';
@@ -17,8 +17,11 @@ export interface SparkWrite extends SparkContext {
 /** Makes a record of a resource from a request's fields. */
 export type Builder = (write: SparkWrite, fields: Json) => Json;
 
+/** Now, as Webex writes times: ISO 8601 with milliseconds. */
 export const stamp = (write: SparkContext) => write.now().toISOString();
+/** The record without its undefined fields (Webex leaves out what is not set). */
 export const defined = (record: Json): Json => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+/** `value` when it is a string. */
 export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** A person; `emails` (or a seed's `email`) names them. */
@@ -54,7 +57,7 @@ export function personFor(write: SparkWrite, personId: unknown, personEmail: unk
 
 /**
  * A group room: the caller is its creator and first member (a moderator when it is locked). It tells webhooks of
- * itself, before that membership, as Webex does; other records are told of by the profile once made.
+ * itself, before that membership; other records are told of by the profile once made.
  */
 export const newRoom: Builder = (write, fields) => {
   const created = stamp(write);
