@@ -277,6 +277,26 @@ describe('records as Webex writes them', () => {
     }
     expect(seen).toEqual(['m7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1']);
   });
+  it('Webex’s paging defects on demand: an empty last page, next links without mentionedPeople and with max=null', async () => {
+    const server = await mock({ seed: SEED, quirks: { emptyLastPage: true, brokenNextLinks: true } });
+    const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const alice = new SparkClient({ accessToken: ALICE_TOKEN, baseUrl: server.url, maxRetries: 0 });
+    const [room] = await bot.rooms.list().toArray();
+    for (let i = 1; i <= 3; i++) await alice.messages.create({ roomId: room!.id, markdown: `<@personEmail:bot@webex.bot|bot> ${i}` });
+
+    // SparkClient repairs each next link (re-adds mentionedPeople and max) and ends at the empty page.
+    const pages: string[][] = [];
+    for await (const page of bot.messages.list({ roomId: room!.id!, mentionedPeople: 'me', max: 2 }).pages()) pages.push(page.items.map((m) => m.markdown!.slice(-1)));
+    expect(pages).toEqual([['3', '2'], ['1'], []]);
+
+    // Followed as it is, the first next link is refused.
+    const auth = { headers: { authorization: 'Bearer bot-token' } };
+    const first = await fetch(`${server.url}/messages?roomId=${room!.id}&mentionedPeople=me&max=2`, auth);
+    const next = /<([^>]+)>/.exec(first.headers.get('link') ?? '')?.[1] ?? '';
+    expect(new URL(next).searchParams.get('max')).toBe('null');
+    expect(new URL(next).searchParams.has('mentionedPeople')).toBe(false);
+    expect((await fetch(next, auth)).status).toBe(400);
+  });
 });
 
 describe('errors as Webex sends them', () => {

@@ -9,11 +9,13 @@ import { missingToken, SPARK_MESSAGES, sparkError } from './spark/spark-errors.j
 import { sparkHandlers } from './spark/spark-handlers.js';
 import { newMessage } from './spark/spark-messages.js';
 import { newAttachmentAction, newMembership, newOther, newPerson, newRoom, newTeam, newTeamMembership, newWebhook, type Builder, type SparkWrite } from './spark/spark-records.js';
+import { sparkPage, type SparkPagingQuirks } from './spark/spark-pages.js';
 import { newSparkState, seedSpark, type SparkSeed } from './spark/spark-seed.js';
 import { bearerToken, callerOf, stateOf } from './spark/spark-state.js';
 import { updatedRecord } from './spark/spark-updates.js';
 import { deliverEvents, emit } from './spark/spark-webhooks.js';
 
+export type { SparkPagingQuirks } from './spark/spark-pages.js';
 export type { SparkSeed, SparkSeedMessage, SparkSeedPerson, SparkSeedRoom } from './spark/spark-seed.js';
 
 /** Options of the Webex stateful mock. */
@@ -23,6 +25,8 @@ export interface SparkMockOptions extends StatefulServerOptions<SparkSeed> {
    * `Authorization: Bearer …` is accepted, as `me`; a request without one gets Webex's empty 401.
    */
   accessToken?: string;
+  /** Webex's paging defects, to check that a client copes with them (spark/spark-pages.ts); all off by default. */
+  quirks?: SparkPagingQuirks;
 }
 
 /** The builder of each resource's records (spark/spark-records.ts); others get {@link newOther}'s. */
@@ -59,12 +63,14 @@ export function sparkProfile(options: SparkMockOptions): VendorProfile<SparkSeed
       writeOf(call).changed(resource, 'updated', updated);
       return updated;
     },
+    // Every Webex list is `{ items }`, paged or not.
+    list: sparkPage,
     after: (call) => deliverEvents(call),
     notFound: () => sparkError(404, SPARK_MESSAGES.notFound),
     invalid: (_call, problems) => invalid(problems),
     rateLimited: (_call, seconds) => sparkError(429, SPARK_MESSAGES.rateLimited, undefined, { 'retry-after': String(seconds) }),
     serverError: (_call, seconds) => sparkError(503, SPARK_MESSAGES.unavailable, undefined, { 'retry-after': String(seconds) }),
-    newState: newSparkState,
+    newState: () => newSparkState(options.quirks),
     seed: (context, seed) => seedSpark(context, seed),
   };
   profile.handlers = sparkHandlers(profile, writeOf);

@@ -1,12 +1,12 @@
 /**
  * The Webex lists whose filters are not a record field each: people by email, name prefix or ids; the rooms the
  * caller is in and their own webhooks; a room's messages newest first, a thread's replies, the caller's mentions; the messages of a 1:1
- * room. They page as every Webex list does (list-pages.ts).
+ * room. They page as every Webex list does (spark-pages.ts).
  */
-import { pageOf } from '../../list-pages.js';
 import type { Json } from '../../spec-ref.js';
 import type { MockCall, MockReply } from '../../vendor-profile.js';
 import { SPARK_MESSAGES, sparkError } from './spark-errors.js';
+import { sparkPage } from './spark-pages.js';
 import { callerOf, directRoomOf, membershipOf, personByEmail } from './spark-state.js';
 
 type Filter = (record: Json) => boolean;
@@ -14,12 +14,11 @@ type Filter = (record: Json) => boolean;
 /** Keeps the records every filter keeps; a filter for a parameter the request did not send keeps all. */
 const where = (records: Json[], filters: (Filter | undefined)[]) => records.filter((record) => filters.every((keep) => keep?.(record) ?? true));
 const when = (value: string | null, filter: (value: string) => Filter): Filter | undefined => (value === null ? undefined : filter(value));
-const page = (call: MockCall, records: Json[]): MockReply => pageOf(call, records) ?? { status: 200, body: { items: records } };
 
 /** `GET /people`: `email` exactly, `displayName` as a prefix, `id` as a comma-separated list, `orgId`. */
 export function listPeople(call: MockCall): MockReply {
   const q = call.query;
-  return page(
+  return sparkPage(
     call,
     where(call.store.list('people'), [
       when(q.get('email'), (email) => (p) => ((p.emails as string[] | undefined) ?? []).some((e) => e.toLowerCase() === email.toLowerCase())),
@@ -33,7 +32,7 @@ export function listPeople(call: MockCall): MockReply {
 /** `GET /webhooks`: the caller's own webhooks ("List Webhooks": "all of my webhooks"), by `ownedBy`. */
 export function listWebhooks(call: MockCall): MockReply {
   const caller = String(callerOf(call).id);
-  return page(call, where(call.store.list('webhooks'), [(webhook) => webhook.createdBy === caller, when(call.query.get('ownedBy'), (ownedBy) => (webhook) => webhook.ownedBy === ownedBy)]));
+  return sparkPage(call, where(call.store.list('webhooks'), [(webhook) => webhook.createdBy === caller, when(call.query.get('ownedBy'), (ownedBy) => (webhook) => webhook.ownedBy === ownedBy)]));
 }
 
 /** `GET /rooms`: the rooms the caller is a member of, by `teamId` and `type`, sorted by `sortBy` (newest first). */
@@ -48,7 +47,7 @@ export function listRooms(call: MockCall): MockReply {
   const sortBy = q.get('sortBy');
   const key = sortBy === 'lastactivity' ? 'lastActivity' : sortBy === 'created' ? 'created' : undefined;
   if (key) rooms.reverse().sort((a, b) => String(b[key]).localeCompare(String(a[key])));
-  return page(call, rooms);
+  return sparkPage(call, rooms);
 }
 
 /**
@@ -67,7 +66,7 @@ export function listMessages(call: MockCall): MockReply {
   if (mentioned === null && room.type === 'group' && callerOf(call).type === 'bot') return sparkError(403, 'Failed to get activity.');
   const anchor = q.get('beforeMessage');
   const before = anchor === null ? q.get('before') : String(call.store.get('messages', anchor)?.created ?? '');
-  return page(
+  return sparkPage(
     call,
     where(newestFirst(call), [
       (m) => m.roomId === roomId,

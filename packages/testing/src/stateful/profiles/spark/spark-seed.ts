@@ -6,6 +6,7 @@ import { ConfigurationError } from '@apiclients/core';
 import type { Json } from '../../spec-ref.js';
 import { sparkId } from './spark-ids.js';
 import { newMessage } from './spark-messages.js';
+import type { SparkPagingQuirks } from './spark-pages.js';
 import { addMember, newPerson, newRoom, personFor, type SparkWrite } from './spark-records.js';
 import { personByEmail, stateOf, type SparkContext, type SparkState } from './spark-state.js';
 
@@ -61,9 +62,9 @@ export interface SparkSeed {
 /** The default caller. */
 export const DEFAULT_ME: SparkSeedPerson = { email: 'me@example.com', displayName: 'Mock User' };
 
-/** A fresh Webex state: a new organization and application. */
-export function newSparkState(): Json {
-  const state: SparkState = { orgId: sparkId('ORGANIZATION'), appId: sparkId('APPLICATION'), meId: '', tokens: {} };
+/** A fresh Webex state: a new organization and application, and the paging defects switched on. */
+export function newSparkState(quirks: SparkPagingQuirks = {}): Json {
+  const state: SparkState = { orgId: sparkId('ORGANIZATION'), appId: sparkId('APPLICATION'), meId: '', tokens: {}, quirks };
   return state as unknown as Json;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { MockCall } from '../../vendor-profile.js';
 import type { Json } from '../../spec-ref.js';
+import type { SparkPagingQuirks } from './spark-pages.js';
 
 /** What of a call the Webex records are made with (a seed has no request, only these). */
 export type SparkContext = Pick<MockCall, 'store' | 'state' | 'now' | 'baseUrl'>;
@@ -19,6 +20,8 @@ export interface SparkState {
   meId: string;
   /** Seeded people's tokens: token → person id. */
   tokens: Record<string, string>;
+  /** The paging defects switched on (spark-pages.ts). */
+  quirks: SparkPagingQuirks;
 }
 
 export const stateOf = (context: Pick<SparkContext, 'state'>): SparkState => context.state as unknown as SparkState;
