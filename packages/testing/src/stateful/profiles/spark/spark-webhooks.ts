@@ -1,14 +1,15 @@
 /**
  * Webhook deliveries as Webex sends them (developer.webex.com/docs/webhooks): for each change of a watched
- * resource, a POST to the `targetUrl` of every active webhook whose `resource`, `event` and `filter` match, with
- * the webhook's own fields, the `actorId` and in `data` the changed record (a message's ids and metadata, not its
- * text), signed `X-Spark-Signature` = hex HMAC-SHA1 of the raw body keyed with the webhook's secret
- * (../shared/reference/spark/examples/webhook-signature.md).
+ * resource that a webhook's owner may see, a POST to the `targetUrl` of every active webhook whose `resource`,
+ * `event` and `filter` match, with the webhook's own fields, the `actorId` and in `data` the changed record (a
+ * message's ids and metadata, not its text), signed `X-Spark-Signature` = hex HMAC-SHA1 of the raw body keyed
+ * with the webhook's secret (../shared/reference/spark/examples/webhook-signature.md).
  */
 import { createHmac } from 'node:crypto';
 import type { MockCall } from '../../vendor-profile.js';
 import type { Json } from '../../spec-ref.js';
 import { trackingId } from './spark-ids.js';
+import { membershipOf } from './spark-state.js';
 
 /** A change a webhook may be told of. */
 interface SparkEvent {
@@ -55,7 +56,7 @@ export function deliverEvents(call: MockCall): void {
   const webhooks = call.store.list('webhooks').filter((webhook) => webhook.status === 'active');
   for (const change of events) {
     for (const webhook of webhooks) {
-      if (!matches(webhook, change) || hiddenFromBot(call, webhook, change)) continue;
+      if (!matches(webhook, change) || hiddenFrom(call, webhook, change)) continue;
       const envelope: Json = Object.fromEntries(ENVELOPE_FIELDS.filter((key) => webhook[key] !== undefined).map((key) => [key, webhook[key]]));
       Object.assign(envelope, { resource: change.resource, event: change.event, actorId: change.actorId, data: change.data });
       const body = JSON.stringify(envelope);
@@ -81,14 +82,18 @@ function matches(webhook: Json, change: SparkEvent): boolean {
 }
 
 /**
- * A bot sees the messages of a group room only when they mention it (developer.webex.com/docs/bots: "bots can only
- * access messages in which they are @mentioned" in group spaces), and its own; its webhooks are told of no others.
+ * Whether the webhook's owner may not see `change`: a webhook is told only of what its creator could read
+ * (developer.webex.com/docs/webhooks: an `org` webhook of everything in the organization), that is the rooms they
+ * are in (and their own doings); a bot, of a group room's messages only those that mention it, and its own
+ * (developer.webex.com/docs/bots: in group spaces, bots see only the messages in which they are @mentioned).
  */
-function hiddenFromBot(call: MockCall, webhook: Json, change: SparkEvent): boolean {
+function hiddenFrom(call: MockCall, webhook: Json, change: SparkEvent): boolean {
+  const ownerId = String(webhook.createdBy);
+  if (webhook.ownedBy === 'org' || change.data.personId === ownerId) return false;
+  const roomId = change.resource === 'rooms' ? change.data.id : change.data.roomId;
+  if (typeof roomId === 'string' && !membershipOf(call, roomId, ownerId)) return true;
   if (change.resource !== 'messages' || change.data.roomType !== 'group') return false;
-  const owner = call.store.get('people', String(webhook.createdBy));
-  if (owner?.type !== 'bot' || change.data.personId === owner.id) return false;
-  return !holds(change.data.mentionedPeople, String(owner.id));
+  return call.store.get('people', ownerId)?.type === 'bot' && !holds(change.data.mentionedPeople, ownerId);
 }
 
 const holds = (actual: unknown, value: string) => (Array.isArray(actual) ? actual.map(String).includes(value) : actual !== undefined && String(actual) === value);
