@@ -1,7 +1,8 @@
 /**
- * The Webex stateful mock with SparkClient and with plain fetch: a bot's whole flow (a webhook delivered signed to
- * a local receiver, a reply in the thread, the thread read back, a card's submission), records in Webex's formats,
- * Link paging, Webex's error bodies, separate state per server and reset() back to the seed.
+ * The Webex stateful mock with SparkClient and with plain fetch: a bot's whole flow (webhooks delivered signed to a
+ * local receiver, a card in the thread, its answer, the thread read back), who sees what (a webhook's owner, a bot
+ * in a group room), records in Webex's formats, Link paging (and Webex's paging defects on demand), Webex's error
+ * bodies, separate state per server and reset() back to the seed.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
