@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BadRequestError, ConflictError, NotFoundError, PermissionDeniedError } from '@apiclients/core';
+import { BadRequestError, ConfigurationError, ConflictError, NotFoundError, PermissionDeniedError } from '@apiclients/core';
 import { createWebhookHandler, SparkApiError, SparkClient, SparkRateLimitError, verifyWebhookSignature, type components, type WebhookEvent } from '@apiclients/spark';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStatefulMock } from '../src/stateful/start-stateful-mock.js';
@@ -402,6 +402,11 @@ describe('state', () => {
     });
     const bot = new SparkClient({ accessToken: 't', baseUrl: seeded.url, maxRetries: 0 });
     const [room] = await bot.rooms.list().toArray();
+    // A seed that names what it does not hold is refused before the mock starts (thrown or rejected alike).
+    const starting = (seed: SparkSeed) => Promise.resolve().then(() => startStatefulMock('spark', { seed }));
+    await expect(starting({ ...PERSON_SEED, messages: [{ room: 'Nowhere', text: 'x' }] })).rejects.toThrow(ConfigurationError);
+    const replyToReply = [{ room: 'Support', text: 'Q' }, { room: 'Support', text: 'A', replyTo: 0 }, { room: 'Support', text: 'B', replyTo: 1 }];
+    await expect(starting({ ...PERSON_SEED, messages: replyToReply })).rejects.toThrow(/messages\[2\] replies to messages\[1\], a reply/);
     const [newest] = await bot.messages.list({ roomId: room!.id! }).toArray();
     expect((await bot.messages.thread(newest!.id!).toArray()).map((m) => m.text)).toEqual(['Q', 'A1', 'A2']);
   });

@@ -10,7 +10,7 @@ import { sparkHandlers } from './spark/spark-handlers.js';
 import { newMessage } from './spark/spark-messages.js';
 import { newAttachmentAction, newMembership, newOther, newPerson, newRoom, newTeam, newTeamMembership, newWebhook, type Builder, type SparkWrite } from './spark/spark-records.js';
 import { sparkPage, type SparkPagingQuirks } from './spark/spark-pages.js';
-import { newSparkState, seedSpark, type SparkSeed } from './spark/spark-seed.js';
+import { checkSparkSeed, newSparkState, seedSpark, type SparkSeed } from './spark/spark-seed.js';
 import { bearerToken, callerOf, stateOf } from './spark/spark-state.js';
 import { updatedRecord } from './spark/spark-updates.js';
 import { deliverEvents, emit } from './spark/spark-webhooks.js';
@@ -41,8 +41,13 @@ const BUILDERS: Record<string, Builder> = {
   attachmentActions: newAttachmentAction,
 };
 
-/** The Webex behaviour of the stateful mock, with `options`' accepted token. */
+/**
+ * The Webex behaviour of the stateful mock, with `options`' accepted token, seed and quirks.
+ *
+ * @throws {ConfigurationError} For a seed whose messages name no seeded room or author, or a wrong thread.
+ */
 export function sparkProfile(options: SparkMockOptions): VendorProfile<SparkSeed> {
+  checkSparkSeed(options.seed);
   const writeOf = (call: MockCall): SparkWrite => {
     const actor = callerOf(call);
     return { store: call.store, state: call.state, now: call.now, baseUrl: call.baseUrl, actor, changed: (resource, event, record) => emit(call, resource, event, record, String(actor.id)) };

@@ -68,7 +68,28 @@ export function newSparkState(quirks: SparkPagingQuirks = {}): Json {
   return state as unknown as Json;
 }
 
-/** Fills a fresh store from `seed`. */
+/**
+ * Checks what `seed`'s messages name, before the mock starts: a seeded room, a seeded author, and for a reply an
+ * earlier message of the same room that is not itself a reply (Webex threads are one level deep).
+ *
+ * @throws {ConfigurationError} Naming the first message that is wrong.
+ */
+export function checkSparkSeed(seed: SparkSeed = {}): void {
+  const rooms = seed.rooms ?? [];
+  const emails = new Set([seed.me ?? DEFAULT_ME, ...(seed.people ?? [])].map((person) => person.email.toLowerCase()));
+  const messages = seed.messages ?? [];
+  messages.forEach((message, index) => {
+    const wrong = (what: string) => new ConfigurationError(`SparkSeed: messages[${index}] ${what}`);
+    if (!rooms.some((room) => room.id === message.room || room.title === message.room)) throw wrong(`names no seeded room: ${JSON.stringify(message.room)}`);
+    if (message.from !== undefined && !emails.has(message.from.toLowerCase())) throw wrong(`is from no seeded person: ${JSON.stringify(message.from)}`);
+    if (message.replyTo === undefined) return;
+    const parent = messages[message.replyTo];
+    if (!(message.replyTo < index) || !parent) throw wrong(`replies to messages[${message.replyTo}], which is not an earlier message`);
+    if (parent.replyTo !== undefined || parent.room !== message.room) throw wrong(`replies to messages[${message.replyTo}], a reply or a message of another room`);
+  });
+}
+
+/** Fills a fresh store from `seed` (checked by {@link checkSparkSeed}). */
 export function seedSpark(context: SparkContext, seed: SparkSeed = {}): void {
   const state = stateOf(context);
   const write: SparkWrite = { ...context, actor: {}, changed: () => {} };
@@ -87,9 +108,8 @@ export function seedSpark(context: SparkContext, seed: SparkSeed = {}): void {
   });
   const messages: Json[] = [];
   for (const message of seed.messages ?? []) {
-    const room = rooms.find((r) => r.id === message.room || r.title === message.room);
-    const author = message.from === undefined ? people[0]! : personByEmail(context, message.from);
-    if (!room || !author) throw new ConfigurationError(`SparkSeed: message ${messages.length} names an unknown ${room ? 'author' : 'room'}`);
+    const room = rooms.find((r) => r.id === message.room || r.title === message.room)!;
+    const author = message.from === undefined ? people[0]! : personByEmail(context, message.from)!;
     const parentId = message.replyTo === undefined ? undefined : messages[message.replyTo]?.id;
     messages.push(context.store.put('messages', newMessage({ ...write, actor: author }, { roomId: room.id, text: message.text, markdown: message.markdown, parentId })));
   }
