@@ -1,7 +1,7 @@
 /**
  * The Webex lists whose filters are not a record field each: people by email, name prefix or ids; the rooms the
- * caller is in and their own webhooks; a room's messages newest first, a thread's replies, the caller's mentions; the messages of a 1:1
- * room. They page as every Webex list does (spark-pages.ts).
+ * caller is in, and their own webhooks; a room's messages newest first, a thread's replies, the caller's mentions;
+ * the messages of a 1:1 room. They page as every Webex list does (spark-pages.ts).
  */
 import type { Json } from '../../spec-ref.js';
 import type { MockCall, MockReply } from '../../vendor-profile.js';
@@ -29,7 +29,7 @@ export function listPeople(call: MockCall): MockReply {
   );
 }
 
-/** `GET /webhooks`: the caller's own webhooks ("List Webhooks": "all of my webhooks"), by `ownedBy`. */
+/** `GET /webhooks`: the caller's own webhooks (developer.webex.com, "List Webhooks"), by `ownedBy`. */
 export function listWebhooks(call: MockCall): MockReply {
   const caller = String(callerOf(call).id);
   return sparkPage(call, where(call.store.list('webhooks'), [(webhook) => webhook.createdBy === caller, when(call.query.get('ownedBy'), (ownedBy) => (webhook) => webhook.ownedBy === ownedBy)]));
