@@ -213,7 +213,9 @@ describe('records as Webex writes them', () => {
   it('ids, timestamps and defaults of rooms, memberships, messages and teams; 1:1 messages; an edit', async () => {
     const server = await mock();
     const spark = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
-    const me = await spark.people.me();
+    const { data: me, requestId } = await spark.people.me().withResponse();
+    // Webex's TrackingID comes with every answer, not only errors.
+    expect(requestId).toMatch(/^ROUTER_[0-9A-F-]{36}$/);
     const room = await spark.rooms.create({ title: 'Release' });
     expect(decodedId(room.id)).toMatch(/^ciscospark:\/\/us\/ROOM\/[0-9a-f-]{36}$/);
     expect(decodedId(me.id)).toMatch(/^ciscospark:\/\/us\/PEOPLE\//);

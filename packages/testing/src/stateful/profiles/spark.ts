@@ -7,6 +7,7 @@ import type { StatefulServerOptions } from '../stateful-server.js';
 import type { MockCall, MockReply, VendorProfile } from '../vendor-profile.js';
 import { missingToken, SPARK_MESSAGES, sparkError } from './spark/spark-errors.js';
 import { sparkHandlers } from './spark/spark-handlers.js';
+import { trackingId } from './spark/spark-ids.js';
 import { newMessage } from './spark/spark-messages.js';
 import { newAttachmentAction, newMembership, newOther, newPerson, newRoom, newTeam, newTeamMembership, newWebhook, type Builder, type SparkWrite } from './spark/spark-records.js';
 import { sparkPage, type SparkPagingQuirks } from './spark/spark-pages.js';
@@ -68,6 +69,8 @@ export function sparkProfile(options: SparkMockOptions): VendorProfile<SparkSeed
       writeOf(call).changed(resource, 'updated', updated);
       return updated;
     },
+    // Webex's tracking id of the request, on every answer (errors carry theirs in the body too).
+    headers: () => ({ trackingid: trackingId() }),
     // Every Webex list is `{ items }`, paged or not.
     list: sparkPage,
     after: (call) => deliverEvents(call),
