@@ -105,7 +105,7 @@ export async function startStatefulServer<Seed>(specFile: string, profile: Vendo
     const call: MockCall = { operation: routed.operation, params: routed.params, query: url.searchParams, headers: req.headers, body: body.value, baseUrl, store, state, newId, now, deliver };
     const reply = answer(call, fault, body.problem) ?? (await (profile.handlers?.[call.operation.operationId] ?? fallback)(call));
     entry.status = reply.status;
-    send(res, reply);
+    send(res, { ...reply, headers: { ...profile.headers?.(call), ...reply.headers } });
     if (reply.status >= 200 && reply.status < 300) await profile.after?.(call, reply);
   }
 

@@ -48,6 +48,8 @@ export interface VendorProfile<Seed = unknown> {
   update?(call: MockCall, record: Json, fields: Json): Json;
   /** Operations answered by the vendor's own code, by operationId, instead of the generic CRUD. */
   handlers?: Record<string, MockHandler>;
+  /** Headers every answer to an operation carries, under the answer's own (Webex's `TrackingID`). */
+  headers?(call: MockCall): Record<string, string>;
   /** Runs after an operation was answered with a 2xx: webhooks, related records. */
   after?(call: MockCall, reply: MockReply): void | Promise<void>;
   /** Answer of a list with its records, for pagination styles the mock does not page itself. */
