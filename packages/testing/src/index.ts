@@ -16,7 +16,7 @@ export type { FaultKind, FaultOptions } from './stateful/faults.js';
 export type { LoggedRequest } from './stateful/request-log.js';
 export { STATUSPAGE_MOCK_PAGE_ID } from './stateful/profiles/statuspage.js';
 export type { StatuspageMockOptions, StatuspageSeed, StatuspageSeedComponent } from './stateful/profiles/statuspage.js';
-export type { SparkMockOptions, SparkSeed } from './stateful/profiles/spark.js';
+export type { SparkMockOptions, SparkPagingQuirks, SparkSeed, SparkSeedMessage, SparkSeedPerson, SparkSeedRoom } from './stateful/profiles/spark.js';
 export { VSS_MOCK_TOKEN, VSS_MOCK_USER } from './stateful/profiles/vss.js';
 export type { VssMockOptions, VssProgress, VssProgressStep, VssRequestStatus, VssRequestType, VssSeed, VssSeedRequest, VssSeedUser } from './stateful/profiles/vss.js';
 export { VSPARK_MOCK_COMPANIES, VSPARK_MOCK_ROOT_TOKEN } from './stateful/profiles/vspark.js';

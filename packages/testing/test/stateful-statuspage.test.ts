@@ -134,6 +134,13 @@ describe('the rate limit and faults', () => {
   });
 });
 
+describe('seed data', () => {
+  it('refuses a component without a name with a ConfigurationError, as a rejected promise', async () => {
+    const started = startStatefulMock('statuspage', { seed: { components: [{ status: 'major_outage' } as never] } });
+    await expect(started).rejects.toThrow(/seed\.components\[0\] needs a name/);
+  });
+});
+
 describe('inspection, reset and isolation', () => {
   it('logs requests with the key redacted, resets to the seed, and keeps two servers apart', async () => {
     const one = await mock();

@@ -40,8 +40,19 @@ export interface SpecRoutes {
 
 const VERBS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** Reads `specFile` (YAML) into routes. Literal segments win over parameters (`/people/me` before `/people/{id}`). */
+const loaded = new Map<string, SpecRoutes>();
+
+/**
+ * Reads `specFile` (YAML) into routes, once per file and process (they hold no state, so servers share them).
+ * Literal segments win over parameters (`/people/me` before `/people/{id}`).
+ */
 export function loadSpecRoutes(specFile: string): SpecRoutes {
+  let routes = loaded.get(specFile);
+  if (!routes) loaded.set(specFile, (routes = readSpecRoutes(specFile)));
+  return routes;
+}
+
+function readSpecRoutes(specFile: string): SpecRoutes {
   const doc = parse(readFileSync(specFile, 'utf8')) as Json;
   const checks = requestValidators(doc);
   const operations: SpecOperation[] = [];

@@ -11,11 +11,11 @@ import { startStatefulServer, type StatefulMockServer } from './stateful-server.
  *
  * @example
  * const server = await startStatefulMock('statuspage', { seed: { components: ['API', 'Web'] } });
- * const statuspage = new StatuspageClient({ apiKey: 'test', pageId: server.seedPageId, baseUrl: server.url });
+ * const statuspage = new StatuspageClient({ apiKey: 'test', pageId: STATUSPAGE_MOCK_PAGE_ID, baseUrl: server.url });
  *
  * @throws {ConfigurationError} For an unknown vendor or invalid options.
  */
-export function startStatefulMock<V extends MockVendor>(vendor: V, options: StatefulMockOptions[V] = {} as StatefulMockOptions[V]): Promise<StatefulMockServer> {
+export async function startStatefulMock<V extends MockVendor>(vendor: V, options: StatefulMockOptions[V] = {} as StatefulMockOptions[V]): Promise<StatefulMockServer> {
   const profile = profileOf(vendor, options);
   return startStatefulServer(mockSpecPath(vendor), profile, options);
 }

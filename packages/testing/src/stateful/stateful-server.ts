@@ -148,7 +148,13 @@ export async function startStatefulServer<Seed>(specFile: string, profile: Vendo
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  seedAll();
+  try {
+    seedAll();
+  } catch (error) {
+    // A seed the profile refuses: nothing is left listening.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
   const mock: StatefulMockServer = {
     url: baseUrl,
     port,
