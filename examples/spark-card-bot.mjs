@@ -1,19 +1,26 @@
 #!/usr/bin/env node
-// Example: a Webex card bot, end to end, against the Webex API (by default, the Prism mock `npm start` runs).
-// It registers its webhooks, receives a signed messages.created, replies in the thread with a card, receives the
-// card's attachmentActions.created, reads the inputs and edits its reply: one line a step. Webex's deliveries are
-// played by a local sender that signs them as Webex does. Prism is stateless: each line prints what the mock
-// answered (its examples), not what a real Webex would have kept.
-// Usage: node examples/spark-card-bot.mjs [baseUrl] — token from WEBEX_ACCESS_TOKEN; BOT_PUBLIC_URL is the URL
-// Webex should POST to (default: the local receiver's own URL, which a real Webex could not reach).
-import { createHmac, randomBytes } from 'node:crypto';
+// npm start: stateful mock {"faults":{"queue":[429]},"seed":{"me":{"email":"cardbot@webex.bot","displayName":"Card Bot","type":"bot"},"people":[{"email":"alice@example.com","displayName":"Alice","accessToken":"alice-example-token"}],"rooms":[{"title":"Release planning","members":["alice@example.com"]}]}}
+// Example: a Webex card bot, end to end, against the Webex API (by default, the stateful mock `npm start` runs,
+// which keeps the messages and delivers signed webhooks as Webex does). The bot registers its webhooks; a user
+// mentions it in a room; it receives the signed messages.created, replies in the thread with a card; the user
+// answers the card; the bot receives attachmentActions.created, reads the inputs and edits its reply; the user
+// reads the thread back. One line a step.
+// Usage: node examples/spark-card-bot.mjs [baseUrl] — the bot's token from WEBEX_ACCESS_TOKEN, the user's (a
+// second account, who plays the person talking to the bot) from WEBEX_USER_TOKEN; BOT_PUBLIC_URL is the URL
+// Webex should POST to (default: the local receiver's own URL, which only a local mock can reach).
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createWebhookHandler, SparkClient } from '@apiclients/spark';
 
 const baseUrl = process.argv[2] ?? 'http://127.0.0.1:4010';
-const spark = new SparkClient({ baseUrl, accessToken: process.env.WEBEX_ACCESS_TOKEN ?? 'example-token' });
+// Each attempt the client retries is logged (at `warn`); the example prints it in the line of the call.
+const retries = [];
+const logger = { debug() {}, warn: (line) => retries.push(line) };
+const bot = new SparkClient({ baseUrl, accessToken: process.env.WEBEX_ACCESS_TOKEN ?? 'example-token', logger });
+const user = new SparkClient({ baseUrl, accessToken: process.env.WEBEX_USER_TOKEN ?? 'alice-example-token' });
 const secret = process.env.BOT_WEBHOOK_SECRET ?? randomBytes(20).toString('hex');
 const step = (n, text) => console.log(`${n}. ${text}`);
+const afterRetries = () => (retries.length ? ` (after ${retries.splice(0).map((l) => l.match(/\b(4\d\d|5\d\d)\b/)?.[1] ?? 'a failure').join(', ')} and a wait: the client retried)` : '');
 
 const card = {
   contentType: 'application/vnd.microsoft.card.adaptive',
@@ -29,26 +36,29 @@ const card = {
   },
 };
 
+const me = await bot.people.me();
+step(1, `the bot is ${me.displayName} <${me.emails?.[0]}>${afterRetries()}`);
+
 let reply; // the bot's reply in the thread, which the card's answer edits
 let finished;
 const done = new Promise((resolve, reject) => (finished = { resolve, reject }));
 
 const handler = createWebhookHandler({
   secret,
-  client: spark,
+  client: bot,
   on: {
     'messages.created': async (event) => {
+      if (event.actorId === me.id) return; // Webex tells the bot of its own messages too
       const message = await event.fetch();
-      step(3, `received messages.created ${event.data.id}; fetched it: "${message.text?.slice(0, 40)}…"`);
-      reply = await spark.messages.create({ roomId: message.roomId, parentId: message.id, markdown: 'Ship release 2.0 on Friday?', attachments: [card] });
-      step(4, `replied in the thread of ${message.id} with a card: message ${reply.id} (mock answered parentId ${reply.parentId ?? 'none'})`);
+      step(4, `received a signed messages.created from ${message.personEmail}: "${message.text}"`);
+      reply = await bot.messages.create({ roomId: message.roomId, parentId: message.id, markdown: 'Ship release 2.0 on Friday?', attachments: [card] });
+      step(5, `replied in the thread of ${message.id.slice(0, 12)}… with a card`);
     },
     'attachmentActions.created': async (event) => {
       const action = await event.fetch();
-      step(6, `received attachmentActions.created ${event.data.id}; inputs ${JSON.stringify(action.inputs)}`);
-      const choice = String(action.inputs?.choice ?? 'no answer');
-      const edited = await spark.messages.update(reply.id, { roomId: reply.roomId, markdown: `Ship release 2.0 on Friday? **${choice}**` });
-      step(7, `edited the reply ${reply.id}: mock answered message ${edited.id}, markdown "${edited.markdown?.slice(0, 40)}…"`);
+      step(7, `received a signed attachmentActions.created; inputs ${JSON.stringify(action.inputs)}`);
+      const edited = await bot.messages.update(reply.id, { roomId: reply.roomId, markdown: `Ship release 2.0 on Friday? **${action.inputs?.choice ?? 'no answer'}**` });
+      step(8, `edited the reply: "${edited.markdown}"`);
       finished.resolve();
     },
   },
@@ -57,31 +67,30 @@ const handler = createWebhookHandler({
 
 const server = createServer(handler);
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const receiverUrl = `http://127.0.0.1:${server.address().port}/webex`;
-const targetUrl = process.env.BOT_PUBLIC_URL ?? receiverUrl;
+const targetUrl = process.env.BOT_PUBLIC_URL ?? `http://127.0.0.1:${server.address().port}/webex`;
+const timer = setTimeout(() => finished.reject(new Error('no delivery within 30 s: is BOT_PUBLIC_URL reachable from Webex?')), 30_000);
 
 try {
-  // 1. Registration, idempotent: run the bot twice and the webhooks are updated, not duplicated.
+  // Registration, idempotent: run the bot twice and the webhooks are updated, not duplicated.
   for (const [resource, event] of [['messages', 'created'], ['attachmentActions', 'created']]) {
-    const { action, webhook } = await spark.webhooks.ensure({ name: `card bot ${resource}`, targetUrl, resource, event, secret });
-    step(1, `webhook for ${resource}.${event}: ${action}; mock answered ${webhook.id} "${webhook.name}" (${webhook.resource}.${webhook.event}, ${webhook.status})`);
+    const { action } = await bot.webhooks.ensure({ name: `card bot ${resource}`, targetUrl, resource, event, secret });
+    step(2, `webhook for ${resource}.${event}: ${action}, delivering to ${targetUrl}`);
   }
-  step(2, `receiving deliveries at ${receiverUrl}`);
 
-  // What Webex does for each event: POST the envelope to the target, signed with the webhook's secret.
-  const deliver = async (resource, data) => {
-    const body = JSON.stringify({ id: 'Y2lzY29zcGFyazovL3VzL1dFQkhPT0svY2FyZC1ib3Q', name: `card bot ${resource}`, targetUrl, resource, event: 'created', actorId: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mNWIzNjE4Ny1jOGRkLTQ3MjctOGIyZi1mOWM0NDdmMjkwNDY', created: new Date().toISOString(), data });
-    const signature = createHmac('sha1', secret).update(body).digest('hex');
-    const answer = await fetch(receiverUrl, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-spark-signature': signature } });
-    if (answer.status !== 200) throw new Error(`the receiver answered ${answer.status} to ${resource}.created`);
-  };
-  await deliver('messages', { id: 'Y2lzY29zcGFyazovL3VzL01FU1NBR0UvOTJkYjNiZTAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk', roomId: 'Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0' });
-  step(5, 'a user answers the card (Webex sends attachmentActions.created)');
-  await deliver('attachmentActions', { id: 'Y2lzY29zcGFyazovL3VzL0FUVEFDSE1FTlRfQUNUSU9OLzljMmI3ZmYwLTFiN2MtMTFmMS1hMWQ3LTMzZjg0Y2RiMmE5ZQ', type: 'submit', messageId: reply?.id });
+  // The user, in a room with the bot, mentions it (in a group room Webex tells a bot only of its mentions).
+  const [room] = await user.rooms.list({ type: 'group' }).toArray();
+  const question = await user.messages.create({ roomId: room.id, markdown: `<@personId:${me.id}|${me.displayName}> can we ship on Friday?` });
+  step(3, `the user wrote in "${room.title}": "${question.text}"`);
+  while (!reply) await new Promise((resolve) => setTimeout(resolve, 20));
+
+  // The user answers the card.
+  await user.attachmentActions.create({ type: 'submit', messageId: reply.id, inputs: { choice: 'yes', comment: 'Ship it' } });
+  step(6, 'the user answered the card');
   await done;
-  // A forged delivery (no signature) never reaches the handlers.
-  const forged = await fetch(receiverUrl, { method: 'POST', body: '{"resource":"messages","event":"created","data":{"id":"x"}}' });
-  step(8, `an unsigned delivery is refused: ${forged.status}`);
+
+  const thread = await user.messages.thread(question.id).toArray();
+  step(9, `the thread now reads: ${thread.map((m) => `"${m.markdown ?? m.text}"`).join(' → ')}`);
 } finally {
+  clearTimeout(timer);
   server.close();
 }

@@ -51,6 +51,11 @@ it('runs every example, moving a mock off a taken port, and leaves no temporary 
   expect(run.stdout).toMatch(/^components now: Payments API: major_outage, Checkout: degraded_performance, Website: operational/m);
   expect(run.stdout).toMatch(/\(after 420[^)]* and a wait: the client retried\)$/m);
   expect(run.stdout).toMatch(/^components now: Payments API: operational, Checkout: operational, Website: operational/m);
+  // The card bot against a stateful Webex: a 429 retried, signed deliveries, the card answered, the thread read back.
+  expect(run.stdout).toMatch(/^1\. the bot is Card Bot <cardbot@webex\.bot> \(after 429 and a wait: the client retried\)$/m);
+  expect(run.stdout).toMatch(/^4\. received a signed messages\.created from alice@example\.com: "Card Bot can we ship on Friday\?"$/m);
+  expect(run.stdout).toMatch(/^7\. received a signed attachmentActions\.created; inputs \{"choice":"yes","comment":"Ship it"\}$/m);
+  expect(run.stdout).toMatch(/^9\. the thread now reads: "<@personId:[\w-]+\|Card Bot> can we ship on Friday\?" → "Ship release 2\.0 on Friday\? \*\*yes\*\*"$/m);
 }, 300_000);
 
 /** Runs `npm start --no-build --no-docs` and resolves with its exit code and output (never rejects). */

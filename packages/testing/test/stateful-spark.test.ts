@@ -125,7 +125,8 @@ describe('a bot flow', () => {
     const thread = await alice.messages.thread(question.id!).toArray();
     expect(thread.map((m) => [m.personEmail, m.text ?? m.markdown, m.attachments?.length])).toEqual([
       ['alice@example.com', 'Echo Bot release 2.0', undefined],
-      ['bot@webex.bot', 'Ship it? **yes**', 1],
+      // Sent as Markdown alone, the edited reply's text is its plain form, as Webex gives it.
+      ['bot@webex.bot', 'Ship it? yes', 1],
     ]);
     expect(thread[1]!.updated).toMatch(ISO_MS);
     const refused = await failureOf(bot.messages.list({ roomId: room!.id! }).toArray());
@@ -172,7 +173,7 @@ describe('a bot flow', () => {
     const { body: replies } = await call('GET', `/messages?roomId=${roomId}&parentId=${parent!.id}`);
     expect(replies!.items.map((m: { text: string }) => m.text)).toEqual(['on it']);
     const { body: all } = await call('GET', `/messages?roomId=${roomId}`);
-    expect(all!.items.map((m: { text?: string; markdown?: string }) => m.text ?? m.markdown)).toEqual(['on it', 'Deploy **now**?']);
+    expect(all!.items.map((m: { text?: string; markdown?: string }) => m.text ?? m.markdown)).toEqual(['on it', 'Deploy now?']);
   });
 
   it('delivers only to webhooks whose resource, event and filter match', async () => {

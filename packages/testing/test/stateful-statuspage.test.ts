@@ -110,6 +110,15 @@ describe('the rate limit and faults', () => {
     expect(server.requests.map((r) => r.status)).toEqual([503, 0, 200]);
   });
 
+  it('fails the first requests as the options queue them, again after a reset', async () => {
+    const server = await mock({ faults: { queue: [429, 503] } });
+    const get = () => fetch(`${server.url}/pages/${STATUSPAGE_MOCK_PAGE_ID}`, { headers: { authorization: 'OAuth k' } });
+    expect([(await get()).status, (await get()).status, (await get()).status]).toEqual([429, 503, 200]);
+    server.reset();
+    const first = await get();
+    expect([first.status, first.headers.get('retry-after')]).toEqual([429, '1']);
+  });
+
   it('answers slowly when asked, so a client’s timeout and retry can be tested', async () => {
     const server = await mock({ faults: { slowMs: 5_000 } });
     server.failNext('slow');

@@ -19,6 +19,8 @@ export interface FaultOptions {
   slowMs?: number;
   /** The `Retry-After` of a 429 or 503, in seconds (default 1). */
   retryAfterSeconds?: number;
+  /** Faults for the first requests, in order, before any random ones (again after a reset). */
+  queue?: FaultKind[];
 }
 
 /** Decides, request by request, whether to fail it. */
@@ -30,13 +32,14 @@ export class FaultPlan {
   constructor(options: FaultOptions = {}) {
     this.#options = settle(options);
     this.#random = mulberry32(this.#options.seed);
+    this.#queued.push(...this.#options.queue);
   }
 
   /** Replaces the options and restarts the pseudo-random sequence (and drops queued faults). */
   configure(options: FaultOptions): void {
     this.#options = settle(options);
     this.#random = mulberry32(this.#options.seed);
-    this.#queued.length = 0;
+    this.#queued.splice(0, this.#queued.length, ...this.#options.queue);
   }
 
   /** Fails the next `count` requests with `kind`, before any random ones. */
@@ -67,8 +70,9 @@ function settle(options: FaultOptions): Required<FaultOptions> {
   const rate = options.rate ?? 0;
   if (!(rate >= 0 && rate <= 1)) throw new ConfigurationError(`faults.rate must be between 0 and 1, got ${rate}`);
   const kinds = options.kinds ?? [429, 503, 'reset', 'slow'];
-  for (const kind of kinds) if (![429, 503, 'reset', 'slow'].includes(kind)) throw new ConfigurationError(`Unknown fault ${JSON.stringify(kind)}: the faults are 429, 503, 'reset' and 'slow'`);
-  return { rate, kinds, seed: options.seed ?? 1, slowMs: options.slowMs ?? 2_000, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
+  const queue = options.queue ?? [];
+  for (const kind of [...kinds, ...queue]) if (![429, 503, 'reset', 'slow'].includes(kind)) throw new ConfigurationError(`Unknown fault ${JSON.stringify(kind)}: the faults are 429, 503, 'reset' and 'slow'`);
+  return { rate, kinds, queue, seed: options.seed ?? 1, slowMs: options.slowMs ?? 2_000, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
 }
 
 /** A small seeded generator (mulberry32): reproducible across runs and Node versions. */

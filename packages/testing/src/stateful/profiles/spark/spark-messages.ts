@@ -23,7 +23,7 @@ export const newMessage: Builder = (write, fields) => {
     roomType: room.type,
     toPersonId: fields.toPersonId,
     toPersonEmail: fields.toPersonEmail,
-    text: fields.text,
+    text: fields.text ?? plainTextOf(fields.markdown),
     markdown: fields.markdown,
     files: filesOf(write, fields.files),
     attachments: fields.attachments,
@@ -58,4 +58,17 @@ function mentionsIn(write: SparkWrite, markdown: string): { people: string[]; gr
     if (typeof id === 'string' && !people.includes(id)) people.push(id);
   }
   return { people, groups: /<@all>/.test(markdown) ? ['all'] : [] };
+}
+
+/**
+ * The plain text Webex gives a message sent as Markdown alone: mentions as the names they show, the markup
+ * dropped (developer.webex.com, "Create a Message": `text` is the plain-text form of the message).
+ */
+export function plainTextOf(markdown: unknown): string | undefined {
+  if (typeof markdown !== 'string') return undefined;
+  return markdown
+    .replace(/<@(?:personId|personEmail|groupMention):[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<@all>/g, 'All')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|`)/g, '');
 }

@@ -2,6 +2,7 @@
  * What an update changes in Webex: only the fields its API lets a PUT change (a webhook's `resource`, `event` and
  * `filter` stay; a message edit replaces its text and Markdown and stamps `updated`).
  */
+import { plainTextOf } from './spark-messages.js';
 import type { Json } from '../../spec-ref.js';
 import type { SparkContext } from './spark-state.js';
 
@@ -20,7 +21,7 @@ export function updatedRecord(context: SparkContext, resource: string, record: J
   if (resource === 'messages') {
     delete next.text;
     delete next.markdown;
-    return { ...next, ...pick(fields, ['text', 'markdown']), updated: context.now().toISOString() };
+    return { ...next, text: plainTextOf(fields.markdown), ...pick(fields, ['text', 'markdown']), updated: context.now().toISOString() };
   }
   const names = EDITABLE[resource] ?? Object.keys(fields).filter((name) => name !== 'id');
   Object.assign(next, pick(fields, names));
