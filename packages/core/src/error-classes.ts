@@ -24,5 +24,5 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   WaitTimeoutError,
-} from './errors.js';
-export type { ApiErrorDetails } from './errors.js';
+} from './errors/errors.js';
+export type { ApiErrorDetails } from './errors/errors.js';

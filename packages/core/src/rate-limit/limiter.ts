@@ -4,9 +4,9 @@
  * timeout), and a rate-limit answer with `Retry-After` pauses every request of that credential, not only the one
  * refused. Budgets live in a {@link RateLimitStore}: in the process by default, or shared through Redis.
  */
-import { RequestAbortedError, TimeoutError, type RequestSummary } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { retryAfterMs } from '../retry-after.js';
+import { RequestAbortedError, TimeoutError, type RequestSummary } from '../errors/errors.js';
+import type { Logger } from '../log/logger.js';
+import { retryAfterMs } from '../transport/retry-after.js';
 import { memoryStore } from './memory-store.js';
 import { spacingMs, type RateLimitRule } from './rule.js';
 import type { RateLimitStore } from './store.js';

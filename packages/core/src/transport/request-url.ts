@@ -6,7 +6,7 @@
 
 /**
  * `baseUrl` + `template` with `{name}` filled from `path`, then the query; undefined query values are left out.
- * Path values were checked to be one segment each (argument-text.ts `pathSegment`) when the call was prepared.
+ * Path values were checked to be one segment each (operations/argument-text.ts, `checkPathSegment`) when the call was prepared.
  */
 export function requestUrl(
   baseUrl: string,

@@ -3,8 +3,8 @@
  * target answered, and the transport asks the sender to turn it into a {@link ProxyError}. Neither ever holds the
  * proxy's credentials: a proxy is named by `host:port`.
  */
-import { ConnectionError, type RequestSummary } from '../errors.js';
-import type { Redactor } from '../redact.js';
+import { ConnectionError, type RequestSummary } from '../../errors/errors.js';
+import type { Redactor } from '../../redact/redact.js';
 import { redactedCause } from '../transport.js';
 
 /**

@@ -5,7 +5,7 @@
  * the redactor, and a body's secret-named fields (`password`, `access_token`, …) are replaced before that.
  */
 import type { Logger } from './logger.js';
-import { REDACTED, SECRET_QUERY_PARAMS, type Redactor } from './redact.js';
+import { REDACTED, SECRET_QUERY_PARAMS, type Redactor } from '../redact/redact.js';
 
 /** How much a client logs: `debug` (every attempt, with bodies), `info` (one line per attempt), `warn` (failures and retries), `off`. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'off';

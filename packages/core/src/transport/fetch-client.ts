@@ -1,8 +1,8 @@
 /** The plain openapi-fetch client of a spec, wired to a transport (retries, timeouts, typed errors). */
 import createClient, { type Client } from 'openapi-fetch';
-import { checkRawParams } from './argument-text.js';
-import { InvalidResponseError } from './errors.js';
-import { jsonParseFailure } from './json-parse-failure.js';
+import { checkRawParams } from '../operations/argument-text.js';
+import { InvalidResponseError } from '../errors/errors.js';
+import { jsonParseFailure } from '../errors/json-parse-failure.js';
 import { answeredBodyText, type Transport } from './transport.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;

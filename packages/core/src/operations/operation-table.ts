@@ -4,7 +4,7 @@
  * generator leaves out every field at its default; {@link resolveOperation} fills them in once, at bind time.
  */
 
-import type { RateLimitRule } from './rate-limit/rule.js';
+import type { RateLimitRule } from '../rate-limit/rule.js';
 
 /** One parameter of an operation. */
 export interface OperationParam {

@@ -3,8 +3,8 @@
  * {@link ClosableClient}) `close()` and `Symbol.asyncDispose`, to release its connections.
  */
 import { ClosableClient } from './closable-client.js';
-import type { Middleware } from './middleware.js';
-import type { Transport } from './transport.js';
+import type { Middleware } from '../middleware/middleware.js';
+import type { Transport } from '../transport/transport.js';
 
 /** The base of every `@apiclients` client class. */
 export class ClientBase extends ClosableClient {

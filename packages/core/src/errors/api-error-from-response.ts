@@ -3,8 +3,8 @@
  * parsed (or raw) body, request id, Retry-After.
  */
 import { apiErrorClassFor, type ApiError, type ApiErrorClass } from './errors.js';
-import type { Redactor } from './redact.js';
-import type { ResponseHead } from './sender.js';
+import type { Redactor } from '../redact/redact.js';
+import type { ResponseHead } from '../transport/sender.js';
 
 /** What a vendor may tune about its errors. */
 export interface ErrorShape {

@@ -5,9 +5,9 @@
  * response or its typed, redacted error. Retries and the redirect policy stay the transport's: a middleware runs
  * once per attempt, and an attempt's redirects happen inside its `next`.
  */
-import type { ResponseHead } from './sender.js';
-import { ApiClientError, ConnectionError, MiddlewareError, RequestAbortedError, TimeoutError, type RequestSummary } from './errors.js';
-import { REDACTED, type Redactor } from './redact.js';
+import type { ResponseHead } from '../transport/sender.js';
+import { ApiClientError, ConnectionError, MiddlewareError, RequestAbortedError, TimeoutError, type RequestSummary } from '../errors/errors.js';
+import { REDACTED, type Redactor } from '../redact/redact.js';
 
 /** The outgoing request a middleware sees and may change: header names in lower case, no credential yet. */
 export interface MiddlewareRequest {

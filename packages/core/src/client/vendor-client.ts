@@ -4,14 +4,14 @@
  * client and the bound operations, all sharing that transport.
  */
 import type { Client } from 'openapi-fetch';
-import { bindOperations, type BindOptions } from './bind-operations.js';
+import { bindOperations, type BindOptions } from '../operations/bind-operations.js';
 import { transportOptionsFrom, type CommonClientOptions } from './client-options.js';
-import { createFetchClient } from './fetch-client.js';
-import type { OperationTable } from './operation-table.js';
-import type { BoundOperations } from './operation-types.js';
-import type { RateLimitRule } from './rate-limit/rule.js';
-import { Redactor } from './redact.js';
-import { createTransport, type Credential, type Transport, type TransportOptions } from './transport.js';
+import { createFetchClient } from '../transport/fetch-client.js';
+import type { OperationTable } from '../operations/operation-table.js';
+import type { BoundOperations } from '../operations/operation-types.js';
+import type { RateLimitRule } from '../rate-limit/rule.js';
+import { Redactor } from '../redact/redact.js';
+import { createTransport, type Credential, type Transport, type TransportOptions } from '../transport/transport.js';
 
 /** What a vendor package knows about its API. */
 export interface VendorSetup<Table extends OperationTable, Defaulted extends string> {

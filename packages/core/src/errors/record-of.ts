@@ -3,7 +3,7 @@
  * `null`) as a typed error: wrappers that read into an answer check it here rather than meet a bare TypeError.
  */
 import { InvalidResponseError } from './errors.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../redact/redact.js';
 
 /** How much of the unexpected value the error carries as text. */
 const SHOWN_CHARACTERS = 1_000;

@@ -1,15 +1,15 @@
 /** The options every vendor client accepts, and how they become transport options. */
-import { LOG_LEVELS, type LogLevel } from './attempt-log.js';
-import type { ConnectionOptions } from './connection-options.js';
+import { LOG_LEVELS, type LogLevel } from '../log/attempt-log.js';
+import type { ConnectionOptions } from '../transport/connection-options.js';
 import { readEnv } from './env.js';
-import { STDERR_LOGGER, type Logger } from './logger.js';
-import type { Middleware } from './middleware.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit/limiter.js';
-import type { RateLimitRule } from './rate-limit/rule.js';
-import type { Redactor } from './redact.js';
-import { DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
-import type { Credential, FetchLike, TransportOptions } from './transport.js';
-import { ConfigurationError } from './errors.js';
+import { STDERR_LOGGER, type Logger } from '../log/logger.js';
+import type { Middleware } from '../middleware/middleware.js';
+import { RateLimiter, type RateLimitOptions } from '../rate-limit/limiter.js';
+import type { RateLimitRule } from '../rate-limit/rule.js';
+import type { Redactor } from '../redact/redact.js';
+import { DEFAULT_RETRY_OPTIONS } from '../transport/retry-policy.js';
+import type { Credential, FetchLike, TransportOptions } from '../transport/transport.js';
+import { ConfigurationError } from '../errors/errors.js';
 
 /** Options common to every `@apiclients` client. */
 export interface CommonClientOptions extends ConnectionOptions {

@@ -9,19 +9,19 @@
  * would otherwise cost over a bare fetch (bench/client-overhead.mjs). The transport itself is also a fetch taking
  * a Request, for openapi-fetch (`.raw`): that door reads the Request and answers with a rebuilt Response.
  */
-import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, requestIdOf, type ErrorShape } from './api-error-from-response.js';
-import { attemptLog, type AttemptRecord, type LogLevel } from './attempt-log.js';
+import { apiErrorFromResponse, DEFAULT_ERROR_SHAPE, requestIdOf, type ErrorShape } from '../errors/api-error-from-response.js';
+import { attemptLog, type AttemptRecord, type LogLevel } from '../log/attempt-log.js';
 import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import type { ConnectionOptions } from './connection-options.js';
-import { ApiClientError, ConfigurationError, ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutError, type RequestSummary } from './errors.js';
-import type { Logger } from './logger.js';
-import { redactedCredential, runMiddleware, type Middleware } from './middleware.js';
-import type { OperationBudget, RateLimiter } from './rate-limit/limiter.js';
-import { Redactor } from './redact.js';
+import { ApiClientError, ConfigurationError, ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutError, type RequestSummary } from '../errors/errors.js';
+import type { Logger } from '../log/logger.js';
+import { redactedCredential, runMiddleware, type Middleware } from '../middleware/middleware.js';
+import type { OperationBudget, RateLimiter } from '../rate-limit/limiter.js';
+import { Redactor } from '../redact/redact.js';
 import { MAX_REDIRECTS, nextHop, redirectTarget, sameOrigin, withoutSecrets, type Hop } from './redirects.js';
 import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptions } from './retry-policy.js';
 import { fetchSender, type FetchLike, type ResponseHead, type Sender, type SendInit } from './sender.js';
-import { registerWireBodySecrets } from './secret-fields.js';
+import { registerWireBodySecrets } from '../redact/secret-fields.js';
 import { sleep as defaultSleep } from './sleep.js';
 
 export type { FetchLike } from './sender.js';

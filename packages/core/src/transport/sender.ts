@@ -5,8 +5,8 @@
  * entry adds one on undici (node/undici-sender.ts).
  */
 import { readBoundedBody } from './bounded-body.js';
-import type { ConnectionError, RequestSummary } from './errors.js';
-import type { Redactor } from './redact.js';
+import type { ConnectionError, RequestSummary } from '../errors/errors.js';
+import type { Redactor } from '../redact/redact.js';
 
 /** The status line and headers of a response; its body is read (or discarded) through {@link SentResponse}. */
 export interface ResponseHead {

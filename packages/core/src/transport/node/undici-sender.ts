@@ -6,7 +6,7 @@
 import { Agent, ProxyAgent, Pool, request, type Dispatcher } from 'undici';
 import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Redactor } from '../redact.js';
+import type { Redactor } from '../../redact/redact.js';
 import type { AbortEmitter, AttemptController, ResponseHead, Sender, SentResponse } from '../sender.js';
 import { BodyTooLarge, collectBounded, declaredOver } from '../bounded-body.js';
 import { acceptEncodingFor, decodeBody } from './decode-body.js';

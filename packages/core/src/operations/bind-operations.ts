@@ -7,19 +7,19 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { argumentLayout, wireArguments, type WireArguments } from './call-arguments.js';
 import type { CallOptions } from './call-options.js';
-import { ConfigurationError, InvalidResponseError } from './errors.js';
-import { eitherSignal } from './either-signal.js';
-import { jsonParseFailure } from './json-parse-failure.js';
-import { nextLink } from './link-header.js';
+import { ConfigurationError, InvalidResponseError } from '../errors/errors.js';
+import { eitherSignal } from '../transport/either-signal.js';
+import { jsonParseFailure } from '../errors/json-parse-failure.js';
+import { nextLink } from '../paging/link-header.js';
 import { resolveOperation, type OperationTable, type PaginationPolicy, type ResolvedOperation } from './operation-table.js';
 import type { BoundOperations } from './operation-types.js';
-import { PagedList, wholeNumber, type LaterPages, type PageResult } from './paged-list.js';
-import { encodeBody } from './request-body.js';
-import { requestUrl } from './request-url.js';
-import { registerBodySecrets } from './secret-fields.js';
-import { Redactor } from './redact.js';
-import type { ResponseHead } from './sender.js';
-import { lowerCaseHeaders, textOf, type RequestPolicy, type Transport } from './transport.js';
+import { PagedList, wholeNumber, type LaterPages, type PageResult } from '../paging/paged-list.js';
+import { encodeBody } from '../transport/request-body.js';
+import { requestUrl } from '../transport/request-url.js';
+import { registerBodySecrets } from '../redact/secret-fields.js';
+import { Redactor } from '../redact/redact.js';
+import type { ResponseHead } from '../transport/sender.js';
+import { lowerCaseHeaders, textOf, type RequestPolicy, type Transport } from '../transport/transport.js';
 
 /** Options of {@link bindOperations}. */
 export interface BindOptions {

@@ -5,8 +5,8 @@
  * Safety: next links are followed only within the first page's origin, a link seen before stops the
  * walk with an error, and so does passing `maxPages`.
  */
-import { ConfigurationError, PaginationError } from './errors.js';
-import type { ResponseHead } from './sender.js';
+import { ConfigurationError, PaginationError } from '../errors/errors.js';
+import type { ResponseHead } from '../transport/sender.js';
 
 /** What fetching one page produces. */
 export interface PageResult<T> {

@@ -7,7 +7,7 @@
 import type { APIPromise } from './api-promise.js';
 import type { CallOptions } from './call-options.js';
 import type { OperationTable } from './operation-table.js';
-import type { PagedList } from './paged-list.js';
+import type { PagedList } from '../paging/paged-list.js';
 
 type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
 type ParamGroup<Op, Where extends string> = Op extends { parameters: infer P } ? (Where extends keyof P ? Present<P[Where]> : {}) : {};
