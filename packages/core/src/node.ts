@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { Redactor } from './redact/redact.js';
-import { createTransport as createPortableTransport, type Transport, type TransportOptions } from './transport/transport.js';
+import { createTransport as createPortableTransport, type Transport } from './transport/transport.js';
+import { type TransportOptions } from './transport/transport-options.js';
 import { createUndiciSender } from './transport/node/undici-sender.js';
 
 export * from './index.js';

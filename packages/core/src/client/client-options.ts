@@ -8,8 +8,12 @@ import { RateLimiter, type RateLimitOptions } from '../rate-limit/limiter.js';
 import type { RateLimitRule } from '../rate-limit/rule.js';
 import type { Redactor } from '../redact/redact.js';
 import { DEFAULT_RETRY_OPTIONS } from '../transport/retry-policy.js';
-import type { Credential, FetchLike, TransportOptions } from '../transport/transport.js';
-import { ConfigurationError } from '../errors/errors.js';
+import type { Credential } from '../transport/credential.js';
+import type { FetchLike } from '../transport/sender.js';
+import type { TransportOptions } from '../transport/transport-options.js';
+import { ConfigurationError } from '../errors/api-client-error.js';
+import { definedFields } from '../values/defined-fields.js';
+import { isWholeNumber, wholeNumber } from '../values/whole-number.js';
 
 /** Options common to every `@apiclients` client. */
 export interface CommonClientOptions extends ConnectionOptions {
@@ -57,26 +61,25 @@ export interface CommonClientOptions extends ConnectionOptions {
   middleware?: readonly Middleware[] | undefined;
 }
 
+// The common options that go to the transport as they are, when given.
+const PASSED_ON = [
+  'timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger',
+  'proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs', 'maxResponseBytes', 'middleware',
+] as const;
+
 /** Common options plus the vendor's credential and defaults, as {@link TransportOptions}. */
 export function transportOptionsFrom(
   options: CommonClientOptions,
   vendor: { credential: Credential; redactor: Redactor; defaults?: Partial<TransportOptions>; rateLimit?: RateLimitRule | null },
 ): TransportOptions {
-  const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor };
-  const keys = [
-    'timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'waitOnRateLimit', 'fetch', 'headers', 'userAgent', 'logger',
-    'proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs', 'maxResponseBytes', 'middleware',
-  ] as const;
-  for (const key of keys) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
+  const out: TransportOptions = { ...vendor.defaults, credential: vendor.credential, redactor: vendor.redactor, ...definedFields(options, PASSED_ON) };
   const logLevel = options.logLevel ?? envLogLevel();
   if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) {
     throw new ConfigurationError(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
   }
   if (logLevel !== undefined) out.logLevel = logLevel;
   if (logLevel !== undefined && logLevel !== 'off' && !out.logger) out.logger = STDERR_LOGGER;
-  if (out.connections !== undefined && !(Number.isInteger(out.connections) && out.connections > 0)) {
-    throw new ConfigurationError(`connections must be a whole number ≥ 1, got ${out.connections}`);
-  }
+  if (out.connections !== undefined) wholeNumber('connections', out.connections, 1);
   for (const key of ['timeoutMs', 'maxRetries', 'maxRetryDelayMs', 'connectTimeoutMs'] as const) checkLimit(key, out[key]);
   checkMaxResponseBytes(out.maxResponseBytes);
   if (options.rateLimit !== false) out.rateLimiter = rateLimiterFrom(options.rateLimit ?? {}, vendor.rateLimit ?? null, out);
@@ -114,7 +117,7 @@ export function checkLimit(key: 'timeoutMs' | 'maxRetries' | 'maxRetryDelayMs' |
 
 /** Refuses a `maxResponseBytes` that is not a whole number ≥ 1 or `Infinity`. */
 export function checkMaxResponseBytes(value: number | undefined): void {
-  if (value !== undefined && value !== Infinity && !(Number.isInteger(value) && value >= 1)) {
+  if (value !== undefined && value !== Infinity && !isWholeNumber(value, 1)) {
     throw new ConfigurationError(`maxResponseBytes must be a whole number ≥ 1 or Infinity, got ${value}`);
   }
 }

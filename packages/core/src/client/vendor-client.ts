@@ -11,7 +11,9 @@ import type { OperationTable } from '../operations/operation-table.js';
 import type { BoundOperations } from '../operations/operation-types.js';
 import type { RateLimitRule } from '../rate-limit/rule.js';
 import { Redactor } from '../redact/redact.js';
-import { createTransport, type Credential, type Transport, type TransportOptions } from '../transport/transport.js';
+import { createTransport, type Transport } from '../transport/transport.js';
+import { type Credential } from '../transport/credential.js';
+import { type TransportOptions } from '../transport/transport-options.js';
 
 /** What a vendor package knows about its API. */
 export interface VendorSetup<Table extends OperationTable, Defaulted extends string> {

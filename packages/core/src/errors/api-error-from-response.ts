@@ -2,9 +2,11 @@
  * Builds the typed error for an HTTP error response: status class, redacted URL and headers,
  * parsed (or raw) body, request id, Retry-After.
  */
-import { apiErrorClassFor, type ApiError, type ApiErrorClass } from './errors.js';
+import { apiErrorClassFor, type ApiError, type ApiErrorClass } from './api-errors.js';
 import type { Redactor } from '../redact/redact.js';
 import type { ResponseHead } from '../transport/sender.js';
+import { isJson } from '../values/media-type.js';
+import { valueAt } from '../values/value-at.js';
 
 /** What a vendor may tune about its errors. */
 export interface ErrorShape {
@@ -16,20 +18,16 @@ export interface ErrorShape {
   classFor: (status: number) => ApiErrorClass;
 }
 
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 /** The message most vendors put in an error body: `message`, `error`, or the first of `errors`. */
 export function defaultMessageOf(body: unknown): string | undefined {
   const first = (list: unknown) => (Array.isArray(list) ? list[0] : undefined);
   const candidates = [
-    field(body, 'message'),
-    field(body, 'error_description'),
-    field(body, 'error'),
-    first(field(body, 'errors')),
-    field(first(field(body, 'errors')), 'description'),
-    field(first(field(body, 'errors')), 'message'),
+    valueAt(body, 'message'),
+    valueAt(body, 'error_description'),
+    valueAt(body, 'error'),
+    first(valueAt(body, 'errors')),
+    valueAt(first(valueAt(body, 'errors')), 'description'),
+    valueAt(first(valueAt(body, 'errors')), 'message'),
   ];
   return candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
 }
@@ -52,7 +50,7 @@ export function requestIdOf(headers: Headers, shape: Pick<ErrorShape, 'requestId
 
 /** Parses a body as JSON when it is JSON, else keeps the text (empty, HTML, plain text). */
 export function parseBody(text: string, contentType: string | null): unknown {
-  const looksJson = /json/i.test(contentType ?? '') || /^\s*[{[]/.test(text);
+  const looksJson = isJson(contentType ?? '') || /^\s*[{[]/.test(text);
   if (!looksJson || text.trim() === '') return text;
   try {
     return JSON.parse(text) as unknown;
@@ -73,7 +71,7 @@ export function apiErrorFromResponse(
   // Redacted before parsing (a body that is not JSON stays that text) and after (every string of what parsed).
   const parsed = parseBody(redactor.text(text), response.headers.get('content-type'));
   const body = typeof parsed === 'string' ? parsed : redactor.value(parsed);
-  const requestId = requestIdOf(response.headers, shape) ?? field(body, 'trackingId');
+  const requestId = requestIdOf(response.headers, shape) ?? valueAt(body, 'trackingId');
   const ErrorClass = shape.classFor(response.status);
   const vendorMessage = shape.messageOf(body);
   return new ErrorClass({

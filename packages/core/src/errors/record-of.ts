@@ -2,7 +2,7 @@
  * A well-formed answer of the wrong shape (JSON `null` where a record was promised, an empty 204, a list entry of
  * `null`) as a typed error: wrappers that read into an answer check it here rather than meet a bare TypeError.
  */
-import { InvalidResponseError } from './errors.js';
+import { InvalidResponseError } from './request-errors.js';
 import type { Redactor } from '../redact/redact.js';
 
 /** How much of the unexpected value the error carries as text. */

@@ -4,7 +4,7 @@
  * matches the vendor's categories (Statuspage's `RequestError`, Spark's `SparkApiError`), which are checked
  * with `Symbol.hasInstance` rather than inheritance: JavaScript classes have one parent.
  */
-import { ApiError, apiErrorClassFor, type ApiErrorClass, type ApiErrorDetails } from './errors.js';
+import { ApiError, apiErrorClassFor, type ApiErrorClass, type ApiErrorDetails } from './api-errors.js';
 
 /** The vendor's classes for each status, and a test for "raised by this vendor". */
 export interface VendorErrors {

@@ -6,7 +6,8 @@
  * once per attempt, and an attempt's redirects happen inside its `next`.
  */
 import type { ResponseHead } from '../transport/sender.js';
-import { ApiClientError, ConnectionError, MiddlewareError, RequestAbortedError, TimeoutError, type RequestSummary } from '../errors/errors.js';
+import { ApiClientError, type RequestSummary } from '../errors/api-client-error.js';
+import { ConnectionError, MiddlewareError, RequestAbortedError, TimeoutError } from '../errors/request-errors.js';
 import { REDACTED, type Redactor } from '../redact/redact.js';
 
 /** The outgoing request a middleware sees and may change: header names in lower case, no credential yet. */

@@ -2,7 +2,7 @@
  * Arguments that become part of a URL or a header: a path parameter is always exactly one path segment, and every
  * text is well-formed Unicode. Refused with a {@link ConfigurationError} naming the argument, before any request.
  */
-import { ConfigurationError } from '../errors/errors.js';
+import { ConfigurationError } from '../errors/api-client-error.js';
 
 /**
  * The URL parser removes `.` and `..` segments, and their percent-encoded forms `%2e` (WHATWG URL, "single-dot"

@@ -9,7 +9,7 @@
 import type { CallOptions } from './call-options.js';
 import { checkArgumentText, checkBodyText, checkPathSegment } from './argument-text.js';
 import { checkLimit, checkMaxResponseBytes } from '../client/client-options.js';
-import { ConfigurationError } from '../errors/errors.js';
+import { ConfigurationError } from '../errors/api-client-error.js';
 import type { ResolvedOperation, ResolvedParam } from './operation-table.js';
 
 /** The key under which a call passes a whole request body that is not an object of fields (FormData, text, bytes). */

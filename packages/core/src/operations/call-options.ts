@@ -1,4 +1,4 @@
-import type { Credential } from '../transport/transport.js';
+import type { Credential } from '../transport/credential.js';
 
 /** Options of a single call, after its arguments. */
 export interface CallOptions {

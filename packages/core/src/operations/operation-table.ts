@@ -5,6 +5,7 @@
  */
 
 import type { RateLimitRule } from '../rate-limit/rule.js';
+import { IDEMPOTENT_METHODS } from '../transport/idempotent-methods.js';
 
 /** One parameter of an operation. */
 export interface OperationParam {
@@ -95,9 +96,6 @@ export interface ResolvedOperation extends OperationEntry {
   readonly rateLimit: RateLimitRule | null;
 }
 
-// RFC 9110 §9.2.2.
-const IDEMPOTENT_VERBS = new Set(['get', 'head', 'options', 'put', 'delete', 'trace']);
-
 /** An entry as the generator wrote it, with the defaults it left out filled in. */
 export function resolveOperation(entry: OperationEntry): ResolvedOperation {
   return {
@@ -112,7 +110,7 @@ export function resolveOperation(entry: OperationEntry): ResolvedOperation {
     bodyOpen: entry.bodyOpen ?? false,
     responses: entry.responses ?? ['application/json'],
     pagination: entry.pagination ?? null,
-    idempotent: entry.idempotent ?? IDEMPOTENT_VERBS.has(entry.verb.toLowerCase()),
+    idempotent: entry.idempotent ?? IDEMPOTENT_METHODS.has(entry.verb.toUpperCase()),
     rateLimit: entry.rateLimit ?? null,
   };
 }

@@ -4,7 +4,8 @@
  * last status seen), or the caller's signal aborts ({@link RequestAbortedError}). Each ask goes through the
  * client's transport as any call does (its own retries and timeout), aborted too when the time runs out.
  */
-import { RequestAbortedError, WaitTimeoutError, type RequestSummary } from '../errors/errors.js';
+import { RequestAbortedError, WaitTimeoutError } from '../errors/request-errors.js';
+import { type RequestSummary } from '../errors/api-client-error.js';
 import { sleep as defaultSleep } from '../transport/sleep.js';
 
 /** How long and how often to ask. */

@@ -5,8 +5,9 @@
  * Safety: next links are followed only within the first page's origin, a link seen before stops the
  * walk with an error, and so does passing `maxPages`.
  */
-import { ConfigurationError, PaginationError } from '../errors/errors.js';
+import { PaginationError } from '../errors/api-client-error.js';
 import type { ResponseHead } from '../transport/sender.js';
+import { isWholeNumber, wholeNumber } from '../values/whole-number.js';
 
 /** What fetching one page produces. */
 export interface PageResult<T> {
@@ -75,12 +76,6 @@ export type PageFetcher<T> = (nextUrl: string | null, signal?: AbortSignal) => P
 
 const DEFAULT_MAX_PAGES = 10_000;
 
-/** `value` when it is a whole number ≥ `least`; otherwise a ConfigurationError naming the option `name`. */
-export function wholeNumber(name: string, value: number, least: number): number {
-  if (!Number.isInteger(value) || value < least) throw new ConfigurationError(`${name} must be a whole number ≥ ${least}, got ${value}`);
-  return value;
-}
-
 /** An async iterable of items across pages. Iterating again re-fetches from the first page. */
 export class PagedList<T> implements AsyncIterable<T> {
   readonly #fetchPage: PageFetcher<T>;
@@ -93,7 +88,7 @@ export class PagedList<T> implements AsyncIterable<T> {
 
   /** A list that stops after `count` items (fetching no page beyond the one that holds the last). */
   take(count: number): PagedList<T> {
-    if (!Number.isInteger(count) || count < 0) throw new RangeError(`take() needs a whole number ≥ 0, got ${count}`);
+    if (!isWholeNumber(count, 0)) throw new RangeError(`take() needs a whole number ≥ 0, got ${count}`);
     return new PagedList(this.#fetchPage, { ...this.#options, limit: Math.min(count, this.#options.limit ?? Infinity) });
   }
 

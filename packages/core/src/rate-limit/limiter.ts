@@ -4,7 +4,8 @@
  * timeout), and a rate-limit answer with `Retry-After` pauses every request of that credential, not only the one
  * refused. Budgets live in a {@link RateLimitStore}: in the process by default, or shared through Redis.
  */
-import { RequestAbortedError, TimeoutError, type RequestSummary } from '../errors/errors.js';
+import { RequestAbortedError, TimeoutError } from '../errors/request-errors.js';
+import { type RequestSummary } from '../errors/api-client-error.js';
 import type { Logger } from '../log/logger.js';
 import { retryAfterMs } from '../transport/retry-after.js';
 import { memoryStore } from './memory-store.js';

@@ -3,6 +3,7 @@
  * §4.1.3 and §6), a password. The client's redactor learns them before the request leaves, so an error or a log
  * line about this call (a server echoing the form back) never shows them.
  */
+import { FORM_MEDIA_TYPE, isJson } from '../values/media-type.js';
 import type { Redactor } from './redact.js';
 
 /** Body fields whose value is a secret of the call. */
@@ -20,8 +21,6 @@ export const SECRET_BODY_FIELDS: ReadonlySet<string> = new Set([
   'api_key',
 ]);
 
-const FORM = /^application\/x-www-form-urlencoded/i;
-const JSON_TYPE = /json/i;
 
 /** Registers with `redactor` the value of every secret field at the top of a body object. */
 export function registerBodySecrets(body: unknown, redactor: Redactor): void {
@@ -35,8 +34,8 @@ export function registerBodySecrets(body: unknown, redactor: Redactor): void {
 export function registerWireBodySecrets(body: Uint8Array | null, contentType: string | undefined, redactor: Redactor): void {
   if (!body || body.length === 0 || !contentType) return;
   const text = () => new TextDecoder().decode(body);
-  if (FORM.test(contentType)) registerBodySecrets(Object.fromEntries(new URLSearchParams(text())), redactor);
-  else if (JSON_TYPE.test(contentType)) {
+  if (contentType.toLowerCase().startsWith(FORM_MEDIA_TYPE)) registerBodySecrets(Object.fromEntries(new URLSearchParams(text())), redactor);
+  else if (isJson(contentType)) {
     try {
       registerBodySecrets(JSON.parse(text()) as unknown, redactor);
     } catch {

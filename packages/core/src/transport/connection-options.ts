@@ -1,4 +1,8 @@
-/** The connection options of the Node transport, as types every runtime can name. */
+/**
+ * The connection options of the Node transport, as types every runtime can name, and the check that refuses them
+ * where they would be silently ignored.
+ */
+import { ConfigurationError } from '../errors/api-client-error.js';
 
 /** A PEM certificate or key (or several in one string), as text or bytes. */
 export type Pem = string | Uint8Array;
@@ -28,3 +32,13 @@ export interface ConnectionOptions {
   connectTimeoutMs?: number | undefined;
 }
 
+// What only the Node transport does: over a fetch, a proxy, CA or pool size would be silently ignored.
+const NODE_ONLY: readonly (keyof ConnectionOptions)[] = ['proxy', 'ca', 'cert', 'key', 'connections', 'connectTimeoutMs'];
+
+/** Refuses, naming them, the connection options given to a transport that is not the Node one (`proxy: false` aside). */
+export function refuseConnectionOptions(options: ConnectionOptions & { fetch?: unknown }): void {
+  const given = NODE_ONLY.filter((key) => options[key] !== undefined && !(key === 'proxy' && options.proxy === false));
+  if (given.length === 0) return;
+  const where = options.fetch ? 'with your own fetch, configure it instead' : 'they need Node (the node entry of the package)';
+  throw new ConfigurationError(`${given.join(', ')}: options of the Node transport; ${where}`);
+}

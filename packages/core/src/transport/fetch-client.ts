@@ -1,9 +1,10 @@
 /** The plain openapi-fetch client of a spec, wired to a transport (retries, timeouts, typed errors). */
 import createClient, { type Client } from 'openapi-fetch';
 import { checkRawParams } from '../operations/argument-text.js';
-import { InvalidResponseError } from '../errors/errors.js';
+import { InvalidResponseError } from '../errors/request-errors.js';
 import { jsonParseFailure } from '../errors/json-parse-failure.js';
-import { answeredBodyText, type Transport } from './transport.js';
+import { answeredBodyText } from './fetch-door.js';
+import { type Transport } from './transport.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 type Init = { fetch?: (request: Request) => Promise<Response> } & Record<string, unknown>;

@@ -3,9 +3,7 @@
  * only a form (OAuth token endpoints); FormData as multipart with its boundary. Encoded once per call, so every
  * retry re-sends the very same bytes.
  */
-
-const FORM = 'application/x-www-form-urlencoded';
-const isJson = (media: string) => /json/i.test(media);
+import { FORM_MEDIA_TYPE as FORM, isJson } from '../values/media-type.js';
 
 /** Encodes `body` and sets its content type in `headers` (lower-case names) unless the caller set one. */
 export async function encodeBody(

@@ -5,7 +5,8 @@
  * entry adds one on undici (node/undici-sender.ts).
  */
 import { readBoundedBody } from './bounded-body.js';
-import type { ConnectionError, RequestSummary } from '../errors/errors.js';
+import type { ConnectionError } from '../errors/request-errors.js';
+import type { RequestSummary } from '../errors/api-client-error.js';
 import type { Redactor } from '../redact/redact.js';
 
 /** The status line and headers of a response; its body is read (or discarded) through {@link SentResponse}. */

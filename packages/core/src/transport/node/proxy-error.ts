@@ -3,9 +3,10 @@
  * target answered, and the transport asks the sender to turn it into a {@link ProxyError}. Neither ever holds the
  * proxy's credentials: a proxy is named by `host:port`.
  */
-import { ConnectionError, type RequestSummary } from '../../errors/errors.js';
+import { ConnectionError } from '../../errors/request-errors.js';
+import { type RequestSummary } from '../../errors/api-client-error.js';
 import type { Redactor } from '../../redact/redact.js';
-import { redactedCause } from '../transport.js';
+import { redactedCause } from '../send-failure.js';
 
 /**
  * The proxy failed the request: it refused it (407: missing or wrong credentials in the proxy URL), reset the

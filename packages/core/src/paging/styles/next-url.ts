@@ -1,0 +1,15 @@
+/** `next-url`: the next page's URL is in the body, at the policy's `next` path (VSS `meta.pages.next_url`). */
+import { valueAt } from '../../values/value-at.js';
+import type { PaginationStyle } from '../pagination-style.js';
+
+/**
+ * A missing next URL (or a missing `meta`: the live VSS Python client loops forever there) ends the list, and so
+ * does an empty page where the policy says `endOnEmptyPage`.
+ */
+export const nextUrlStyle: PaginationStyle = {
+  next: ({ policy, data, items }) => {
+    const next = valueAt(data, policy.next);
+    if (policy.endOnEmptyPage && items.length === 0) return null;
+    return typeof next === 'string' && next !== '' ? next : null;
+  },
+};
