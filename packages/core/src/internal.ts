@@ -14,7 +14,7 @@ export { transportOptionsFrom } from './client/client-options.js';
 export { readEnv } from './client/env.js';
 export { apiErrorClassFor } from './errors/api-errors.js';
 export type { ApiErrorClass } from './errors/api-errors.js';
-export { createFetchClient } from './transport/fetch-client.js';
+export { createFetchClient } from './client/fetch-client.js';
 export { resolveOperation } from './operations/operation-table.js';
 export type { OperationEntry, OperationParam, OperationTable, PaginationPolicy, ResolvedOperation, ResolvedParam } from './operations/operation-table.js';
 export type * from './operations/operation-types.js';

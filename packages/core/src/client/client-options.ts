@@ -13,7 +13,8 @@ import type { FetchLike } from '../transport/sender.js';
 import type { TransportOptions } from '../transport/transport-options.js';
 import { ConfigurationError } from '../errors/api-client-error.js';
 import { definedFields } from '../values/defined-fields.js';
-import { isWholeNumber, wholeNumber } from '../values/whole-number.js';
+import { checkLimit, checkMaxResponseBytes } from '../values/limits.js';
+import { wholeNumber } from '../values/whole-number.js';
 
 /** Options common to every `@apiclients` client. */
 export interface CommonClientOptions extends ConnectionOptions {
@@ -104,22 +105,6 @@ function rateLimiterFrom(option: RateLimitOptions, rule: RateLimitRule | null, t
     },
     option,
   );
-}
-
-/** Refuses a bad `timeoutMs`, `maxRetries` or `maxRetryDelayMs`, a client's or a call's, naming it. */
-export function checkLimit(key: 'timeoutMs' | 'maxRetries' | 'maxRetryDelayMs' | 'connectTimeoutMs', value: unknown, where = ''): void {
-  // Only the timeout may be endless (`Infinity`: no timeout); an endless retry count or wait is a mistake.
-  const endless = key === 'timeoutMs' && value === Infinity;
-  if (value !== undefined && !endless && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
-    throw new ConfigurationError(`${where}${key} must be a finite number ≥ 0, got ${String(value)}`);
-  }
-}
-
-/** Refuses a `maxResponseBytes` that is not a whole number ≥ 1 or `Infinity`. */
-export function checkMaxResponseBytes(value: number | undefined): void {
-  if (value !== undefined && value !== Infinity && !isWholeNumber(value, 1)) {
-    throw new ConfigurationError(`maxResponseBytes must be a whole number ≥ 1 or Infinity, got ${value}`);
-  }
 }
 
 /** `APICLIENTS_LOG`, when it names a level; any other value is ignored with a warning (a typo must not stop a program). */

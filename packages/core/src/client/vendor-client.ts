@@ -6,7 +6,7 @@
 import type { Client } from 'openapi-fetch';
 import { bindOperations, type BindOptions } from '../operations/bind-operations.js';
 import { transportOptionsFrom, type CommonClientOptions } from './client-options.js';
-import { createFetchClient } from '../transport/fetch-client.js';
+import { createFetchClient } from './fetch-client.js';
 import type { OperationTable } from '../operations/operation-table.js';
 import type { BoundOperations } from '../operations/operation-types.js';
 import type { RateLimitRule } from '../rate-limit/rule.js';

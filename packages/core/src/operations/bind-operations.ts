@@ -28,8 +28,9 @@ export interface BindOptions {
    */
   defaults?: Record<string, string | number>;
   /**
-   * Repairs a next link before it is followed: the vendor's known server defects (Webex drops filter parameters
-   * and sends `max=null`). Gets the link as sent and the first page's URL.
+   * Repairs a next link before it is followed: the vendor's known server defects (Webex drops filter parameters,
+   * https://github.com/WebexCommunity/WebexPythonSDK/issues/168, and sends `max=null`). Gets the link as sent and
+   * the first page's URL.
    */
   repairNextUrl?: (next: string, firstUrl: string) => string;
   /** Redacts the raw body an {@link InvalidResponseError} carries: the client's redactor (default: credential shapes only). */

@@ -8,7 +8,7 @@
  */
 import type { CallOptions } from './call-options.js';
 import { checkArgumentText, checkBodyText, checkPathSegment } from './argument-text.js';
-import { checkLimit, checkMaxResponseBytes } from '../client/client-options.js';
+import { checkLimit, checkMaxResponseBytes } from '../values/limits.js';
 import { ConfigurationError } from '../errors/api-client-error.js';
 import type { ResolvedOperation, ResolvedParam } from './operation-table.js';
 

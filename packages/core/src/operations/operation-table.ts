@@ -37,7 +37,7 @@ export interface PaginationPolicy {
   readonly pageParam?: string;
   /** `page-number` only: query parameter holding the page size (`per_page`, `limit`). */
   readonly perPageParam?: string;
-  /** `page-number` only: the number of the first page (1, or 0 for Statuspage's subscribers). */
+  /** `page-number` only: the number of the first page (1, or 0 for Statuspage's subscribers: https://developer.statuspage.io/#operation/getPagesPageIdSubscribers). */
   readonly start?: number;
   /** An empty page ends the list even if it links on (VSS); by default only a missing next link ends it. */
   readonly endOnEmptyPage?: boolean;

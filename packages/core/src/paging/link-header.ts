@@ -1,7 +1,8 @@
 /**
  * RFC 8288 (formerly RFC 5988) `Link` header parsing.
  * `<https://x/people?max=10&before&after=Y2lz>; rel="next", <…>; rel="prev"`
- * URLs are returned exactly as sent: Webex's contain valueless parameters (`&before&`) that must be followed verbatim.
+ * URLs are returned exactly as sent: Webex's contain valueless parameters (`&before&`) that must be followed verbatim
+ * (https://developer.webex.com/docs/basics#pagination).
  */
 
 /** One link of a Link header. */

@@ -24,8 +24,9 @@ export function listOf(target: Target, pagination: PaginationPolicy, prepared: P
   if (perPageParam && defaultPerPage !== undefined && prepared.params.query[perPageParam] === undefined) {
     prepared.params.query[perPageParam] = defaultPerPage;
   }
-  // A list whose pages count from another number than 1 (Statuspage's subscribers count from 0) says so on
-  // the first request rather than trusting the server's default.
+  // A list whose pages count from another number than 1 (Statuspage's subscribers count from 0,
+  // https://developer.statuspage.io/#operation/getPagesPageIdSubscribers) says so on the first request rather
+  // than trusting the server's default.
   const { pageParam, start } = pagination;
   if (pageParam && start !== undefined && start !== 1 && prepared.params.query[pageParam] === undefined) {
     prepared.params.query[pageParam] = start;

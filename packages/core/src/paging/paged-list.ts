@@ -1,6 +1,7 @@
 /**
  * The reusable async iterable every list operation returns. `for await` yields items across pages;
- * each iteration starts again from the first page (like the Spark seed's reusable containers);
+ * each iteration starts again from the first page, like ciscosparkapi's reusable GeneratorContainer
+ * (https://ciscosparkapi.readthedocs.io/en/latest/user/quickstart.html);
  * `.pages()` yields pages, `.toArray()` collects, `.take(n)` stops after n items.
  * Safety: next links are followed only within the first page's origin, a link seen before stops the
  * walk with an error, and so does passing `maxPages`.
@@ -11,7 +12,7 @@ import { isWholeNumber, wholeNumber } from '../values/whole-number.js';
 
 /** What fetching one page produces. */
 export interface PageResult<T> {
-  /** The items of this page (possibly none: Webex may link to an empty page). */
+  /** The items of this page (possibly none: Webex may link to an empty page, https://developer.webex.com/docs/basics#pagination). */
   items: T[];
   /** The next page's URL as the server gave it (absolute or relative), or null on the last page. */
   next: string | null;
@@ -220,7 +221,8 @@ function resolveNext(next: string, base: string, origin: string, seen: Set<strin
   if (url.origin !== origin) {
     throw new PaginationError(`Refusing a next link to another origin (${url.origin}); the list started at ${origin}`);
   }
-  // Absolute next links are kept verbatim (Webex's valueless `&before&` parameters); relative ones resolved.
+  // Absolute next links are kept verbatim (Webex's valueless `&before&` parameters, https://developer.webex.com/docs/basics#pagination);
+  // relative ones resolved.
   const absolute = /^[a-z][a-z0-9+.-]*:/i.test(next) ? next : url.href;
   if (seen.has(absolute)) throw new PaginationError('The server repeated a next link; stopping to avoid a loop');
   if (record) seen.add(absolute);

@@ -29,7 +29,7 @@ export interface RateLimitOptions {
 export interface RateLimiterSetup {
   /** The spec's budget for every request of a credential, or null (only pauses then). */
   rule: RateLimitRule | null;
-  /** The statuses that mean "rate limited" (429, and Statuspage's 420). */
+  /** The statuses that mean "rate limited" (429, and Statuspage's 420: https://developer.statuspage.io/#section/Rate-Limiting). */
   rateLimitStatuses: readonly number[];
   /** The pause when such an answer has no usable `Retry-After`. */
   fallbackMs: number;

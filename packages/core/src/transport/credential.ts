@@ -17,7 +17,8 @@ export function authorization(scheme: string, credentials: string): Credential {
 export function withQueryCredential(url: string, credential: Credential): string {
   const parsed = new URL(url);
   if (parsed.searchParams.has(credential.name)) return url;
-  // Append rather than re-serialise: next links are followed verbatim (Webex sends valueless `&before&after=`).
+  // Append rather than re-serialise: next links are followed verbatim (Webex sends valueless `&before&after=`,
+  // https://developer.webex.com/docs/basics#pagination).
   const [head = url, ...fragment] = url.split('#');
   const separator = parsed.search ? '&' : head.endsWith('?') ? '' : '?';
   const pair = `${encodeURIComponent(credential.name)}=${encodeURIComponent(credential.value)}`;

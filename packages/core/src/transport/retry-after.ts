@@ -4,7 +4,8 @@
  */
 
 // RFC 9110 §10.2.3: Retry-After is delay-seconds (a non-negative integer) or an HTTP-date.
-// Servers also send decimals ("1.5"); we accept them. Seen in the wild: "rand(30),add(30)" (Webex), which is neither.
+// Servers also send decimals ("1.5"); we accept them. Seen in the wild: "rand(30),add(30)" (Webex), which is neither
+// (https://github.com/WebexCommunity/WebexPythonSDK/pull/262).
 const DELAY_SECONDS = /^\s*\d+(?:\.\d+)?\s*$/;
 // An HTTP-date always names a day or month in letters and holds digits; this keeps Date.parse away from bare
 // numbers like "-5". Two separate searches: one pattern `letters.*digit|digit.*letters` is quadratic on a long
@@ -22,7 +23,8 @@ const finite = (ms: number) => Math.min(ms, Number.MAX_SAFE_INTEGER);
 
 /** Milliseconds to wait as the response headers say, or undefined when they do not say it in a usable form. */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  // Not standard, but sent by OpenAI-style and some Webex gateways: the delay in milliseconds.
+  // Not standard, but read first by the Stainless-generated SDKs (openai-node, anthropic-sdk-typescript): the delay
+  // in milliseconds.
   const ms = headers.get('retry-after-ms');
   if (ms !== null && DELAY_SECONDS.test(ms)) return finite(Number(ms));
 

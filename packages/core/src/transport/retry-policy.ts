@@ -14,7 +14,7 @@ export interface RetryOptions {
   waitOnRateLimit: boolean;
   /** Delay used for a rate limit whose Retry-After is missing or malformed (the vendor's documented default). */
   rateLimitFallbackMs: number;
-  /** Status codes the vendor uses for rate limiting besides 429 (Statuspage also sends 420). */
+  /** Status codes the vendor uses for rate limiting besides 429 (Statuspage also sends 420, https://developer.statuspage.io/#section/Rate-Limiting). */
   rateLimitStatuses: readonly number[];
   /** First backoff delay for 408/5xx/connection errors (default 500 ms), doubled each retry. */
   initialBackoffMs: number;

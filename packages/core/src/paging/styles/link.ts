@@ -2,10 +2,7 @@
 import { nextLink } from '../link-header.js';
 import type { PaginationStyle } from '../pagination-style.js';
 
-/**
- * An empty page may still link on: page until there is no next link
- * (https://developer.webex.com/docs/basics#pagination).
- */
+/** An empty page may still link on: page until there is no next link (https://developer.webex.com/docs/basics#pagination). */
 export const linkStyle: PaginationStyle = {
   next: ({ response }) => nextLink(response.headers.get('link')),
 };

@@ -3,8 +3,9 @@ import { valueAt } from '../../values/value-at.js';
 import type { PaginationStyle } from '../pagination-style.js';
 
 /**
- * A missing next URL (or a missing `meta`: the live VSS Python client loops forever there) ends the list, and so
- * does an empty page where the policy says `endOnEmptyPage`.
+ * A missing next URL ends the list: VSS's is null on the last page (its documentation, "Request", paging:
+ * https://eis-vss.atlassian.net/wiki/spaces/API/pages/8880251). So does a missing `meta`, where pyvss, the VSS
+ * Python client, loops forever, and an empty page where the policy says `endOnEmptyPage`.
  */
 export const nextUrlStyle: PaginationStyle = {
   next: ({ policy, data, items }) => {

@@ -3,8 +3,8 @@ import createClient, { type Client } from 'openapi-fetch';
 import { checkRawParams } from '../operations/argument-text.js';
 import { InvalidResponseError } from '../errors/request-errors.js';
 import { jsonParseFailure } from '../errors/json-parse-failure.js';
-import { answeredBodyText } from './fetch-door.js';
-import { type Transport } from './transport.js';
+import { answeredBodyText } from '../transport/fetch-door.js';
+import { type Transport } from '../transport/transport.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 type Init = { fetch?: (request: Request) => Promise<Response> } & Record<string, unknown>;
