@@ -4,6 +4,7 @@
  * at `debug` also a line as each attempt leaves, and both bodies, redacted and truncated. Every line goes through
  * the redactor, and a body's secret-named fields (`password`, `access_token`, …) are replaced before that.
  */
+import { textOf } from '../values/body-text.js';
 import type { Logger } from './logger.js';
 import { REDACTED, SECRET_QUERY_PARAMS, type Redactor } from '../redact/redact.js';
 
@@ -70,11 +71,9 @@ export function attemptLog(logger: Logger | undefined, level: LogLevel, redactor
   };
 }
 
-const UTF8 = new TextDecoder();
-
 // Bytes that are not text (an uploaded file, a gzip body) are shown by their size only.
 function bytesShown(bytes: Uint8Array, redactor: Redactor): string {
-  const text = UTF8.decode(bytes);
+  const text = textOf(bytes);
   return /[\uFFFD\u0000]/.test(text) ? `<${bytes.byteLength} bytes>` : redactedBody(text, redactor);
 }
 // Field names whose values are secrets: the secret query parameters, anything named like a token, secret or password,

@@ -5,7 +5,7 @@
 import { jsonParseFailure } from '../errors/json-parse-failure.js';
 import { InvalidResponseError } from '../errors/request-errors.js';
 import type { Redactor } from '../redact/redact.js';
-import { textOf } from '../transport/body-text.js';
+import { textOf } from '../values/body-text.js';
 import type { ResponseHead } from '../transport/sender.js';
 import { isJson } from '../values/media-type.js';
 import type { Target } from './prepared-call.js';

@@ -8,7 +8,7 @@ import { parseJson } from '../operations/decode-response.js';
 import type { PaginationPolicy } from '../operations/operation-table.js';
 import type { Prepared, Target } from '../operations/prepared-call.js';
 import { send } from '../operations/send-call.js';
-import { textOf } from '../transport/body-text.js';
+import { textOf } from '../values/body-text.js';
 import { eitherSignal } from '../transport/either-signal.js';
 import { lowerCaseHeaders } from '../transport/lower-case-headers.js';
 import type { ResponseHead } from '../transport/sender.js';

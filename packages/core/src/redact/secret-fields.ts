@@ -3,6 +3,7 @@
  * §4.1.3 and §6), a password. The client's redactor learns them before the request leaves, so an error or a log
  * line about this call (a server echoing the form back) never shows them.
  */
+import { textOf } from '../values/body-text.js';
 import { FORM_MEDIA_TYPE, isJson } from '../values/media-type.js';
 import type { Redactor } from './redact.js';
 
@@ -33,7 +34,7 @@ export function registerBodySecrets(body: unknown, redactor: Redactor): void {
 /** The same for a body already in wire form (the `.raw` door): a form or a JSON object, by its content type. */
 export function registerWireBodySecrets(body: Uint8Array | null, contentType: string | undefined, redactor: Redactor): void {
   if (!body || body.length === 0 || !contentType) return;
-  const text = () => new TextDecoder().decode(body);
+  const text = () => textOf(body);
   if (contentType.toLowerCase().startsWith(FORM_MEDIA_TYPE)) registerBodySecrets(Object.fromEntries(new URLSearchParams(text())), redactor);
   else if (isJson(contentType)) {
     try {

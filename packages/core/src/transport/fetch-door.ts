@@ -4,7 +4,7 @@
  */
 import { registerWireBodySecrets } from '../redact/secret-fields.js';
 import type { Redactor } from '../redact/redact.js';
-import { textOf } from './body-text.js';
+import { textOf } from '../values/body-text.js';
 import type { Exchange, OutgoingRequest, RequestPolicy } from './exchange.js';
 
 // Fetch forbids a body on these statuses (Fetch standard, "null body status").

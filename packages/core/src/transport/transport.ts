@@ -18,7 +18,7 @@ import { redactedCredential, runMiddleware, type Middleware } from '../middlewar
 import { Redactor } from '../redact/redact.js';
 import { definedFields } from '../values/defined-fields.js';
 import { attemptOnce, type AttemptSetup } from './attempt-once.js';
-import { textOf } from './body-text.js';
+import { textOf } from '../values/body-text.js';
 import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { refuseConnectionOptions } from './connection-options.js';
 import { withQueryCredential } from './credential.js';
