@@ -16,9 +16,9 @@ import { ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutErr
 import { attemptLog, type AttemptRecord } from '../log/attempt-log.js';
 import { redactedCredential, runMiddleware, type Middleware } from '../middleware/middleware.js';
 import { Redactor } from '../redact/redact.js';
+import { textOf } from '../values/body-text.js';
 import { definedFields } from '../values/defined-fields.js';
 import { attemptOnce, type AttemptSetup } from './attempt-once.js';
-import { textOf } from '../values/body-text.js';
 import { BodyTooLarge, DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { refuseConnectionOptions } from './connection-options.js';
 import { withQueryCredential } from './credential.js';
