@@ -36,10 +36,19 @@ console.log(`\nBudgets npm test enforces (scripts/check-size.mjs): core ≤ ${kB
 // src/ as the budget bundles dist/), and what it carries. Brotli does not split by module; its column is the
 // module's share of the minified bytes applied to the bundle's brotli size, an estimate.
 const CARRIES = {
-  'bind-operations.ts': 'typed calls from the operation table: arguments checked and named, defaults, envelopes, bodies decoded by media type, three pagination styles',
-  'transport.ts': 'credential, per-attempt timeout, caller abort, retries, the redirect door, the `.raw` fetch door, typed connection errors',
+  'bind-operations.ts': 'typed calls from the operation table',
+  'call-arguments.ts': 'arguments checked and named, defaults, envelopes',
+  'decode-response.ts': 'bodies decoded by media type',
+  'send-call.ts': 'a bound call sent through the wire-form door',
+  'list-operation.ts': 'list operations as PagedLists',
+  'pagination-styles.ts': 'the pagination styles by name',
+  'transport.ts': 'credential, per-attempt timeout, caller abort, retries, typed connection errors',
+  'attempt-once.ts': 'one attempt and its redirects by the redirect policy',
+  'fetch-door.ts': 'the `.raw` fetch door',
   'paged-list.ts': 'auto-pagination: async iteration, pages, `limit`, `maxPages`, concurrent page fetches',
-  'errors.ts': 'nine error classes with redacted `toJSON`',
+  'api-client-error.ts': 'the base error with a redacted, bounded `toJSON`',
+  'request-errors.ts': 'connection, timeout, abort, invalid-response and middleware errors',
+  'api-errors.ts': 'one error class per HTTP meaning',
   'redact.ts': 'secrets redacted as sent, URL-encoded, form-encoded and JSON-escaped; credential shapes in free text',
   'link-header.ts': 'RFC 8288 `Link` parsing',
   'api-error-from-response.ts': 'an HTTP error answer as the typed error, by the vendor\'s error shape',

@@ -171,7 +171,7 @@ export function buildOperationTable(spec) {
   return table;
 }
 
-// What the runtime assumes when a field is left out (packages/core/src/operation-table.ts, resolveOperation):
+// What the runtime assumes when a field is left out (packages/core/src/operations/operation-table.ts, resolveOperation):
 // the table ships in every user's bundle, so defaults are not repeated 44 times over.
 // A parameter is a string unless it says otherwise, and required when it is in the path (OpenAPI demands it).
 function compactParam({ name, in: where, required, type = 'any', ...rest }) {

@@ -4,25 +4,7 @@
  * class of the same name (Statuspage's `RateLimitError`, after python-statuspageio) takes its place there.
  * @packageDocumentation
  */
-export {
-  ApiClientError,
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConfigurationError,
-  ConflictError,
-  ConnectionError,
-  InternalServerError,
-  InvalidResponseError,
-  MiddlewareError,
-  NotFoundError,
-  PaginationError,
-  PermissionDeniedError,
-  RateLimitError,
-  RequestAbortedError,
-  ResponseTooLargeError,
-  TimeoutError,
-  UnprocessableEntityError,
-  WaitTimeoutError,
-} from './errors.js';
-export type { ApiErrorDetails } from './errors.js';
+export { ApiClientError, ConfigurationError, PaginationError } from './errors/api-client-error.js';
+export { ApiError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError } from './errors/api-errors.js';
+export { ConnectionError, InvalidResponseError, MiddlewareError, RequestAbortedError, ResponseTooLargeError, TimeoutError, WaitTimeoutError } from './errors/request-errors.js';
+export type { ApiErrorDetails } from './errors/api-errors.js';

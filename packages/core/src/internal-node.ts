@@ -5,15 +5,15 @@
  * **No semver promise**, like the internal entry.
  * @packageDocumentation
  */
-import type { CommonClientOptions } from './client-options.js';
+import type { CommonClientOptions } from './client/client-options.js';
 import { createTransport } from './node.js';
-import type { OperationTable } from './operation-table.js';
-import { createVendorClient as createPortableVendorClient, type VendorClientParts, type VendorSetup } from './vendor-client.js';
+import type { OperationTable } from './operations/operation-table.js';
+import { createVendorClient as createPortableVendorClient, type VendorClientParts, type VendorSetup } from './client/vendor-client.js';
 
 export * from './internal.js';
 export { createTransport, ProxyError } from './node.js';
-export { createUndiciSender } from './node/undici-sender.js';
-export type { UndiciSenderOptions } from './node/undici-sender.js';
+export { createUndiciSender } from './transport/node/undici-sender.js';
+export type { UndiciSenderOptions } from './transport/node/undici-sender.js';
 
 /** Builds the shared parts of a vendor client, on the Node transport (see {@link createTransport}). */
 export function createVendorClient<Ops, Paths extends {}, Table extends OperationTable, Defaulted extends string = never>(

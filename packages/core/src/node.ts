@@ -5,12 +5,13 @@
  * entry; browsers, Deno and edge runtimes get the fetch transport and never load undici.
  * @packageDocumentation
  */
-import { Redactor } from './redact.js';
-import { createTransport as createPortableTransport, type Transport, type TransportOptions } from './transport.js';
-import { createUndiciSender } from './node/undici-sender.js';
+import { Redactor } from './redact/redact.js';
+import { createTransport as createPortableTransport, type Transport } from './transport/transport.js';
+import { type TransportOptions } from './transport/transport-options.js';
+import { createUndiciSender } from './transport/node/undici-sender.js';
 
 export * from './index.js';
-export { ProxyError } from './node/proxy-error.js';
+export { ProxyError } from './transport/node/proxy-error.js';
 
 /**
  * Builds a transport; in Node it sends through undici unless given a `fetch` (then that fetch alone) or a

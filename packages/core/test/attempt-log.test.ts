@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError, createTransport, Redactor, transportOptionsFrom, type Credential, type LogLevel, type Logger } from '../src/internal.js';
-import { redactedBody } from '../src/attempt-log.js';
+import { redactedBody } from '../src/log/attempt-log.js';
 import { fakeFetch, recordedSleep, reply } from './support/fake-fetch.js';
 
 const TOKEN = 'tok_logged_9a8b7c6d5e';

@@ -1,6 +1,6 @@
 /** Which proxy a request goes through: the environment as curl and requests read it, the `proxy` option, NO_PROXY. */
 import { describe, expect, it } from 'vitest';
-import { bypassesProxy, parseNoProxy, proxyFor, proxySettings } from '../src/node/proxy-for.js';
+import { bypassesProxy, parseNoProxy, proxyFor, proxySettings } from '../src/transport/node/proxy-for.js';
 
 const P = 'http://proxy.corp:3128';
 const via = (url: string, env: Record<string, string>, option?: string | false) => proxyFor(new URL(url), proxySettings(option, env));

@@ -1,6 +1,6 @@
 /** encodeBody: the wire form of a bound operation's body, by the media types its spec accepts. */
 import { describe, expect, it } from 'vitest';
-import { encodeBody } from '../src/request-body.js';
+import { encodeBody } from '../src/transport/request-body.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 

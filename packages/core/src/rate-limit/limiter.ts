@@ -4,9 +4,10 @@
  * timeout), and a rate-limit answer with `Retry-After` pauses every request of that credential, not only the one
  * refused. Budgets live in a {@link RateLimitStore}: in the process by default, or shared through Redis.
  */
-import { RequestAbortedError, TimeoutError, type RequestSummary } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { retryAfterMs } from '../retry-after.js';
+import { RequestAbortedError, TimeoutError } from '../errors/request-errors.js';
+import { type RequestSummary } from '../errors/api-client-error.js';
+import type { Logger } from '../log/logger.js';
+import { retryAfterMs } from '../transport/retry-after.js';
 import { memoryStore } from './memory-store.js';
 import { spacingMs, type RateLimitRule } from './rule.js';
 import type { RateLimitStore } from './store.js';
@@ -28,7 +29,7 @@ export interface RateLimitOptions {
 export interface RateLimiterSetup {
   /** The spec's budget for every request of a credential, or null (only pauses then). */
   rule: RateLimitRule | null;
-  /** The statuses that mean "rate limited" (429, and Statuspage's 420). */
+  /** The statuses that mean "rate limited" (429, and Statuspage's 420: https://developer.statuspage.io/#section/Rate-Limiting). */
   rateLimitStatuses: readonly number[];
   /** The pause when such an answer has no usable `Retry-After`. */
   fallbackMs: number;

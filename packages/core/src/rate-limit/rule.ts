@@ -9,7 +9,7 @@ export interface RateLimitRule {
   readonly requests: number;
   /** The period of `requests`, in ms. */
   readonly perMs: number;
-  /** The rolling window the vendor counts over, in ms (Statuspage: 60 000); default `perMs`. */
+  /** The rolling window the vendor counts over, in ms (Statuspage: 60 000, https://developer.statuspage.io/#section/Rate-Limiting); default `perMs`. */
   readonly windowMs?: number;
   /** What the budget is counted by: each credential has its own (the only kind so far). */
   readonly by?: 'credential';
