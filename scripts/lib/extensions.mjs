@@ -15,7 +15,7 @@ const rateLimit = {
 };
 const dotted = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$' };
 
-/** Where each extension may stand, and the schema of its value (packages/core/src/operation-table.ts reads them). */
+/** Where each extension may stand, and the schema of its value (packages/core/src/operations/operation-table.ts reads them). */
 export const EXTENSIONS = {
   document: {
     // Path parameters the client fills in from its options (Statuspage's page and organization): no call passes them.

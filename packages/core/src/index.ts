@@ -11,7 +11,7 @@ export { PagedList } from './paging/paged-list.js';
 export type { LaterPages, Page, PageFetcher, PagedListOptions, PageResult } from './paging/paged-list.js';
 export { parseLinkHeader, nextLink } from './paging/link-header.js';
 export type { Link } from './paging/link-header.js';
-export type { CallOptions } from './operations/call-options.js';
+export type { CallOptions, ParseAs } from './operations/call-options.js';
 export type { PollOptions } from './operations/poll-until.js';
 export type { CommonClientOptions } from './client/client-options.js';
 export type { ConnectionOptions, Pem } from './transport/connection-options.js';

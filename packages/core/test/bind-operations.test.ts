@@ -408,6 +408,24 @@ describe('responses by media type', () => {
     expect(await api.status.company('acme', { format: 'json' })).toEqual({ ok: true });
   });
 
+  it('parseAs reads the body as asked: bytes exactly as served, text, or JSON whatever its label', async () => {
+    const csv = 'name,city\r\nJos\u00e9,S\u00e3o Paulo\r\n';
+    const { api } = setup([reply(200, csv, { 'content-type': 'text/csv' }), reply(200, '{"ok":true}', { 'content-type': 'application/json' }), reply(200, '{"ok":false}', { 'content-type': 'text/plain' })]);
+    const bytes = (await api.status.company('acme', { format: 'csv' }, { parseAs: 'bytes' })) as unknown;
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(bytes as Uint8Array).equals(Buffer.from(csv, 'utf8'))).toBe(true);
+    expect(await api.status.company('acme', {}, { parseAs: 'text' })).toBe('{"ok":true}');
+    expect(await api.status.company('acme', {}, { parseAs: 'json' })).toEqual({ ok: false });
+  });
+
+  it('refuses a parseAs it does not know, naming the forms, before any request', async () => {
+    const { api, sent } = setup([reply(200, '{}')]);
+    const error = await rejectionOf(api.status.company('acme', {}, { parseAs: 'blob' as never }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe(`status.company: parseAs must be 'json', 'text', 'bytes', got "blob"`);
+    expect(sent).toEqual([]);
+  });
+
   it('a CSV body that looks like JSON is still returned as text', async () => {
     const { api } = setup([reply(200, '[1,2]', { 'content-type': 'text/csv' })]);
     expect(await api.status.company('acme', { format: 'csv' })).toBe('[1,2]');

@@ -10,9 +10,9 @@ import {
   recordOf,
   Redactor,
   type BoundOperations,
+  type CallOptions,
   type CommonClientOptions,
   type Credential,
-  type Transport,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { operationTable, type components, type operations, type paths } from './generated.js';
@@ -67,7 +67,6 @@ export class VSparkClient extends ClientBase {
   /** The base URL requests go to. */
   readonly baseUrl: string;
   readonly #redactor: Redactor;
-  readonly #transport: Transport;
   readonly #token: string;
 
   constructor(options: VSparkClientOptions = {}) {
@@ -83,7 +82,6 @@ export class VSparkClient extends ClientBase {
       { baseUrl: this.baseUrl, table: operationTable, credential: tokenCredential(token), secrets: [token] },
     );
     this.#redactor = parts.redactor;
-    this.#transport = parts.transport;
     this.raw = parts.raw;
     this.attachTransport(parts.transport);
     const bound = parts.operations;
@@ -123,18 +121,13 @@ export class VSparkClient extends ClientBase {
     folder: { company: string; org: string; folder: string },
     options: { format?: StatusFormat; token?: string; signal?: AbortSignal } = {},
   ): Promise<Uint8Array> {
-    const credential = options.token ? tokenCredential(options.token) : undefined;
     if (options.token) this.#redactor.add(options.token);
-    const format = options.format ?? 'json';
-    const accept = operationTable.status_folder.params.find((p) => p.name === 'format')?.accept[format];
-    const { data } = await this.raw.GET('/status/{company}/{org}/{folder}', {
-      params: { path: folder, query: { format } },
-      ...(accept ? { headers: { accept } } : {}),
-      parseAs: 'arrayBuffer',
-      ...(options.signal ? { signal: options.signal } : {}),
-      fetch: (request: Request) => this.#transport(request, credential ? { credential } : {}),
-    });
-    return new Uint8Array(data ?? new ArrayBuffer(0));
+    const callOptions: CallOptions = { parseAs: 'bytes' };
+    if (options.token) callOptions.credential = tokenCredential(options.token);
+    if (options.signal) callOptions.signal = options.signal;
+    // The bound operation, read as bytes: the same Accept per format, errors and redaction as every other call.
+    const bytes = await this.status.folder(folder.company, folder.org, folder.folder, { format: options.format ?? 'json' }, callOptions);
+    return bytes as unknown as Uint8Array;
   }
 }
 

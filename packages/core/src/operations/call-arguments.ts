@@ -6,7 +6,7 @@
  * field as the operation table says; then the per-call options. Every check runs before any request, and each
  * failure is a {@link ConfigurationError} that names the argument.
  */
-import type { CallOptions } from './call-options.js';
+import type { CallOptions, ParseAs } from './call-options.js';
 import { checkArgumentText, checkBodyText, checkPathSegment } from './argument-text.js';
 import { checkLimit, checkMaxResponseBytes } from '../values/limits.js';
 import { ConfigurationError } from '../errors/api-client-error.js';
@@ -65,6 +65,7 @@ export function wireArguments(entry: ResolvedOperation, layout: ArgumentLayout, 
   wire.callOptions = objectArgument(layout, 'options', args[positional.length + (hasFlat ? 1 : 0)]) as CallOptions;
   for (const key of ['timeoutMs', 'maxRetries'] as const) checkLimit(key, wire.callOptions[key], `${layout.name}: `);
   checkMaxResponseBytes(wire.callOptions.maxResponseBytes);
+  checkParseAs(layout.name, wire.callOptions.parseAs);
   for (const [key, value] of Object.entries(wire.callOptions.extraParams ?? {})) checkArgumentText(layout.name, key, value);
   sortFlat(entry, layout, flat, wire);
   checkBodyText(layout.name, wire.body);
@@ -168,5 +169,14 @@ function checkParam(name: string, param: ResolvedParam, value: unknown): void {
   }
   if (param.enum && !param.enum.some((allowed) => allowed === value || String(allowed) === String(value))) {
     throw new ConfigurationError(`${name}: "${param.name}" must be one of ${param.enum.map((v) => JSON.stringify(v)).join(', ')}; got ${shown(value)}`);
+  }
+}
+
+const PARSE_AS: readonly ParseAs[] = ['json', 'text', 'bytes'];
+
+/** Refuses a `parseAs` that is not one of the forms a body can be read in. */
+function checkParseAs(name: string, value: unknown): void {
+  if (value !== undefined && !PARSE_AS.includes(value as ParseAs)) {
+    throw new ConfigurationError(`${name}: parseAs must be ${PARSE_AS.map((f) => `'${f}'`).join(', ')}, got ${shown(value)}`);
   }
 }

@@ -1,5 +1,8 @@
 import type { Credential } from '../transport/credential.js';
 
+/** The forms a success body can be read in (see {@link CallOptions.parseAs}). */
+export type ParseAs = 'json' | 'text' | 'bytes';
+
 /** Options of a single call, after its arguments. */
 export interface CallOptions {
   /** Aborts the call (and any wait between retries). */
@@ -17,6 +20,12 @@ export interface CallOptions {
   maxRetries?: number;
   /** Largest response body read for this call, in bytes, after decompression (default: the client's). */
   maxResponseBytes?: number;
+  /**
+   * How to read this call's success body, instead of by the operation's media types: `'bytes'` (a `Uint8Array`,
+   * exactly as served: V-Spark's CSV kept byte for byte), `'text'`, or `'json'`. The call's result type stays the
+   * operation's: cast it (`as unknown as Uint8Array`) when you ask for another form.
+   */
+  parseAs?: ParseAs;
   /** A credential for this call only (V-Spark's per-company tokens). */
   credential?: Credential;
   /**

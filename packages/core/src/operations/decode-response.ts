@@ -8,16 +8,18 @@ import type { Redactor } from '../redact/redact.js';
 import { textOf } from '../values/body-text.js';
 import type { ResponseHead } from '../transport/sender.js';
 import { isJson } from '../values/media-type.js';
+import type { ParseAs } from './call-options.js';
 import type { Target } from './prepared-call.js';
 
 /**
  * A success body by the operation's media types: nothing for 204/205 or HEAD; JSON; or, for an operation that can
  * answer in another media type (V-Spark's CSV), text unless the response says it is JSON. A body that is not what
  * the operation promises (empty, not JSON, an HTML page from a proxy) is an {@link InvalidResponseError} carrying
- * the raw text, never a bare SyntaxError and never a silent `undefined`.
+ * the raw text, never a bare SyntaxError and never a silent `undefined`. A call's `parseAs` reads it as asked.
  */
-export function decode({ entry, redactor, jsonOnly }: Target, response: ResponseHead, bytes: Uint8Array): unknown {
+export function decode({ entry, redactor, jsonOnly }: Target, response: ResponseHead, bytes: Uint8Array, parseAs?: ParseAs): unknown {
   if (response.status === 204 || response.status === 205 || entry.verb === 'head') return undefined;
+  if (parseAs === 'bytes') return bytes;
   const text = textOf(bytes);
   // The path template, not the URL, names the operation in errors: it carries no secret.
   const where = () => `${entry.verb.toUpperCase()} ${entry.path}`;
@@ -28,7 +30,8 @@ export function decode({ entry, redactor, jsonOnly }: Target, response: Response
     if (entry.responses.length === 0 || entry.verb === 'delete') return undefined;
     throw invalid(`is empty; the operation answers ${entry.responses.join(' or ') || 'application/json'}`);
   }
-  if (jsonOnly) return parseJson(text, where, response.status, redactor);
+  if (parseAs === 'text') return text;
+  if (jsonOnly || parseAs === 'json') return parseJson(text, where, response.status, redactor);
   const contentType = response.headers.get('content-type');
   if (isJson(contentType ?? '')) return parseJson(text, where, response.status, redactor);
   // Several media types: the response's own must be one of them (an unlabelled body is taken as text).

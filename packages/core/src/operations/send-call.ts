@@ -28,7 +28,7 @@ export async function send(target: Target, prepared: Prepared) {
     },
     policy,
   );
-  return { data: decode(target, response, bytes), response, url, sent };
+  return { data: decode(target, response, bytes, callOptions.parseAs), response, url, sent };
 }
 
 // Async, so bad arguments are a rejection like every other failure (still before any request).
