@@ -42,8 +42,21 @@ function headersOf(message: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** Sends the (rewritten) request to Prism and reads its whole answer. */
-function askPrism(request: FrontRequest, target: MockFrontOptions['target'], agent: Agent): Promise<FrontResponse> {
+/**
+ * Sends the (rewritten) request to Prism and reads its whole answer. A kept-alive socket Prism closed just as it
+ * was reused fails with ECONNRESET before any answer: that request is sent once more on a new socket, as Node's
+ * documentation advises (https://nodejs.org/api/http.html#requestreusedsocket).
+ */
+async function askPrism(request: FrontRequest, target: MockFrontOptions['target'], agent: Agent): Promise<FrontResponse> {
+  try {
+    return await askPrismOnce(request, target, agent);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return askPrismOnce(request, target, agent);
+    throw error;
+  }
+}
+
+function askPrismOnce(request: FrontRequest, target: MockFrontOptions['target'], agent: Agent): Promise<FrontResponse> {
   const headers: Record<string, string> = { ...request.headers, host: `${target.host}:${target.port}` };
   delete headers['content-length'];
   if (request.body.length) headers['content-length'] = String(request.body.length);
@@ -54,7 +67,7 @@ function askPrism(request: FrontRequest, target: MockFrontOptions['target'], age
         readAll(incoming).then((body) => resolve({ status: incoming.statusCode ?? 502, headers: headersOf(incoming), body }), reject);
       },
     );
-    outgoing.once('error', reject);
+    outgoing.once('error', (error) => reject(Object.assign(error, { reusedSocket: outgoing.reusedSocket })));
     outgoing.end(request.body);
   });
 }
