@@ -27,7 +27,7 @@ export interface SparkClientOptions extends CommonClientOptions {
   accessToken?: string | undefined;
 }
 
-/** The API's server (the seed's `https://api.ciscospark.com/v1/` is the legacy name of the same API). */
+/** The API's server (ciscosparkapi's `https://api.ciscospark.com/v1/` is the legacy name of the same API). */
 export const SPARK_BASE_URL = 'https://webexapis.com/v1';
 
 type Schemas = components['schemas'];

@@ -4,6 +4,7 @@
  * (developer.webex.com, "List Messages": "sorts the messages in descending order by creation date"), so the replies
  * are read to the end before the first one is yielded.
  */
+import { isWholeNumber } from '@apiclients/core/internal';
 import type { PagedList } from '@apiclients/core';
 
 /** What {@link Thread} needs of a message. */
@@ -38,7 +39,7 @@ export class Thread<M extends ThreadMessage> implements AsyncIterable<M> {
 
   /** The same thread, stopping after `count` messages (the parent counts as one). */
   take(count: number): Thread<M> {
-    if (!Number.isInteger(count) || count < 0) throw new RangeError(`take() needs a whole number ≥ 0, got ${count}`);
+    if (!isWholeNumber(count, 0)) throw new RangeError(`take() needs a whole number ≥ 0, got ${count}`);
     return new Thread(this.#source, this.#messageId, Math.min(count, this.#limit));
   }
 

@@ -7,7 +7,12 @@
  * (developer.webex.com, "Webhooks").
  */
 import { ConfigurationError } from '@apiclients/core';
-import { BodyTooLarge, collectBounded, declaredOver } from '@apiclients/core/internal';
+import {
+  BodyTooLarge,
+  collectBounded,
+  declaredOver,
+  wholeNumber,
+} from '@apiclients/core/internal';
 import { verifyWebhookSignature } from './webhook.js';
 import {
   envelopeOf,
@@ -90,7 +95,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   const { secret, on = {}, onEvent, onError, client } = options;
   if (typeof secret !== 'string' || secret === '') throw new ConfigurationError('createWebhookHandler: { secret } is required (the webhook\'s secret)');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES;
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new ConfigurationError(`createWebhookHandler: maxBodyBytes must be a whole number ≥ 1, got ${maxBodyBytes}`);
+  wholeNumber('createWebhookHandler: maxBodyBytes', maxBodyBytes, 1);
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
   async function receive(rawBody: Uint8Array, signature: string | null | undefined): Promise<WebhookAnswer> {

@@ -14,7 +14,7 @@ import { incidentLifecycle, type IncidentLifecycle } from './incident-lifecycle.
 import type { Services } from './services.js';
 import { setComponentStatus, type SetComponentStatus } from './set-component-status.js';
 
-/** Options of {@link StatuspageClient} (the seed's `api_key`, `page_id`, `organization_id`, …). */
+/** Options of {@link StatuspageClient} (python-statuspageio's `api_key`, `page_id`, `organization_id`, …). */
 export interface StatuspageClientOptions extends CommonClientOptions {
   /** Your API key; falls back to `STATUSPAGE_API_KEY`. Sent as `Authorization: OAuth <key>`. */
   apiKey?: string | undefined;

@@ -1,7 +1,7 @@
 /**
  * Statuspage's error classes, named as python-statuspageio names them (statuspageio.errors): `BaseError` with
  * `httpStatus`, `errors` and `logref`; `RequestError` (4xx), `ResourceError` (422), `ServerError` (5xx),
- * `RateLimitError` (420 and 429: Statuspage answers its 1 request/second limit with either; the seed's client
+ * `RateLimitError` (420 and 429: Statuspage answers its 1 request/second limit with either; python-statuspageio's client
  * took 429 for a request error). Each error is also the core's class for its status (`NotFoundError`,
  * `RateLimitError`, …), so code written against `@apiclients/core` catches it too.
  */
@@ -14,7 +14,7 @@ export type StatuspageErrorBody = components['schemas']['Error'] | string;
 /** The statuses Statuspage uses for its rate limit. */
 export const RATE_LIMIT_STATUSES = [420, 429] as const;
 
-// The seed reads an `errors` list; the API's own body is `{ message }`: both become `errors`.
+// python-statuspageio reads an `errors` list; the API's own body is `{ message }`: both become `errors`.
 function errorsOf(body: unknown): string[] {
   if (body === null || typeof body !== 'object') return typeof body === 'string' && body !== '' ? [body] : [];
   const { errors, message, error } = body as { errors?: unknown; message?: unknown; error?: unknown };
@@ -42,7 +42,7 @@ const isRateLimit = (status: number) => (RATE_LIMIT_STATUSES as readonly number[
 export class BaseError extends ApiError {
   /** The body: parsed JSON (the spec's `Error`), or the raw text (empty, HTML) when it was not JSON. */
   declare readonly body: StatuspageErrorBody;
-  /** HTTP status code (the seed's `http_status`). */
+  /** HTTP status code (python-statuspageio's `http_status`). */
   declare readonly httpStatus: number;
   /** The messages of the error body (`errors`, or `[message]`). */
   declare readonly errors: string[];

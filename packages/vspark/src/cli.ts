@@ -2,9 +2,10 @@
 /**
  * vspark-status <host:port> <json|csv> [--out DIR] [--concurrency N] [--token-file FILE] [--quiet]
  * Writes CO-ORG-FOLDER-status.<format> for every folder of a V-Spark installation; the root token comes from
- * VSPARK_TOKEN or --token-file (the seed program's positional token still works, with a warning: `ps` shows it).
+ * VSPARK_TOKEN or --token-file (the original export program's positional token still works, with a warning: `ps` shows it).
  * Node-only: the package's main entry stays free of file-system code.
  */
+import { isWholeNumber } from '@apiclients/core/internal';
 import { readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -34,7 +35,7 @@ Options:
 Environment:
   VSPARK_TOKEN       the installation's root token (/opt/voci/state/vspark/apitoken); never printed
 
-The seed program's form, vspark-status <host:port> <token> <json|csv>, still works, with a warning: a token in the
+The original export program's form, vspark-status <host:port> <token> <json|csv>, still works, with a warning: a token in the
 arguments is visible to other users in \`ps\` and stays in the shell's history.
 
 Exit codes:
@@ -88,7 +89,7 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  // <host> <format>, the token from the environment or a file; or the seed program's <host> <token> <format>.
+  // <host> <format>, the token from the environment or a file; or the original export program's <host> <token> <format>.
   const legacy = parsed.positionals.length === 3;
   const [host, positionalToken, format] = legacy ? parsed.positionals : [parsed.positionals[0], undefined, parsed.positionals[1]];
   let token = positionalToken;
@@ -108,7 +109,7 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     parsed.positionals.length !== 2 && !legacy ? 'expected <host:port> and <json|csv>'
     : format !== 'json' && format !== 'csv' ? `format must be json or csv, not ${JSON.stringify(format)}`
     : !token ? 'no token: set VSPARK_TOKEN or pass --token-file FILE'
-    : !Number.isInteger(concurrency) || concurrency < 1 ? `--concurrency must be a whole number ≥ 1`
+    : !isWholeNumber(concurrency, 1) ? `--concurrency must be a whole number ≥ 1`
     : undefined;
   if (problem || !host || !token || (format !== 'json' && format !== 'csv')) {
     io.stderr.write(`vspark-status: ${problem}\n${USAGE}\n`);

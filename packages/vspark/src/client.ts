@@ -22,7 +22,7 @@ import { walkFolders, type FolderRef } from './walk.js';
 /** Options of {@link VSparkClient}. */
 export interface VSparkClientOptions extends CommonClientOptions {
   /**
-   * The V-Spark server as `host:port` (the seed program's first argument), or a full `http(s)://` URL.
+   * The V-Spark server as `host:port` (the original export program's first argument), or a full `http(s)://` URL.
    * Falls back to `VSPARK_HOST`. Ignored when `baseUrl` is given.
    */
   host?: string | undefined;
@@ -89,7 +89,7 @@ export class VSparkClient extends ClientBase {
     this.status = bound.status as unknown as StatusByFormat<typeof operationTable, operations>;
   }
 
-  /** Company short name → that company's token (the seed's `gettokens()`). Needs the root token. */
+  /** Company short name → that company's token (the original export program's `gettokens()`). Needs the root token. */
   async companyTokens(options: { signal?: AbortSignal } = {}): Promise<Map<string, string>> {
     const companies = await this.config.companies(options);
     const tokens = new Map<string, string>();
@@ -106,7 +106,7 @@ export class VSparkClient extends ClientBase {
   }
 
   /**
-   * Every folder of the installation with the token of its company (the seed's `gettokens()` + `findfolders()`),
+   * Every folder of the installation with the token of its company (the original export program's `gettokens()` + `findfolders()`),
    * in `/config/folders` order. A company missing from `/config` is read with this client's own token.
    */
   walk(options: { signal?: AbortSignal } = {}): AsyncIterable<FolderRef> {

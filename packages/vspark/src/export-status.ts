@@ -1,8 +1,9 @@
 /**
- * The seed's status-export program, done properly: every folder's status fetched with its company's token,
+ * Voci's original /status export program, done properly: every folder's status fetched with its company's token,
  * several at a time, each written through a sink; one folder failing does not stop the others.
  * File-system free, so it runs anywhere; the CLI gives it a sink that writes files.
  */
+import { wholeNumber } from '@apiclients/core/internal';
 import { ConfigurationError, InvalidResponseError } from '@apiclients/core';
 import type { StatusFormat, VSparkClient } from './client.js';
 import { uniqueFileNames } from './file-names.js';
@@ -34,7 +35,7 @@ export interface ExportProgress {
 export interface ExportStatusOptions {
   /** A client holding the root token. */
   client: VSparkClient;
-  /** `json` (pretty-printed with sorted keys, as the seed writes it) or `csv` (byte for byte as served). */
+  /** `json` (pretty-printed with sorted keys, as the original export program writes it) or `csv` (byte for byte as served). */
   format: StatusFormat;
   /** Folders fetched at once (default 4). */
   concurrency?: number;
@@ -66,7 +67,7 @@ function parsedStatus(bytes: Uint8Array, folder: FolderName): unknown {
   }
 }
 
-/** Key-sorted, 4-space JSON: what the seed's `json.dumps(..., indent=4, sort_keys=True)` writes. */
+/** Key-sorted, 4-space JSON: what the original export program's `json.dumps(..., indent=4, sort_keys=True)` writes. */
 function sortedJson(value: unknown): string {
   return JSON.stringify(
     value,
@@ -82,9 +83,7 @@ function sortedJson(value: unknown): string {
 export async function exportStatus(options: ExportStatusOptions): Promise<ExportStatusResult> {
   const { client, format, write, onProgress, signal } = options;
   const concurrency = options.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ConfigurationError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
-  }
+  wholeNumber('concurrency', concurrency, 1);
   if (format !== 'json' && format !== 'csv') throw new ConfigurationError(`format must be "json" or "csv", got ${JSON.stringify(format)}`);
 
   const folders: FolderRef[] = [];

@@ -22,7 +22,7 @@ function safePart(part: string): string {
 }
 
 /**
- * `CO-ORG-FOLDER-status.FORMAT`, the seed's file name, with every unsafe character as `_`: a folder named `../x`
+ * `CO-ORG-FOLDER-status.FORMAT`, the original export program's file name, with every unsafe character as `_`: a folder named `../x`
  * cannot write outside the output directory, nor `NUL.x` open a device on Windows. Two folders can give the same
  * name (`a/b` and `a_b`); {@link uniqueFileNames} tells them apart.
  */

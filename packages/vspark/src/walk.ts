@@ -23,7 +23,7 @@ export async function* walkFolders(
   const [tokens, tree] = await Promise.all([client.companyTokens(options), client.config.folders(options)]);
   // Entries of `null` (or of any other non-object) are an InvalidResponseError naming where, never a TypeError.
   for (const [company, orgs] of Object.entries(recordOf(tree, 'GET /config/folders'))) {
-    // The seed indexes tokens[comp] and crashes on a company /config lacks; the client's own token is the fallback.
+    // The original export program indexes tokens[comp] and crashes on a company /config lacks; the client's own token is the fallback.
     const token = tokens.get(company) ?? fallbackToken;
     for (const [org, folders] of Object.entries(recordOf(orgs, `GET /config/folders: company ${JSON.stringify(company)}`))) {
       const names = recordOf(folders, `GET /config/folders: org ${JSON.stringify(`${company}/${org}`)}`);

@@ -7,6 +7,7 @@ import {
   ClientBase,
   ConfigurationError,
   createVendorClient,
+  isWholeNumber,
   mapData,
   pollAll,
   pollUntil,
@@ -104,7 +105,7 @@ export class VssRequests {
     const { expand, filter, sort, per_page: perPage, page, ...unknown } = params;
     const extra = Object.keys(unknown);
     if (extra.length) throw new ConfigurationError(`requests.list: unknown argument "${extra[0]}" (it takes expand, filter, sort, per_page, page)`);
-    if (perPage !== undefined && (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)) {
+    if (perPage !== undefined && (!isWholeNumber(perPage, 1) || perPage > 100)) {
       throw new ConfigurationError(`requests.list: "per_page" must be a whole number from 1 to 100, got ${perPage}`);
     }
     const query = {
