@@ -9,13 +9,12 @@ import {
   readEnv,
   recordOf,
   Redactor,
-  type BoundOperations,
   type CallOptions,
   type CommonClientOptions,
   type Credential,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
-import { operationTable, type components, type operations, type paths } from './generated.js';
+import { operationTable, type components, type operations, type paths, type Resources } from './generated.js';
 import type { StatusByFormat } from './status-by-format.js';
 import { walkFolders, type FolderRef } from './walk.js';
 
@@ -56,10 +55,12 @@ export function vsparkBaseUrl(host: string, secure = false): string {
   return `${secure ? 'https' : 'http'}://${trimmed}`;
 }
 
+// Every resource of the table but `status` (typed by format below) is a property of the client, as it is
+// (declaration merging types what the constructor assigns): `config` today.
+export interface VSparkClient extends Omit<Resources, 'status'> {}
+
 /** A client for one V-Spark installation. */
 export class VSparkClient extends ClientBase {
-  /** `/config` and `/config/folders`. */
-  readonly config: BoundOperations<typeof operationTable, operations>['config'];
   /** `/status` at each level of the hierarchy: JSON by default, the CSV text with `format: 'csv'`. */
   readonly status: StatusByFormat<typeof operationTable, operations>;
   /** The plain openapi-fetch client, for calls the methods above do not cover. */
@@ -84,9 +85,10 @@ export class VSparkClient extends ClientBase {
     this.#redactor = parts.redactor;
     this.raw = parts.raw;
     this.attachTransport(parts.transport);
-    const bound = parts.operations;
-    this.config = bound.config;
-    this.status = bound.status as unknown as StatusByFormat<typeof operationTable, operations>;
+    // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
+    const resources: Resources = parts.operations;
+    Object.assign(this, resources);
+    this.status = parts.operations.status as unknown as StatusByFormat<typeof operationTable, operations>;
   }
 
   /** Company short name → that company's token (the original export program's `gettokens()`). Needs the root token. */

@@ -21,7 +21,7 @@ import {
   type PollOptions,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
-import { operationTable, type components, type operations, type paths } from './generated.js';
+import { operationTable, type components, type operations, type paths, type Resources } from './generated.js';
 import { filterParam, sortParam, type Filter, type Sort } from './filter.js';
 
 type Schemas = components['schemas'];
@@ -145,6 +145,16 @@ export class VssRequests {
   }
 }
 
+/**
+ * The resources that come from the operation table as they are: every one but `requests` (typed filters, sorts and
+ * waits above) and `auth` (the token request takes Basic credentials, so it is {@link VssClient.login}).
+ */
+type TableResources = Omit<Resources, 'requests' | 'auth'>;
+const OVERRIDDEN: readonly (keyof Resources)[] = ['requests', 'auth'];
+
+// Every other resource of the table is a property of the client (declaration merging types what the constructor assigns).
+export interface VssClient extends TableResources {}
+
 /** A client for the VSS API v2. */
 export class VssClient extends ClientBase {
   /** `/request`: summary, listings, one request. */
@@ -167,6 +177,9 @@ export class VssClient extends ClientBase {
     this.baseUrl = parts.baseUrl;
     this.raw = parts.raw;
     this.attachTransport(parts.transport);
+    // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
+    const resources: Resources = parts.operations;
+    for (const [name, resource] of Object.entries(resources)) if (!OVERRIDDEN.includes(name as keyof Resources)) Object.assign(this, { [name]: resource });
     this.requests = new VssRequests(parts.operations, parts.baseUrl);
   }
 
