@@ -119,7 +119,7 @@ export class SparkClient extends ClientBase {
     this.attachTransport(transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = r;
-    Object.assign(this, resources);
+    this.adoptResources(resources);
     const readLocalFile = (path: string) => this.readLocalFile(path);
     this.messages = {
       ...r.messages,

@@ -101,7 +101,7 @@ export class StatuspageClient extends ClientBase {
     this.attachTransport(transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = services;
-    Object.assign(this, resources);
+    this.adoptResources(resources);
     // python-statuspageio's create_scheduled: an incident whose status is `scheduled` (one POST serves both).
     const createScheduled: Services['incidents']['create'] = (params, callOptions) =>
       services.incidents.create({ ...params, status: params.status ?? 'scheduled' }, callOptions);

@@ -7,6 +7,7 @@ import { createServer, request as httpRequest, Agent, type IncomingMessage, type
 import type { AddressInfo } from 'node:net';
 import type { FrontContext, FrontRequest, FrontResponse } from './mock-quirk.js';
 import type { VendorQuirks } from './vendor-quirks.js';
+import { readAll } from './read-all.js';
 
 /** Headers that belong to one connection, never forwarded (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection']);
@@ -26,12 +27,6 @@ export interface MockFrontOptions {
   target: { host: string; port: number };
   vendor: VendorQuirks;
 }
-
-const readAll = async (stream: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
 
 function headersOf(message: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};

@@ -87,7 +87,7 @@ export class VSparkClient extends ClientBase {
     this.attachTransport(parts.transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = parts.operations;
-    Object.assign(this, resources);
+    this.adoptResources(resources, ['status']);
     this.status = parts.operations.status as unknown as StatusByFormat<typeof operationTable, operations>;
   }
 

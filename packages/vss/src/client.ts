@@ -149,8 +149,8 @@ export class VssRequests {
  * The resources that come from the operation table as they are: every one but `requests` (typed filters, sorts and
  * waits above) and `auth` (the token request takes Basic credentials, so it is {@link VssClient.login}).
  */
-type TableResources = Omit<Resources, 'requests' | 'auth'>;
-const OVERRIDDEN: readonly (keyof Resources)[] = ['requests', 'auth'];
+const OVERRIDDEN = ['requests', 'auth'] as const satisfies readonly (keyof Resources)[];
+type TableResources = Omit<Resources, (typeof OVERRIDDEN)[number]>;
 
 // Every other resource of the table is a property of the client (declaration merging types what the constructor assigns).
 export interface VssClient extends TableResources {}
@@ -179,7 +179,7 @@ export class VssClient extends ClientBase {
     this.attachTransport(parts.transport);
     // The generated signatures (names, docs) are what the bound operations are: checked here, at compile time.
     const resources: Resources = parts.operations;
-    for (const [name, resource] of Object.entries(resources)) if (!OVERRIDDEN.includes(name as keyof Resources)) Object.assign(this, { [name]: resource });
+    this.adoptResources(resources, OVERRIDDEN);
     this.requests = new VssRequests(parts.operations, parts.baseUrl);
   }
 

@@ -17,6 +17,15 @@ export class ClientBase extends ClosableClient {
   }
 
   /**
+   * Called once by the vendor client's constructor: every resource of its operation table becomes a property of
+   * the client as it is, but the `overridden` ones, which the vendor sets itself. Typing `resources` as the
+   * generated `Resources` checks at compile time that the bound operations are what the signatures say.
+   */
+  protected adoptResources<R extends object>(resources: R, overridden: readonly (keyof R & string)[] = []): void {
+    for (const [name, resource] of Object.entries(resources)) if (!overridden.includes(name as keyof R & string)) Object.assign(this, { [name]: resource });
+  }
+
+  /**
    * Adds a middleware around every later attempt of every call of this client (`.raw` included), after those
    * already there: registration order is execution order, the first outermost.
    *

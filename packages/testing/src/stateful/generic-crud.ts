@@ -4,7 +4,7 @@
  */
 import type { MockCall, MockReply, VendorProfile } from './vendor-profile.js';
 import type { Json } from './spec-ref.js';
-import { pageOf } from './list-pages.js';
+import { LINK_PARAMS, pageOf } from './list-pages.js';
 
 /** The answer of the generic CRUD, or `undefined` when the operation is not one of the five. */
 export function genericCrud(profile: VendorProfile, call: MockCall): MockReply | undefined {
@@ -55,7 +55,7 @@ export function listRecords(profile: VendorProfile, call: MockCall, records: Jso
   const paging = new Set(Object.values(call.operation.pagination ?? {}).filter((v): v is string => typeof v === 'string'));
   let matching = records;
   for (const [key, value] of call.query) {
-    if (paging.has(key) || key === 'max' || key === 'cursor') continue;
+    if (paging.has(key) || LINK_PARAMS.includes(key)) continue;
     matching = matching.filter((record) => !(key in record) || String(record[key]) === value);
   }
   if (profile.list) return profile.list(call, matching);

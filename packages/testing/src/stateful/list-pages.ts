@@ -7,6 +7,9 @@
 import type { MockCall, MockReply } from './vendor-profile.js';
 import type { Json } from './spec-ref.js';
 
+/** The query parameters of Webex's `link` paging: the page size and our cursor. */
+export const LINK_PARAMS: readonly string[] = ['max', 'cursor'];
+
 /** One page of `records`, or `undefined` for a style paged by the vendor's profile. */
 export function pageOf(call: MockCall, records: Json[]): MockReply | undefined {
   const paging = call.operation.pagination;

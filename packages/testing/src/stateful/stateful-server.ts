@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readAll } from '../read-all.js';
 import { FaultPlan, type FaultKind, type FaultOptions } from './faults.js';
 import { genericCrud } from './generic-crud.js';
 import { MockStore } from './mock-store.js';
@@ -84,7 +85,7 @@ export async function startStatefulServer<Seed>(specFile: string, profile: Vendo
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://mock');
-    const raw = await readBody(req);
+    const raw = await readAll(req);
     if (url.pathname.startsWith('/__mock/')) return control(url.pathname, req.method ?? 'GET', raw, res);
     const mediaType = req.headers['content-type'];
     const body = await parseBody(raw, mediaType);
@@ -180,15 +181,6 @@ export async function startStatefulServer<Seed>(specFile: string, profile: Vendo
     },
   };
   return mock;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /** The body as the operations read it: JSON parsed, forms as an object of their fields, anything else as text. */
