@@ -7,6 +7,7 @@
 import { RequestAbortedError, WaitTimeoutError } from '../errors/request-errors.js';
 import { type RequestSummary } from '../errors/api-client-error.js';
 import { sleep as defaultSleep } from '../transport/sleep.js';
+import { timerDelay } from '../transport/timer-delay.js';
 
 /** How long and how often to ask. */
 export interface PollOptions<Status extends string = string> {
@@ -44,7 +45,7 @@ export async function pollUntil<T, Status extends string>(poll: Poll<T, Status>,
   let intervalMs = Math.min(options.intervalMs ?? 1_000, maxIntervalMs);
   const wait = poll.sleep ?? defaultSleep;
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const timer = setTimeout(() => deadline.abort(), timerDelay(timeoutMs));
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   let lastStatus: Status | undefined;
   let last: T | undefined;

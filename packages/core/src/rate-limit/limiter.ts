@@ -8,6 +8,7 @@ import { RequestAbortedError, TimeoutError } from '../errors/request-errors.js';
 import { type RequestSummary } from '../errors/api-client-error.js';
 import type { Logger } from '../log/logger.js';
 import { retryAfterMs } from '../transport/retry-after.js';
+import { timerDelay } from '../transport/timer-delay.js';
 import { memoryStore } from './memory-store.js';
 import { spacingMs, type RateLimitRule } from './rule.js';
 import type { RateLimitStore } from './store.js';
@@ -166,7 +167,7 @@ export class RateLimiter {
           queue.timer = setTimeout(() => {
             queue.timer = undefined;
             void this.pump(key, queue, spacing);
-          }, wait);
+          }, timerDelay(wait));
           return;
         }
         queue.grantFirst();
@@ -239,7 +240,7 @@ function waitFor(queue: WaiterQueue, { signal, timeoutMs, summary }: WaitLimits)
       timer = setTimeout(() => {
         end();
         reject(new TimeoutError(summary(), timeoutMs));
-      }, timeoutMs);
+      }, timerDelay(timeoutMs));
     }
     queue.push(waiter);
   });

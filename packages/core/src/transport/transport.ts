@@ -31,6 +31,7 @@ import { decideRetry, DEFAULT_RETRY_OPTIONS, type FailedAttempt, type RetryOptio
 import { failureOf, messageOf, redactedCause } from './send-failure.js';
 import { fetchSender, type Sender } from './sender.js';
 import { sleep as defaultSleep } from './sleep.js';
+import { timerDelay } from './timer-delay.js';
 import type { TransportOptions } from './transport-options.js';
 
 /** The transport: a fetch (with a second, optional policy argument) and the wire-form door. */
@@ -99,7 +100,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         setTimeout(() => {
           timedOut = true;
           controller.abort(TIMED_OUT);
-        }, attemptMs);
+        }, timerDelay(attemptMs));
       const started = log ? now() : 0;
       // Built only when there is a log; `logAttempt?.(…)` then evaluates nothing without one.
       const logAttempt = log && ((outcome: number | string, more: Partial<AttemptRecord>) =>
