@@ -140,6 +140,18 @@ describe.skipIf(skip)(`through a real proxy${skip ? ` (skipped: ${skip})` : ''}`
       await transport.close();
     });
 
+    it('NO_PROXY names an address by a CIDR range holding it, never by a suffix of it (as curl and Go)', async () => {
+      const byAddress = targetUrl.replace('localhost', '127.0.0.1');
+      for (const [noProxy, proxied] of [['127.0.0.0/8', false], ['10.0.0.0/8', true], ['0.0.1', true], ['.0.0.1', true]] as const) {
+        const before = open.forwarded.length;
+        const transport = await withEnv({ HTTP_PROXY: open.url, NO_PROXY: noProxy }, async () => createTransport());
+        const answered = await transport.exchange({ method: 'GET', url: byAddress });
+        expect(new TextDecoder().decode(answered.bytes)).toBe('{"plain":true}');
+        expect({ noProxy, proxied: open.forwarded.length > before }).toEqual({ noProxy, proxied });
+        await transport.close();
+      }
+    });
+
     it('wrong credentials: the proxy’s 407 is a ProxyError, not the target’s answer', async () => {
       const wrong = guarded.urlWithCredentials.replace(encodeURIComponent(PROXY_PASSWORD), 'wr0ng-passw0rd-77');
       const transport = createTransport({ proxy: wrong });

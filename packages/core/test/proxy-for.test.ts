@@ -77,4 +77,18 @@ describe('NO_PROXY', () => {
     expect(bypass('http://[::1]:8080/', '[::1]:8080')).toBe(true);
     expect(bypass('http://[::1]:8080/', '[::1]:9090')).toBe(false);
   });
+
+  it('an IP address is matched by the same address or a CIDR range holding it, never by a suffix (curl 7.86+, Go)', () => {
+    expect(bypass('http://127.0.0.1/', '0.0.1')).toBe(false);
+    expect(bypass('http://127.0.0.1/', '.0.0.1')).toBe(false);
+    expect(bypass('http://10.1.2.3/', '10.0.0.0/8')).toBe(true);
+    expect(bypass('http://11.1.2.3/', '10.0.0.0/8')).toBe(false);
+    expect(bypass('http://10.1.2.3:8080/', '10.0.0.0/8:8080')).toBe(true);
+    expect(bypass('http://10.1.2.3/', '10.0.0.0/8:8080')).toBe(false);
+    expect(bypass('http://[fd00::5]/', 'fd00::/8')).toBe(true);
+    expect(bypass('http://[fe80::5]/', 'fd00::/8')).toBe(false);
+    expect(bypass('http://[::1]/', '0:0:0:0:0:0:0:1')).toBe(true); // the same address, written out
+    expect(bypass('http://10.1.2.3/', '10.0.0.0/33')).toBe(false); // not a range
+    expect(bypass('https://api.test/', '10.0.0.0/8')).toBe(false);
+  });
 });

@@ -3,7 +3,10 @@
  * `http_proxy` for http ones (the lower-case name first, then the upper-case one), a `proxy` option instead of
  * both, and `no_proxy`/`NO_PROXY` naming the hosts reached directly. curl's rules:
  * https://curl.se/docs/manpage.html#--noproxy and https://everything.curl.dev/usingcurl/proxies/env.html
+ * An IP address is matched as curl (7.86+), Go (golang.org/x/net/http/httpproxy) and Python's requests match it:
+ * by an entry naming the same address or a CIDR range holding it (`10.0.0.0/8`, `fd00::/8`), never by a suffix.
  */
+import { BlockList, isIP } from 'node:net';
 
 /** The proxies of one client, read once when it is created. */
 export interface ProxySettings {
@@ -15,8 +18,31 @@ export interface ProxySettings {
   noProxy: NoProxy;
 }
 
-/** A parsed `NO_PROXY`: every host (`*`), or a list of host suffixes, each with an optional port. */
-type NoProxy = 'all' | { host: string; port: string | undefined }[];
+/**
+ * A parsed `NO_PROXY`: every host (`*`), or a list of entries, each with an optional port: a host suffix, or an
+ * IP address or CIDR range (`addresses`, which IP targets are checked against).
+ */
+type NoProxy = 'all' | NoProxyEntry[];
+interface NoProxyEntry {
+  host: string;
+  port: string | undefined;
+  addresses?: BlockList;
+}
+
+const CIDR = /^([^/]+)\/(\d{1,3})$/;
+
+/** The addresses an entry names, when it is an IP address or a CIDR range. */
+function addressesOf(host: string): BlockList | undefined {
+  const [address = host, bits] = CIDR.exec(host)?.slice(1) ?? [host];
+  const family = isIP(address);
+  if (family === 0) return undefined;
+  const list = new BlockList();
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  if (bits === undefined) list.addAddress(address, type);
+  else if (Number(bits) <= (family === 4 ? 32 : 128)) list.addSubnet(address, Number(bits), type);
+  else return undefined;
+  return list;
+}
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -39,12 +65,17 @@ export function parseNoProxy(value: string | undefined): NoProxy {
   return entries.map((entry) => {
     // `[::1]:8080` and `host:8080` carry a port; a bare IPv6 literal (more than one colon) does not.
     const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-    if (bracketed) return { host: bracketed[1] as string, port: bracketed[2] };
+    if (bracketed) return withAddresses({ host: bracketed[1] as string, port: bracketed[2] });
     const colons = entry.split(':').length - 1;
     const [name = entry, port] = colons === 1 ? entry.split(':') : [entry];
     // A leading `.` or `*.` means the same as none: the domain and every host under it.
-    return { host: name.replace(/^\*?\./, ''), port };
+    return withAddresses({ host: name.replace(/^\*?\./, ''), port });
   });
+}
+
+function withAddresses(entry: NoProxyEntry): NoProxyEntry {
+  const addresses = addressesOf(entry.host);
+  return addresses ? { ...entry, addresses } : entry;
 }
 
 /** The proxies a client uses: the `proxy` option (for both schemes), `false` for none, or the environment. */
@@ -67,10 +98,16 @@ export function bypassesProxy(target: URL, noProxy: NoProxy): boolean {
   if (noProxy === 'all') return true;
   const host = withoutBrackets(target.hostname.toLowerCase()).replace(/\.$/, '');
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+  const family = isIP(host);
   for (const entry of noProxy) {
     // An entry with a port matches that port only.
     if (entry.port !== undefined && entry.port !== port) continue;
-    // The host itself (an IP literal too), or any host under the domain.
+    // An IP address: by an entry naming it or a range holding it (`0.0.1` is no suffix of `127.0.0.1`).
+    if (family !== 0) {
+      if (entry.addresses?.check(host, family === 4 ? 'ipv4' : 'ipv6')) return true;
+      continue;
+    }
+    // A name: itself, or any host under the domain.
     if (host === entry.host || host.endsWith(`.${entry.host}`)) return true;
   }
   return false;
