@@ -16,7 +16,9 @@ import {
   type Credential,
   type OperationTable,
 } from '../src/internal.js';
+import { createTransport as createNodeTransport } from '../src/internal-node.js';
 import { fakeFetch, rejectionOf, reply, type Reply } from './support/fake-fetch.js';
+import { startLocalServer } from './support/local-server.js';
 
 const TOKEN = 'tok_hostile_5ecr3t/x+y';
 const header: Credential = { in: 'header', name: 'authorization', value: `Bearer ${TOKEN}` };
@@ -78,6 +80,22 @@ describe('secrets in an error response', () => {
 });
 
 describe('the parser error kept as cause', () => {
+  it('are redacted when the server echoes a credential header of the client’s `headers` option or of the call', async () => {
+    const server = await startLocalServer((request, response) => {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: `you sent ${JSON.stringify(request.headers)}` }));
+    });
+    try {
+      const transport = createNodeTransport({ headers: { 'X-Api-Key': 'key_echoed_135791' }, maxRetries: 0 });
+      const error = await rejectionOf(transport.exchange({ method: 'GET', url: `${server.url}/v1/a`, headers: { 'x-auth-token': 'auth_echoed_246802' } }));
+      await transport.close();
+      expect(String(error)).toContain('you sent');
+      expect(printed(error)).not.toMatch(/key_echoed_135791|auth_echoed_246802/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('quotes nothing of the body, even a short unregistered secret', async () => {
     const table = {
       a_get: { resource: 'a', method: 'get', verb: 'get', path: '/a', params: [], requestBody: [], responses: ['application/json'], pagination: null, idempotent: true },

@@ -38,6 +38,15 @@ describe.each(SENDERS)('over $name', ({ fakeFetch, createTransport }) => {
       }
     });
 
+    it('sends no credential header of the client’s `headers` option or of the call (`x-api-key`) to another origin', async () => {
+      const fake = fakeFetch(redirect(307, 'https://cdn.other.test/file'), reply(200, {}));
+      const transport = createTransport({ fetch: fake.fetch, credential: header, headers: { 'X-Api-Key': 'key_redirect_654321' } });
+      await transport.exchange({ method: 'GET', url: 'https://api.test/v1/a', headers: { 'x-auth-token': 'auth_redirect_987654' } });
+      const [first, second] = fake.sent;
+      expect([first?.headers.get('x-api-key'), first?.headers.get('x-auth-token')]).toEqual(['key_redirect_654321', 'auth_redirect_987654']);
+      expect([second?.headers.get('x-api-key'), second?.headers.get('x-auth-token')]).toEqual([null, null]);
+    });
+
     it('drops a query token the Location repeats on the way to another origin, keeping the other parameters', async () => {
       const fake = fakeFetch(redirect(302, `https://other.test/b?x=1&token=${TOKEN}&alias=${TOKEN}`), reply(200, {}));
       await createTransport({ fetch: fake.fetch, credential: query }).exchange({ method: 'GET', url: 'https://api.test/v1/a' });

@@ -1,11 +1,12 @@
 /**
- * The secrets a call carries in its own body: OAuth's `client_secret`, `code` and `refresh_token` (RFC 6749
- * §4.1.3 and §6), a password. The client's redactor learns them before the request leaves, so an error or a log
- * line about this call (a server echoing the form back) never shows them.
+ * The secrets a call carries besides the client's credential: in its own body (OAuth's `client_secret`, `code` and
+ * `refresh_token`, RFC 6749 §4.1.3 and §6, a password), or in a credential header of its own or of the client's
+ * `headers` option (`x-api-key`, a per-call `authorization`). The client's redactor learns them before the request
+ * leaves, so an error or a log line about this call (a server echoing the form or the headers back) never shows them.
  */
 import { textOf } from '../values/body-text.js';
 import { FORM_MEDIA_TYPE, isJson } from '../values/media-type.js';
-import type { Redactor } from './redact.js';
+import { SECRET_HEADERS, type Redactor } from './redact.js';
 
 /** Body fields whose value is a secret of the call. */
 export const SECRET_BODY_FIELDS: ReadonlySet<string> = new Set([
@@ -43,4 +44,10 @@ export function registerWireBodySecrets(body: Uint8Array | null, contentType: st
       // Not JSON after all: nothing to learn from it.
     }
   }
+}
+
+/** Registers with `redactor` the value of every credential header (by {@link SECRET_HEADERS}; names in lower case). */
+export function registerHeaderSecrets(headers: Record<string, string> | undefined, redactor: Redactor): void {
+  if (!headers) return;
+  for (const name in headers) if (SECRET_HEADERS.includes(name)) redactor.add(headers[name]);
 }

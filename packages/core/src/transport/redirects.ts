@@ -5,6 +5,7 @@
  * without it, and without any header that carries one. The method and body rules are the Fetch standard's
  * ("HTTP-redirect fetch", steps 11–12).
  */
+import { SECRET_HEADERS } from '../redact/redact.js';
 import type { ResponseHead } from './sender.js';
 
 /** Statuses that redirect (Fetch standard, "redirect status"). */
@@ -16,8 +17,6 @@ export const MAX_REDIRECTS = 20;
 /** Request headers that describe a body, dropped when a redirect turns the request into a GET. */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
-/** Request headers that carry a credential, never sent to another origin. */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
 /** Where a response redirects to, resolved against the URL that answered; null when it is not a redirect. */
 export function redirectTarget(response: ResponseHead, requestUrl: string): string | null {
@@ -55,7 +54,9 @@ export function nextHop<Body>(hop: Hop<Body>, status: number, leavesOrigin: bool
   const toGet = (status === 303 && hop.method !== 'HEAD') || ((status === 301 || status === 302) && hop.method === 'POST');
   const headers = { ...hop.headers };
   if (toGet) for (const name of BODY_HEADERS) delete headers[name];
-  if (leavesOrigin) for (const name of [...CREDENTIAL_HEADERS, credentialHeader?.toLowerCase()]) if (name) delete headers[name];
+  // Every header that carries a credential (`x-api-key` too, which the client's `headers` option may hold), not only
+  // the `Authorization` fetch drops.
+  if (leavesOrigin) for (const name of [...SECRET_HEADERS, credentialHeader?.toLowerCase()]) if (name) delete headers[name];
   return { method: toGet ? 'GET' : hop.method, headers, body: toGet ? null : hop.body };
 }
 

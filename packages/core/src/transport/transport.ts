@@ -16,6 +16,7 @@ import { ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutErr
 import { attemptLog, type AttemptRecord } from '../log/attempt-log.js';
 import { redactedCredential, runMiddleware, type Middleware } from '../middleware/middleware.js';
 import { Redactor } from '../redact/redact.js';
+import { registerHeaderSecrets } from '../redact/secret-fields.js';
 import { textOf } from '../values/body-text.js';
 import { definedFields } from '../values/defined-fields.js';
 import { attemptOnce, type AttemptSetup } from './attempt-once.js';
@@ -67,12 +68,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const chain: Middleware[] = [...(options.middleware ?? [])];
   const limiter = options.rateLimiter;
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
+  registerHeaderSecrets(defaultHeaders, redactor);
   const setup: AttemptSetup = { sender, defaultHeaders, maxResponseBytes, redactor };
 
   async function exchange(outgoing: OutgoingRequest, policy: RequestPolicy = {}): Promise<Exchange> {
     const method = outgoing.method.toUpperCase();
     const credential = policy.credential === undefined ? options.credential : policy.credential;
     if (credential && credential !== options.credential) redactor.add(credential.value);
+    registerHeaderSecrets(outgoing.headers, redactor);
     const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(method);
     // A call's own limits win over the client's.
     const attemptMs = policy.timeoutMs ?? timeoutMs;
