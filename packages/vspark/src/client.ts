@@ -45,13 +45,29 @@ const TOKEN_PARAM = 'token';
 
 /** The base URL for a `host:port` or URL. */
 export function vsparkBaseUrl(host: string, secure = false): string {
+  return baseUrlOf(host, secure, new Redactor());
+}
+
+// `redactor` knows the token when the client builds its base URL, so a refused host is quoted without it anywhere.
+function baseUrlOf(host: string, secure: boolean | undefined, redactor: Redactor): string {
   // Plain-JS callers pass the port alone (`3000`) or a URL object: refuse clearly rather than fail on `.trim()`.
   if (typeof host !== 'string') throw new ConfigurationError(`host must be a string like "host:port", got ${typeof host}`);
   const trimmed = host.trim();
-  if (/^https?:\/\//i.test(trimmed)) return trimmed.replace(/\/+$/, '');
-  if (!/^[A-Za-z0-9.\-[\]:]+$/.test(trimmed)) {
-    throw new ConfigurationError(`host must look like "host:port" or "http://host:port", got ${JSON.stringify(host)}`);
+  // A host pasted from a browser's address bar carries `?token=…`: the token goes in `{ token }`, and is never
+  // quoted back (redacted, as in any URL the client prints).
+  const refuse = () =>
+    new ConfigurationError(`host must look like "host:port" or "http://host:port", got ${JSON.stringify(redactor.url(host))}`);
+  if (/^https?:\/\//i.test(trimmed)) {
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw refuse();
+    }
+    if (url.search || url.hash || url.username || url.password) throw refuse();
+    return trimmed.replace(/\/+$/, '');
   }
+  if (!/^[A-Za-z0-9.\-[\]:]+$/.test(trimmed)) throw refuse();
   return `${secure ? 'https' : 'http'}://${trimmed}`;
 }
 
@@ -76,7 +92,7 @@ export class VSparkClient extends ClientBase {
     if (!token) throw new ConfigurationError('No V-Spark token: pass { token } or set VSPARK_TOKEN');
     const host = options.host ?? readEnv('VSPARK_HOST');
     if (!options.baseUrl && !host) throw new ConfigurationError('No V-Spark host: pass { host: "host:port" } or set VSPARK_HOST');
-    this.baseUrl = options.baseUrl ?? vsparkBaseUrl(host as string, options.secure);
+    this.baseUrl = options.baseUrl ?? baseUrlOf(host as string, options.secure, new Redactor([token]));
     this.#token = token;
     const parts = createVendorClient<operations, paths, typeof operationTable>(
       { ...options, baseUrl: this.baseUrl },

@@ -81,6 +81,15 @@ describe('vspark-status', () => {
     expect(r.all).not.toContain(ROOT_TOKEN);
   });
 
+  it('refuses a host pasted with its ?token=, user info or fragment, quoting it without the token', async () => {
+    for (const host of [`${fake.url}/?token=${ROOT_TOKEN}`, `http://admin:${ROOT_TOKEN}@${fake.host}`, `${fake.host}/status?token=${ROOT_TOKEN}`, `http://127.0.0.1:1/#${ROOT_TOKEN}`]) {
+      const r = await run([host, 'json', '--out', tempDir()], false, { VSPARK_TOKEN: ROOT_TOKEN });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('host must look like');
+      expect(r.all).not.toContain(ROOT_TOKEN);
+    }
+  });
+
   it('reads the token from VSPARK_TOKEN or --token-file without a warning; a token argument warns that ps shows it', async () => {
     const fromEnv = await run([fake.host, 'csv', '--out', tempDir()], false, { VSPARK_TOKEN: ROOT_TOKEN });
     expect(fromEnv.code).toBe(1); // the fake's broken folder

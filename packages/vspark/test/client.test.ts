@@ -42,6 +42,11 @@ describe('VSparkClient configuration', () => {
     expect(vsparkBaseUrl('vspark.local:3000', true)).toBe('https://vspark.local:3000');
     expect(vsparkBaseUrl('https://vspark.local:3000/')).toBe('https://vspark.local:3000');
     expect(() => vsparkBaseUrl('host/with/path?x')).toThrow(ConfigurationError);
+    // A URL with a query, fragment or user info is refused (the token goes in `{ token }`), never quoted with a token.
+    for (const host of ['http://vspark.local:3000/?token=tok-in-the-url-123', 'http://me:tok-in-the-url-123@vspark.local:3000', 'vspark.local:3000/?token=tok-in-the-url-123']) {
+      expect(() => vsparkBaseUrl(host)).toThrow(ConfigurationError);
+      expect(() => vsparkBaseUrl(host)).not.toThrow(/tok-in-the-url-123/);
+    }
     expect(() => vsparkBaseUrl(3000 as unknown as string)).toThrow(/host must be a string/);
     expect(() => new VSparkClient({ token: 't', host: 3000 as unknown as string })).toThrow(ConfigurationError);
   });
