@@ -199,3 +199,19 @@ describe('a redirect to another origin', () => {
     expect(await sentAfterRedirect('https://sso.test/login?a&b=%7e', query)).toBe('https://sso.test/login?a&b=%7e');
   });
 });
+
+describe('a query credential the transport adds', () => {
+  it('the url of the Response the fetch door (`.raw`) answers with, and the exchange’s, are without it', async () => {
+    const server = await startLocalServer((request, response) => response.end(`{"seen":${JSON.stringify(request.url)}}`));
+    try {
+      const transport = createNodeTransport({ credential: query });
+      const response = await transport(new Request(`${server.url}/v1/a?x=1`));
+      expect(await response.json()).toEqual({ seen: `/v1/a?x=1&token=${encodeURIComponent(TOKEN)}` });
+      expect(response.url).toBe(`${server.url}/v1/a?x=1`);
+      expect((await transport.exchange({ method: 'GET', url: `${server.url}/v1/b` })).url).toBe(`${server.url}/v1/b`);
+      await transport.close();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -38,7 +38,10 @@ export async function attemptOnce(
     const target: string = trusted && credential?.in === 'query' ? withQueryCredential(url, credential) : url;
     const sent = await sender.send(target, { method: hop.method, headers: hop.headers, body: hop.body, signal, redirect: follow ? 'manual' : (outgoing.redirect as RequestRedirect) });
     const location: string | null = follow ? redirectTarget(sent.head, sent.url) : null;
-    if (location === null) return { response: sent.head, bytes: await sent.read(outgoing.maxResponseBytes ?? maxResponseBytes), url: sent.url };
+    // The URL that answered, as the caller may print it (`.raw`'s `response.url`): without the query credential
+    // the transport added (a browser that followed redirects itself answers for another URL, kept as it is).
+    const answeredUrl = sent.url === target ? url : sent.url;
+    if (location === null) return { response: sent.head, bytes: await sent.read(outgoing.maxResponseBytes ?? maxResponseBytes), url: answeredUrl };
     if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
     await sent.discard();
     const leavesOrigin: boolean = trusted && !sameOrigin(location, outgoing.url);

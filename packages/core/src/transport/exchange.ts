@@ -46,6 +46,6 @@ export interface Exchange {
   response: ResponseHead;
   /** The body, read within the attempt (so under its timeout). */
   bytes: Uint8Array<ArrayBuffer>;
-  /** The URL that answered, after redirects (next links resolve against it). */
+  /** The URL that answered, after redirects, without the query credential the transport adds (next links resolve against it). */
   url: string;
 }
