@@ -140,6 +140,15 @@ describe.skipIf(skip)(`through a real proxy${skip ? ` (skipped: ${skip})` : ''}`
       await transport.close();
     });
 
+    it('as a CGI script (REQUEST_METHOD set), HTTP_PROXY, which a request’s Proxy header sets (httpoxy), is not used', async () => {
+      const before = open.forwarded.length;
+      const transport = await withEnv({ HTTP_PROXY: open.url, NO_PROXY: '', REQUEST_METHOD: 'GET' }, async () => createTransport());
+      const answered = await transport.exchange({ method: 'GET', url: targetUrl });
+      expect(new TextDecoder().decode(answered.bytes)).toBe('{"plain":true}');
+      expect(open.forwarded.slice(before)).toEqual([]);
+      await transport.close();
+    });
+
     it('NO_PROXY names an address by a CIDR range holding it, never by a suffix of it (as curl and Go)', async () => {
       const byAddress = targetUrl.replace('localhost', '127.0.0.1');
       for (const [noProxy, proxied] of [['127.0.0.0/8', false], ['10.0.0.0/8', true], ['0.0.1', true], ['.0.0.1', true]] as const) {

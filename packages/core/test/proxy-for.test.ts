@@ -24,6 +24,13 @@ describe('the environment', () => {
     expect(via('http://api.test/', { https_proxy: P })).toBeUndefined();
   });
 
+  it('under CGI (REQUEST_METHOD set) ignores HTTP_PROXY, which a request’s Proxy header sets (httpoxy), not http_proxy', () => {
+    expect(via('http://api.test/', { HTTP_PROXY: P, REQUEST_METHOD: 'GET' })).toBeUndefined();
+    expect(via('http://api.test/', { http_proxy: P, REQUEST_METHOD: 'GET' })).toBe(P);
+    expect(via('https://api.test/', { HTTPS_PROXY: P, REQUEST_METHOD: 'GET' })).toBe(P);
+    expect(via('http://api.test/', { HTTP_PROXY: P })).toBe(P);
+  });
+
   it('a proxy without a scheme is an http proxy, as curl takes it', () => {
     expect(via('https://api.test/', { HTTPS_PROXY: 'proxy.corp:3128' })).toBe(P);
   });

@@ -86,8 +86,11 @@ export function proxySettings(option: string | URL | false | undefined, env: Rec
     const url = proxyUrl(String(option));
     return { http: url, https: url, noProxy };
   }
+  // Under CGI a request's `Proxy:` header becomes HTTP_PROXY ("httpoxy", https://httpoxy.org): when REQUEST_METHOD
+  // says we run as a CGI script, the upper-case name is not read, as Go's net/http and Python's urllib do.
+  const cgi = nonEmpty(env.REQUEST_METHOD) !== undefined;
   return {
-    http: proxyUrl(nonEmpty(env.http_proxy) ?? nonEmpty(env.HTTP_PROXY)),
+    http: proxyUrl(nonEmpty(env.http_proxy) ?? (cgi ? undefined : nonEmpty(env.HTTP_PROXY))),
     https: proxyUrl(nonEmpty(env.https_proxy) ?? nonEmpty(env.HTTPS_PROXY)),
     noProxy,
   };
