@@ -46,8 +46,8 @@ export function registerWireBodySecrets(body: Uint8Array | null, contentType: st
   }
 }
 
-/** Registers with `redactor` the value of every credential header (by {@link SECRET_HEADERS}; names in lower case). */
+/** Registers with `redactor` the value of every credential header (by {@link SECRET_HEADERS}, in any case). */
 export function registerHeaderSecrets(headers: Record<string, string> | undefined, redactor: Redactor): void {
   if (!headers) return;
-  for (const name in headers) if (SECRET_HEADERS.includes(name)) redactor.add(headers[name]);
+  for (const name in headers) if (SECRET_HEADERS.includes(name.toLowerCase())) redactor.add(headers[name]);
 }
