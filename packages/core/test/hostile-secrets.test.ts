@@ -215,3 +215,55 @@ describe('a query credential the transport adds', () => {
     }
   });
 });
+
+describe('a call’s own secrets', () => {
+  it('are redacted from that call’s error, and the client’s redactor does not keep them after it', async () => {
+    let body = '';
+    const server = await startLocalServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        body = Buffer.concat(chunks).toString();
+        response.writeHead(400, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ message: `you sent ${request.url} ${JSON.stringify(request.headers)} ${body}` }));
+      });
+    });
+    const clientRedactor = new Redactor();
+    const transport = createNodeTransport({ credential: header, redactor: clientRedactor, maxRetries: 0 });
+    try {
+      const tokens = ['per_call_token_1111', 'per_call_token_2222', 'per_call_token_3333'];
+      for (const token of tokens) {
+        const credential: Credential = { in: 'query', name: 'token', value: token };
+        const error = await rejectionOf(transport.exchange({ method: 'GET', url: `${server.url}/v1/a`, headers: { 'x-api-key': `key_${token}` } }, { credential }));
+        expect(String(error)).toContain('you sent');
+        expect(printed(error)).not.toMatch(new RegExp(`${token}`));
+      }
+      // The `.raw` door: a password in a JSON body, echoed back.
+      const request = new Request(`${server.url}/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"u","password":"hunter2_per_call"}' });
+      const viaRaw = await rejectionOf(transport(request));
+      expect(body).toContain('hunter2_per_call');
+      expect(String(viaRaw)).toContain('you sent /v1/login');
+      expect(printed(viaRaw)).not.toContain('hunter2_per_call');
+      const viaBound = await rejectionOf(transport.exchange({ method: 'POST', url: `${server.url}/v1/login`, headers: { 'content-type': 'application/json' }, body: '{"password":"hunter2_bound"}', secrets: ['hunter2_bound'] }));
+      expect(printed(viaBound)).not.toContain('hunter2_bound');
+      // None of them is the client's to keep: a server sending each request with its own user's token would
+      // otherwise grow the client's redactor without end.
+      for (const secret of [...tokens, ...tokens.map((token) => `key_${token}`), 'hunter2_per_call', 'hunter2_bound']) {
+        expect(clientRedactor.holds(secret)).toBe(false);
+      }
+      expect(clientRedactor.holds(TOKEN)).toBe(true);
+    } finally {
+      await transport.close();
+      await server.close();
+    }
+  });
+
+  it('Redactor.with copies: the scoped one redacts both, the original only its own', () => {
+    const client = new Redactor(['client_secret_value']);
+    const scoped = client.with(['call_secret_value', undefined, 'client_secret_value']);
+    expect(scoped).not.toBe(client);
+    expect(scoped.text('client_secret_value call_secret_value')).toBe(`${REDACTED} ${REDACTED}`);
+    expect(client.text('client_secret_value call_secret_value')).toBe(`${REDACTED} call_secret_value`);
+    expect(client.with(['client_secret_value', null])).toBe(client);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Sends a prepared call through the transport's wire-form door: the URL from the path template and the query, the
- * body encoded by the operation's media types (its secrets taught to the redactor first), the answer decoded.
+ * body encoded by the operation's media types (its secrets handed to the transport, which redacts them from what
+ * it says of this call), the answer decoded.
  */
 import type { WithResponse } from './api-promise.js';
-import { registerBodySecrets } from '../redact/secret-fields.js';
+import { bodySecrets } from '../redact/secret-fields.js';
 import { lowerCaseHeaders } from '../transport/lower-case-headers.js';
 import { encodeBody } from '../transport/request-body.js';
 import { requestUrl } from '../transport/request-url.js';
@@ -16,8 +17,7 @@ export async function send(target: Target, prepared: Prepared) {
   const { params, body, callOptions, policy } = prepared;
   const headers = { ...params.header, ...lowerCaseHeaders(callOptions.headers) };
   const sent = requestUrl(baseUrl, entry.path, params.path, params.query);
-  registerBodySecrets(body, target.redactor);
-  const { response, bytes, url } = await transport.exchange(
+  const { response, bytes, url, redactor } = await transport.exchange(
     {
       method: entry.verb,
       url: sent,
@@ -25,10 +25,13 @@ export async function send(target: Target, prepared: Prepared) {
       body: body === undefined ? null : await encodeBody(body, entry.requestBody, headers),
       signal: callOptions.signal,
       maxResponseBytes: callOptions.maxResponseBytes,
+      secrets: bodySecrets(body),
     },
     policy,
   );
-  return { data: decode(target, response, bytes, callOptions.parseAs), response, url, sent };
+  // An answer that cannot be decoded is quoted redacted of this call's own secrets too.
+  const decodeTarget = redactor && redactor !== target.redactor ? { ...target, redactor } : target;
+  return { data: decode(decodeTarget, response, bytes, callOptions.parseAs), response, url, sent };
 }
 
 // Async, so bad arguments are a rejection like every other failure (still before any request).

@@ -52,7 +52,7 @@ export function listOf(target: Target, pagination: PaginationPolicy, prepared: P
         { method: 'GET', url: nextUrl, headers, signal: callOptions.signal, maxResponseBytes: callOptions.maxResponseBytes },
         prepared.policy,
       );
-      data = parseJson(textOf(answered.bytes), () => `GET ${new URL(nextUrl).pathname}`, answered.response.status, target.redactor);
+      data = parseJson(textOf(answered.bytes), () => `GET ${new URL(nextUrl).pathname}`, answered.response.status, answered.redactor ?? target.redactor);
       ({ response, url } = answered);
     }
     const found = valueAt(data, pagination.items);

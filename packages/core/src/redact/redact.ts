@@ -89,6 +89,25 @@ export class Redactor {
     this.#shortPattern = undefined;
   }
 
+  /**
+   * This redactor with a call's own secrets besides (a per-call token, a password in its body): a copy, so that the
+   * client's redactor does not keep every call's secrets for its lifetime (a server sending each request with its
+   * user's token would otherwise grow it, and slow every redaction, without end). Itself when there are none.
+   */
+  with(secrets: Iterable<string | undefined | null>): Redactor {
+    let scoped: Redactor | undefined;
+    for (const secret of secrets) {
+      if (!secret || this.#secrets.has(secret) || this.#shortSecrets.has(secret)) continue;
+      if (!scoped) {
+        scoped = new Redactor();
+        for (const known of this.#secrets) scoped.#secrets.add(known);
+        for (const known of this.#shortSecrets) scoped.#shortSecrets.add(known);
+      }
+      scoped.add(secret);
+    }
+    return scoped ?? this;
+  }
+
   /** Whether `text` holds a registered secret (in any of its registered forms). */
   holds(text: string): boolean {
     for (const secret of this.#secrets) if (text.includes(secret)) return true;

@@ -3,6 +3,7 @@
  * the policy it is sent under, and the answered exchange, its body already read.
  */
 import type { OperationBudget } from '../rate-limit/limiter.js';
+import type { Redactor } from '../redact/redact.js';
 import type { Credential } from './credential.js';
 import type { ResponseHead } from './sender.js';
 
@@ -38,6 +39,11 @@ export interface OutgoingRequest {
   redirect?: RequestRedirect;
   /** Largest body to read for this request, in bytes (default: the transport's `maxResponseBytes`). */
   maxResponseBytes?: number | undefined;
+  /**
+   * Secrets this request carries in its body (a password, an OAuth `refresh_token`), redacted from whatever is said
+   * of it, for this request only; those of its credential and credential headers are found by the transport.
+   */
+  secrets?: readonly string[] | undefined;
 }
 
 /** An answered request: the final response (its body already read) and the body. */
@@ -48,4 +54,6 @@ export interface Exchange {
   bytes: Uint8Array<ArrayBuffer>;
   /** The URL that answered, after redirects, without the query credential the transport adds (next links resolve against it). */
   url: string;
+  /** The redactor of this request: the client's, with the request's own secrets besides (set by the transport). */
+  redactor?: Redactor;
 }

@@ -2,7 +2,7 @@
  * The transport's fetch door, for openapi-fetch (`.raw`): it takes a Request, reads it once into wire form, sends
  * it through the wire-form door ({@link Exchange}) and answers with a Response rebuilt from the exchange.
  */
-import { registerWireBodySecrets } from '../redact/secret-fields.js';
+import { wireBodySecrets } from '../redact/secret-fields.js';
 import type { Redactor } from '../redact/redact.js';
 import { textOf } from '../values/body-text.js';
 import type { Exchange, OutgoingRequest, RequestPolicy } from './exchange.js';
@@ -22,9 +22,9 @@ export function fetchDoor(
     });
     // Read the body once; every attempt sends the same bytes (a multipart boundary included).
     const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
-    registerWireBodySecrets(body, headers['content-type'], redactor);
-    const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect }, policy);
-    return rebuild(answered, redactor);
+    const secrets = wireBodySecrets(body, headers['content-type']);
+    const answered = await exchange({ method: request.method, url: request.url, headers, body, signal: request.signal, redirect: request.redirect, secrets }, policy);
+    return rebuild(answered, answered.redactor ?? redactor);
   };
 }
 

@@ -16,7 +16,7 @@ import { ConnectionError, RequestAbortedError, ResponseTooLargeError, TimeoutErr
 import { attemptLog, type AttemptRecord } from '../log/attempt-log.js';
 import { redactedCredential, runMiddleware, type Middleware } from '../middleware/middleware.js';
 import { Redactor } from '../redact/redact.js';
-import { registerHeaderSecrets } from '../redact/secret-fields.js';
+import { headerSecrets } from '../redact/secret-fields.js';
 import { textOf } from '../values/body-text.js';
 import { definedFields } from '../values/defined-fields.js';
 import { attemptOnce, type AttemptSetup } from './attempt-once.js';
@@ -58,24 +58,29 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const timed = timeoutMs > 0 && timeoutMs !== Infinity;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const redactor = options.redactor ?? new Redactor();
-  redactor.add(options.credential?.value);
+  const clientRedactor = options.redactor ?? new Redactor();
+  clientRedactor.add(options.credential?.value);
   const shape: ErrorShape = { ...DEFAULT_ERROR_SHAPE, ...options.errorShape };
   const wait = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const log = attemptLog(options.logger, options.logLevel ?? 'debug', redactor);
+  const logLevel = options.logLevel ?? 'debug';
+  const clientLog = attemptLog(options.logger, logLevel, clientRedactor);
   const chain: Middleware[] = [...(options.middleware ?? [])];
   const limiter = options.rateLimiter;
   const defaultHeaders = lowerCaseHeaders({ ...options.headers, ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) });
-  registerHeaderSecrets(defaultHeaders, redactor);
-  const setup: AttemptSetup = { sender, defaultHeaders, maxResponseBytes, redactor };
+  for (const secret of headerSecrets(defaultHeaders)) clientRedactor.add(secret);
+  const clientSetup: AttemptSetup = { sender, defaultHeaders, maxResponseBytes, redactor: clientRedactor };
 
   async function exchange(outgoing: OutgoingRequest, policy: RequestPolicy = {}): Promise<Exchange> {
     const method = outgoing.method.toUpperCase();
     const credential = policy.credential === undefined ? options.credential : policy.credential;
-    if (credential && credential !== options.credential) redactor.add(credential.value);
-    registerHeaderSecrets(outgoing.headers, redactor);
+    // This request's own secrets are redacted from what is said of it, and forgotten after it.
+    const callSecrets = [...headerSecrets(outgoing.headers), ...(outgoing.secrets ?? [])];
+    if (credential && credential !== options.credential) callSecrets.push(credential.value);
+    const redactor = callSecrets.length ? clientRedactor.with(callSecrets) : clientRedactor;
+    const log = redactor === clientRedactor ? clientLog : attemptLog(options.logger, logLevel, redactor);
+    const setup = redactor === clientRedactor ? clientSetup : { ...clientSetup, redactor };
     const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(method);
     // A call's own limits win over the client's.
     const attemptMs = policy.timeoutMs ?? timeoutMs;
@@ -124,7 +129,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           : await attemptOnce(setup, outgoing, method, credential, signal);
         if (answered.response.ok) {
           logAttempt?.(answered.response.status, { requestId: requestIdOf(answered.response.headers, shape), body: answered.bytes });
-          return answered;
+          return { ...answered, redactor };
         }
         attempt = { retriesSoFar, idempotent, response: answered.response };
       } catch (error) {
@@ -172,7 +177,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
   }
 
-  const transport = fetchDoor(exchange, redactor);
+  const transport = fetchDoor(exchange, clientRedactor);
   const use = (middleware: Middleware) => void chain.push(middleware);
   return Object.assign(transport, { exchange, use, requestIdOf: (headers: Headers) => requestIdOf(headers, shape), close: () => sender.close() });
 }
