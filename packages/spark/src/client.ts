@@ -48,7 +48,9 @@ export type Messages = Omit<Resources['messages'], 'create'> & {
   create(params: MessageCreateInput, options?: CallOptions): APIPromise<Schemas['Message']>;
   /**
    * A whole thread from any of its messages' IDs: the parent, then the replies in the order they were posted. Each
-   * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page).
+   * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page). A
+   * bot's thread in a group room holds the parent and the replies that mention the bot: Webex lets a bot list a
+   * group room's messages only with `mentionedPeople=me` (whether the token is a bot's is asked once, `people.me()`).
    */
   thread(messageId: string, options?: CallOptions): Thread<Schemas['Message']>;
 };
@@ -95,6 +97,7 @@ export class SparkClient extends ClientBase {
   readonly accessTokens: AccessTokens;
   /** The plain openapi-fetch client, for calls the resources do not cover. */
   readonly raw: Client<paths>;
+  #botCaller: Promise<boolean> | undefined;
 
   constructor(options: SparkClientOptions = {}) {
     super();
@@ -126,13 +129,32 @@ export class SparkClient extends ClientBase {
       // Reading a local file comes first; the call's response is still there with withResponse().
       create: (params, callOptions) => new APIPromise(createMessage(r.messages.create, params, readLocalFile, callOptions)),
       thread: (messageId, callOptions) =>
-        new Thread({ get: (id) => r.messages.get(id, callOptions), replies: (roomId, parentId) => r.messages.list({ roomId, parentId }, callOptions) }, messageId),
+        new Thread(
+          {
+            get: (id) => r.messages.get(id, callOptions),
+            replies: (roomId, parentId, mentionedMe) => r.messages.list({ roomId, parentId, ...(mentionedMe ? { mentionedPeople: 'me' } : {}) }, callOptions),
+            callerIsBot: () => this.#callerIsBot(callOptions),
+          },
+          messageId,
+        ),
     };
     this.webhooks = { ...r.webhooks, ensure: (params, callOptions) => ensureWebhook(r.webhooks, params, callOptions) };
     this.accessTokens = {
       get: (params, callOptions) => r.accessTokens.create({ grant_type: 'authorization_code', ...params }, callOptions),
       refresh: (params, callOptions) => r.accessTokens.create({ grant_type: 'refresh_token', ...params }, callOptions),
     };
+  }
+
+  /** Whether the token is a bot's (`people.me()`'s `type`), asked once per client: a token's person does not change. */
+  #callerIsBot(options?: CallOptions): Promise<boolean> {
+    this.#botCaller ??= this.people.me(undefined, options).then(
+      (person) => person.type === 'bot',
+      (error: unknown) => {
+        this.#botCaller = undefined; // a failure is not remembered: the next thread asks again
+        throw error;
+      },
+    );
+    return this.#botCaller;
   }
 
   /** Reads a local path given in `files`: refused here (no file system); the Node entry's subclass reads it. */

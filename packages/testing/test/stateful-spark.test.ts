@@ -135,6 +135,36 @@ describe('a bot flow', () => {
     expect((await bot.messages.list({ roomId: room!.id!, mentionedPeople: 'me' }).toArray()).map((m) => m.id)).toEqual([question.id]);
   });
 
+  it('a bot reads a group room’s thread with mentionedPeople=me (the replies that mention it), a 1:1 thread whole', async () => {
+    const server = await mock();
+    const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const alice = new SparkClient({ accessToken: ALICE_TOKEN, baseUrl: server.url, maxRetries: 0 });
+    const [room] = await bot.rooms.list().toArray();
+    const mention = '<@personEmail:bot@webex.bot|Echo Bot>';
+    const question = await alice.messages.create({ roomId: room!.id, markdown: `${mention} release 2.0?` });
+    await alice.messages.create({ roomId: room!.id, parentId: question.id, markdown: `${mention} on Friday` });
+    await alice.messages.create({ roomId: room!.id, parentId: question.id, text: 'not for the bot' });
+    await alice.messages.create({ roomId: room!.id, parentId: question.id, markdown: `${mention} or Monday` });
+    await bot.messages.create({ roomId: room!.id, parentId: question.id, text: 'noted' });
+
+    // Listed as a person lists it, Webex refuses the bot (403); the thread asks with mentionedPeople=me.
+    const fromReply = await bot.messages.list({ roomId: room!.id!, mentionedPeople: 'me', max: 1 }).take(1).toArray();
+    const thread = await bot.messages.thread(fromReply[0]!.id!).toArray();
+    expect(thread.map((m) => m.text)).toEqual(['Echo Bot release 2.0?', 'Echo Bot on Friday', 'Echo Bot or Monday']);
+    const listed = server.requests.filter((r) => r.operationId === 'messages_list').at(-1);
+    expect(new URL(listed!.url, server.url).searchParams.get('mentionedPeople')).toBe('me');
+    // A second thread does not ask who the caller is again.
+    await bot.messages.thread(question.id!).toArray();
+    expect(server.requests.filter((r) => r.operationId === 'people_me')).toHaveLength(1);
+    // A person reads the whole thread, and is never asked for mentionedPeople.
+    expect((await alice.messages.thread(question.id!).toArray()).map((m) => m.text)).toEqual(['Echo Bot release 2.0?', 'Echo Bot on Friday', 'not for the bot', 'Echo Bot or Monday', 'noted']);
+
+    // In a 1:1 room a bot sees every message: the whole thread, listed without mentionedPeople.
+    const direct = await alice.messages.create({ toPersonEmail: 'bot@webex.bot', text: 'hi bot' });
+    await alice.messages.create({ roomId: direct.roomId, parentId: direct.id, text: 'more' });
+    expect((await bot.messages.thread(direct.id!).toArray()).map((m) => m.text)).toEqual(['hi bot', 'more']);
+  });
+
   it('with plain fetch: the envelope and signature by hand, a thread by parentId, a delete delivered', async () => {
     const server = await mock({ seed: { rooms: [{ title: 'Ops' }] } });
     const auth = { authorization: 'Bearer any-token', 'content-type': 'application/json' };
