@@ -78,9 +78,10 @@ describe('a bot flow', () => {
     const me = await bot.people.me();
     expect(me).toMatchObject({ displayName: 'Echo Bot', emails: ['bot@webex.bot'], type: 'bot' });
     const [room] = await bot.rooms.list().toArray();
-    let reply: { id?: string; roomId?: string } = {};
+    let reply: { id?: string; roomId?: string; parentId?: string } = {};
+    let editRefused: unknown;
     // The card bot of examples/spark-card-bot.mjs: the Spark package's own receiver, answering each message of
-    // someone else with a card in its thread, and editing that reply with the card's answer.
+    // someone else with a card in its thread, and the card's answer with a message in the thread.
     const handler = createWebhookHandler({
       secret: SECRET,
       client: bot,
@@ -92,7 +93,9 @@ describe('a bot flow', () => {
         },
         'attachmentActions.created': async (event) => {
           const action = await event.fetch();
-          await bot.messages.update(reply.id!, { roomId: reply.roomId!, markdown: `Ship it? **${String(action.inputs?.choice)}**` });
+          // Webex refuses to edit a message with a card ("Edit a Message"): the bot answers in the thread instead.
+          editRefused = await failureOf(bot.messages.update(reply.id!, { roomId: reply.roomId!, markdown: `Ship it? **${String(action.inputs?.choice)}**` }));
+          await bot.messages.create({ roomId: action.roomId, parentId: reply.parentId, markdown: `Shipping: **${String(action.inputs?.choice)}**` });
         },
       },
     });
@@ -121,14 +124,17 @@ describe('a bot flow', () => {
     await server.settled();
     expect(envelopeOf(received.deliveries[2]!)).toMatchObject({ resource: 'attachmentActions', data: { id: action.id, messageId: reply.id, type: 'submit' } });
     expect(await bot.attachmentActions.get(action.id!)).toMatchObject({ type: 'submit', messageId: reply.id, roomId: room!.id, personId: question.personId, inputs: { choice: 'yes' } });
+    expect(editRefused).toBeInstanceOf(BadRequestError);
+    expect(editRefused).toMatchObject({ status: 400, errors: [{ description: expect.stringContaining('attachments') }] });
     // Alice reads the thread back; the bot may list a group room's messages only with mentionedPeople=me.
     const thread = await alice.messages.thread(question.id!).toArray();
     expect(thread.map((m) => [m.personEmail, m.text ?? m.markdown, m.attachments?.length])).toEqual([
       ['alice@example.com', 'Echo Bot release 2.0', undefined],
-      // Sent as Markdown alone, the edited reply's text is its plain form, as Webex gives it.
-      ['bot@webex.bot', 'Ship it? yes', 1],
+      // Sent as Markdown alone, a message's text is its plain form, as Webex gives it.
+      ['bot@webex.bot', 'Ship it?', 1],
+      ['bot@webex.bot', 'Shipping: yes', undefined],
     ]);
-    expect(thread[1]!.updated).toMatch(ISO_MS);
+    expect(thread[1]!.updated).toBeUndefined();
     const refused = await failureOf(bot.messages.list({ roomId: room!.id! }).toArray());
     expect(refused).toBeInstanceOf(PermissionDeniedError);
     expect(refused).toMatchObject({ status: 403, errors: [{ description: 'Failed to get activity.' }] });
@@ -278,6 +284,10 @@ describe('records as Webex writes them', () => {
     const edited = await spark.messages.update(direct.id!, { roomId: direct.roomId!, text: 'hi Alice' });
     expect(edited).toMatchObject({ text: 'hi Alice', created: direct.created });
     expect(edited.updated).toMatch(ISO_MS);
+    // Webex allows 10 edits of a message ("Edit a Message"); the 11th is a 400 and leaves the message as it was.
+    for (let edit = 2; edit <= 10; edit++) await spark.messages.update(direct.id!, { roomId: direct.roomId!, text: `edit ${edit}` });
+    expect(await failureOf(spark.messages.update(direct.id!, { roomId: direct.roomId!, text: 'edit 11' }))).toMatchObject({ status: 400 });
+    expect((await spark.messages.get(direct.id!)).text).toBe('edit 10');
   });
 
   it('an uploaded file, the mock’s clock, memberships (a 409 for a second one) told to a webhook', async () => {
@@ -288,6 +298,8 @@ describe('records as Webex writes them', () => {
     const upload = await spark.messages.create({ roomId: room!.id, text: 'the report', files: { data: new Uint8Array([1, 2, 3]), filename: 'report.csv' } });
     expect(upload).toMatchObject({ text: 'the report', created: clock, files: [expect.stringMatching(new RegExp(`^${server.url}/contents/[\\w-]+$`))] });
     expect(server.requests.at(-1)?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    // A message with a file cannot be edited ("Edit a Message": a 400).
+    expect(await failureOf(spark.messages.update(upload.id!, { roomId: room!.id!, text: 'the final report' }))).toBeInstanceOf(BadRequestError);
 
     const received = await receiver();
     await spark.webhooks.create({ name: 'members', targetUrl: received.url, resource: 'memberships', event: 'created' });

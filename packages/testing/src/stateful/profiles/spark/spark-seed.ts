@@ -64,7 +64,7 @@ export const DEFAULT_ME: SparkSeedPerson = { email: 'me@example.com', displayNam
 
 /** A fresh Webex state: a new organization and application, and the paging defects switched on. */
 export function newSparkState(quirks: SparkPagingQuirks = {}): Json {
-  const state: SparkState = { orgId: sparkId('ORGANIZATION'), appId: sparkId('APPLICATION'), meId: '', tokens: {}, quirks };
+  const state: SparkState = { orgId: sparkId('ORGANIZATION'), appId: sparkId('APPLICATION'), meId: '', tokens: {}, edits: {}, quirks };
   return state as unknown as Json;
 }
 
