@@ -337,6 +337,21 @@ describe('records as Webex writes them', () => {
     }
     expect(seen).toEqual(['m7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1']);
   });
+  it('pages without max as Webex does: 50 messages a page (List Messages’ default), 100 of other lists', async () => {
+    const messages = Array.from({ length: 51 }, (_, i) => ({ room: 'Support', text: `m${i + 1}` }));
+    const server = await mock({ seed: { ...PERSON_SEED, messages } });
+    const spark = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const [room] = await spark.rooms.list().toArray();
+    const sizes: number[] = [];
+    for await (const page of spark.messages.list({ roomId: room!.id! }).pages()) sizes.push(page.items.length);
+    expect(sizes).toEqual([50, 1]);
+    const people = Array.from({ length: 100 }, (_, i) => ({ email: `p${i}@example.com` }));
+    const crowded = await mock({ seed: { people } });
+    const pages: number[] = [];
+    for await (const page of new SparkClient({ accessToken: 't', baseUrl: crowded.url }).people.list().pages()) pages.push(page.items.length);
+    expect(pages).toEqual([100, 1]);
+  });
+
   it('Webex’s paging defects on demand: an empty last page, next links without mentionedPeople and with max=null', async () => {
     const server = await mock({ seed: SEED, quirks: { emptyLastPage: true, brokenNextLinks: true } });
     const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
