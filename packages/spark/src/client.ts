@@ -51,6 +51,7 @@ export type Messages = Omit<Resources['messages'], 'create'> & {
    * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page). A
    * bot's thread in a group room holds the parent and the replies that mention the bot: Webex lets a bot list a
    * group room's messages only with `mentionedPeople=me` (whether the token is a bot's is asked once, `people.me()`).
+   * `limit` in the options is `take(limit)`: the first messages of the thread, its parent counted.
    */
   thread(messageId: string, options?: CallOptions): Thread<Schemas['Message']>;
 };
@@ -128,15 +129,20 @@ export class SparkClient extends ClientBase {
       ...r.messages,
       // Reading a local file comes first; the call's response is still there with withResponse().
       create: (params, callOptions) => new APIPromise(createMessage(r.messages.create, params, readLocalFile, callOptions)),
-      thread: (messageId, callOptions) =>
-        new Thread(
+      thread: (messageId, callOptions = {}) => {
+        // `limit` counts the thread's messages from its parent, as take() does: given to the replies' listing, which
+        // Webex sends newest first, it kept the newest replies instead of the first ones.
+        const { limit, ...options } = callOptions;
+        const thread = new Thread(
           {
-            get: (id) => r.messages.get(id, callOptions),
-            replies: (roomId, parentId, mentionedMe) => r.messages.list({ roomId, parentId, ...(mentionedMe ? { mentionedPeople: 'me' } : {}) }, callOptions),
-            callerIsBot: () => this.#callerIsBot(callOptions),
+            get: (id) => r.messages.get(id, options),
+            replies: (roomId, parentId, mentionedMe) => r.messages.list({ roomId, parentId, ...(mentionedMe ? { mentionedPeople: 'me' } : {}) }, options),
+            callerIsBot: () => this.#callerIsBot({ ...(options.signal ? { signal: options.signal } : {}) }),
           },
           messageId,
-        ),
+        );
+        return limit === undefined ? thread : thread.take(limit);
+      },
     };
     this.webhooks = { ...r.webhooks, ensure: (params, callOptions) => ensureWebhook(r.webhooks, params, callOptions) };
     this.accessTokens = {

@@ -57,6 +57,8 @@ describe('threads', () => {
     const requests = fake.requests.length;
     expect((await spark().messages.thread('parent1').take(1).toArray()).map((m) => m.id)).toEqual(['parent1']);
     expect(fake.requests.length).toBe(requests + 1);
+    // The call's `limit` counts from the parent too (not the newest replies, which Webex lists first).
+    expect((await spark().messages.thread('parent1', { limit: 3 }).toArray()).map((m) => m.id)).toEqual(['parent1', 'reply1', 'reply2']);
   });
 
   it('reads Webex again on each iteration', async () => {
