@@ -60,7 +60,8 @@ export type Messages = Omit<Resources['messages'], 'create'> & {
 export type Webhooks = Resources['webhooks'] & {
   /**
    * Creates the webhook, or updates the one with the same `name` and `targetUrl` (its secret, reactivated); one
-   * whose `resource`, `event` or `filter` differ is deleted and created again (Webex cannot update those).
+   * whose `resource`, `event` or `filter` differ is deleted and created again (Webex cannot update those). Other
+   * webhooks of the same name and target (each would deliver every event again) are deleted.
    */
   ensure(params: EnsureWebhookInput, options?: CallOptions): Promise<EnsuredWebhook>;
 };

@@ -88,7 +88,7 @@ describe('webhooks.ensure', () => {
 
   it('creates the webhook once, then updates the one with the same name and target', async () => {
     const first = await spark().webhooks.ensure(wanted);
-    expect(first.action).toBe('created');
+    expect(first).toMatchObject({ action: 'created', duplicatesDeleted: 0 });
     const second = await spark().webhooks.ensure({ ...wanted, secret: 's2' });
     expect(second).toMatchObject({ action: 'updated', webhook: { id: first.webhook.id, secret: 's2', status: 'active' } });
     expect(fake.webhooks).toHaveLength(1);
@@ -103,6 +103,19 @@ describe('webhooks.ensure', () => {
     expect(fake.webhooks.map((w) => [w.name, w.event])).toEqual([
       ['other', 'created'],
       ['card bot', 'deleted'],
+    ]);
+  });
+
+  it('keeps one of several webhooks with the same name and target (each delivered every event) and deletes the others', async () => {
+    await spark().webhooks.create({ ...wanted, event: 'deleted' });
+    const kept = await spark().webhooks.create(wanted);
+    await spark().webhooks.create(wanted);
+    await spark().webhooks.create({ ...wanted, name: 'other' });
+    const ensured = await spark().webhooks.ensure({ ...wanted, secret: 's2' });
+    expect(ensured).toMatchObject({ action: 'updated', duplicatesDeleted: 2, webhook: { id: kept.id, secret: 's2' } });
+    expect(fake.webhooks.map((w) => [w.id, w.name])).toEqual([
+      [kept.id, 'card bot'],
+      [expect.any(String), 'other'],
     ]);
   });
 });
