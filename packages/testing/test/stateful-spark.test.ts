@@ -345,11 +345,22 @@ describe('records as Webex writes them', () => {
     const sizes: number[] = [];
     for await (const page of spark.messages.list({ roomId: room!.id! }).pages()) sizes.push(page.items.length);
     expect(sizes).toEqual([50, 1]);
-    const people = Array.from({ length: 100 }, (_, i) => ({ email: `p${i}@example.com` }));
+    const people = Array.from({ length: 101 }, (_, i) => ({ email: `p${i}@example.com` }));
     const crowded = await mock({ seed: { people } });
     const pages: number[] = [];
-    for await (const page of new SparkClient({ accessToken: 't', baseUrl: crowded.url }).people.list().pages()) pages.push(page.items.length);
+    for await (const page of new SparkClient({ accessToken: 't', baseUrl: crowded.url }).people.list({ displayName: 'p' }).pages()) pages.push(page.items.length);
     expect(pages).toEqual([100, 1]);
+  });
+
+  it('lists people for a non-admin only by email, displayName or id (a 403 without), everyone for a seeded admin', async () => {
+    const server = await mock({ seed: { ...SEED, people: [...SEED.people!, { email: 'admin@example.com', accessToken: 'admin-token', admin: true }] } });
+    const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const refused = await failureOf(bot.people.list().toArray());
+    expect(refused).toBeInstanceOf(PermissionDeniedError);
+    expect(refused).toMatchObject({ status: 403, errors: [{ description: 'Only admin is allowed to use this resource.' }] });
+    expect((await bot.people.list({ displayName: 'ali' }).toArray()).map((p) => p.emails)).toEqual([['alice@example.com']]);
+    const admin = new SparkClient({ accessToken: 'admin-token', baseUrl: server.url, maxRetries: 0 });
+    expect(await admin.people.list().toArray()).toHaveLength(3);
   });
 
   it('Webex’s paging defects on demand: an empty last page, next links without mentionedPeople and with max=null', async () => {

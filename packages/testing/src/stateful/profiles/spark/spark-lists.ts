@@ -7,7 +7,7 @@ import type { Json } from '../../spec-ref.js';
 import type { MockCall, MockReply } from '../../vendor-profile.js';
 import { SPARK_MESSAGES, sparkError } from './spark-errors.js';
 import { sparkPage } from './spark-pages.js';
-import { callerOf, directRoomOf, membershipOf, personByEmail } from './spark-state.js';
+import { callerOf, directRoomOf, membershipOf, personByEmail, stateOf } from './spark-state.js';
 
 type Filter = (record: Json) => boolean;
 
@@ -15,9 +15,15 @@ type Filter = (record: Json) => boolean;
 const where = (records: Json[], filters: (Filter | undefined)[]) => records.filter((record) => filters.every((keep) => keep?.(record) ?? true));
 const when = (value: string | null, filter: (value: string) => Filter): Filter | undefined => (value === null ? undefined : filter(value));
 
-/** `GET /people`: `email` exactly, `displayName` as a prefix, `id` as a comma-separated list, `orgId`. */
+/**
+ * `GET /people`: `email` exactly, `displayName` as a prefix, `id` as a comma-separated list, `orgId`. "For most users,
+ * either the `email` or `displayName` parameter is required. Admin users can omit these fields" (List People); a
+ * non-admin's unfiltered list is Webex's 403 (../shared/reference/spark/examples/error-403-admin-only.json).
+ */
 export function listPeople(call: MockCall): MockReply {
   const q = call.query;
+  const filtered = ['email', 'displayName', 'id'].some((name) => q.has(name));
+  if (!filtered && !stateOf(call).admins.includes(String(callerOf(call).id))) return sparkError(403, SPARK_MESSAGES.adminOnly);
   return sparkPage(
     call,
     where(call.store.list('people'), [
