@@ -164,7 +164,8 @@ const checks: Record<string, () => Promise<void>> = {
   'spark-receiver': async () => {
     const secret = 'receiver-secret-8d2a';
     const server = await fake(spark.startFakeSpark());
-    server.actions.set('action1', { id: 'action1', type: 'submit', messageId: 'parent1', roomId: 'room1', inputs: { choice: 'yes' }, personId: 'person2' });
+    // The card was sent as a reply (reply2): the thanks go in its thread, under the thread's first message.
+    server.actions.set('action1', { id: 'action1', type: 'submit', messageId: 'reply2', roomId: 'room1', inputs: { choice: 'yes' }, personId: 'person2' });
     const { module, logs } = await run('spark-receiver', { WEBEX_ACCESS_TOKEN: spark.TOKEN, WEBEX_BASE_URL: server.url, WEBEX_WEBHOOK_SECRET: secret, PORT: '0' });
     const listening = module.server as import('node:http').Server;
     afterThisTest(() => new Promise((resolve) => listening.close(resolve)));
