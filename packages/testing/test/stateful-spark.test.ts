@@ -352,6 +352,22 @@ describe('records as Webex writes them', () => {
     expect(pages).toEqual([100, 1]);
   });
 
+  it('lists the memberships of the caller’s rooms and the caller’s teams; by person only with a roomId (a 400 without)', async () => {
+    const server = await mock();
+    const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const alice = new SparkClient({ accessToken: ALICE_TOKEN, baseUrl: server.url, maxRetries: 0 });
+    const [support] = await bot.rooms.list().toArray();
+    const hers = await alice.rooms.create({ title: 'Alice only' });
+    await alice.teams.create({ name: 'Alice team' });
+    const rooms = (await bot.memberships.list().toArray()).map((m) => m.roomId);
+    expect(new Set(rooms)).toEqual(new Set([support!.id]));
+    expect((await alice.memberships.list().toArray()).map((m) => m.roomId)).toContain(hers.id);
+    expect(await bot.teams.list().toArray()).toEqual([]);
+    expect((await alice.teams.list().toArray()).map((t) => t.name)).toEqual(['Alice team']);
+    expect(await failureOf(bot.memberships.list({ personEmail: 'alice@example.com' }).toArray())).toBeInstanceOf(BadRequestError);
+    expect((await bot.memberships.list({ roomId: support!.id!, personEmail: 'ALICE@example.com' }).toArray()).map((m) => m.personEmail)).toEqual(['alice@example.com']);
+  });
+
   it('lists people for a non-admin only by email, displayName or id (a 403 without), everyone for a seeded admin', async () => {
     const server = await mock({ seed: { ...SEED, people: [...SEED.people!, { email: 'admin@example.com', accessToken: 'admin-token', admin: true }] } });
     const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });

@@ -1,6 +1,6 @@
 /**
  * The Webex lists whose filters are not a record field each: people by email, name prefix or ids; the rooms the
- * caller is in, and their own webhooks; a room's messages newest first, a thread's replies, the caller's mentions;
+ * caller is in, the memberships of those rooms, their teams and their own webhooks; a room's messages newest first, a thread's replies, the caller's mentions;
  * the messages of a 1:1 room. They page as every Webex list does (spark-pages.ts).
  */
 import type { Json } from '../../spec-ref.js';
@@ -39,6 +39,33 @@ export function listPeople(call: MockCall): MockReply {
 export function listWebhooks(call: MockCall): MockReply {
   const caller = String(callerOf(call).id);
   return sparkPage(call, where(call.store.list('webhooks'), [(webhook) => webhook.createdBy === caller, when(call.query.get('ownedBy'), (ownedBy) => (webhook) => webhook.ownedBy === ownedBy)]));
+}
+
+/**
+ * `GET /memberships`: "By default, lists memberships for rooms to which the authenticated user belongs" (List
+ * Memberships); by `roomId`, `personId` or `personEmail`, which need `roomId` ("The `roomId` parameter is required
+ * when using these parameters": a 400, the wording the mock's own).
+ */
+export function listMemberships(call: MockCall): MockReply {
+  const q = call.query;
+  const roomId = q.get('roomId');
+  if (roomId === null && (q.has('personId') || q.has('personEmail'))) return sparkError(400, 'roomId is required when listing memberships by personId or personEmail.');
+  const caller = String(callerOf(call).id);
+  return sparkPage(
+    call,
+    where(call.store.list('memberships'), [
+      roomId === null ? (m) => membershipOf(call, String(m.roomId), caller) !== undefined : (m) => m.roomId === roomId,
+      when(q.get('personId'), (personId) => (m) => m.personId === personId),
+      when(q.get('personEmail'), (email) => (m) => String(m.personEmail ?? '').toLowerCase() === email.toLowerCase()),
+    ]),
+  );
+}
+
+/** `GET /teams`: "Lists teams to which the authenticated user belongs" (List Teams). */
+export function listTeams(call: MockCall): MockReply {
+  const caller = String(callerOf(call).id);
+  const memberOf = new Set(call.store.list('teamMemberships').filter((m) => m.personId === caller).map((m) => m.teamId));
+  return sparkPage(call, where(call.store.list('teams'), [(team) => memberOf.has(team.id)]));
 }
 
 /** `GET /rooms`: the rooms the caller is a member of, by `teamId` and `type`, sorted by `sortBy` (newest first). */
