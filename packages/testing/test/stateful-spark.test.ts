@@ -169,6 +169,10 @@ describe('a bot flow', () => {
     const direct = await alice.messages.create({ toPersonEmail: 'bot@webex.bot', text: 'hi bot' });
     await alice.messages.create({ roomId: direct.roomId, parentId: direct.id, text: 'more' });
     expect((await bot.messages.thread(direct.id!).toArray()).map((m) => m.text)).toEqual(['hi bot', 'more']);
+    // A 1:1 room's title is the other person's name, for each of the two ("Get Room Details").
+    expect((await bot.rooms.get(direct.roomId!)).title).toBe('Alice');
+    expect((await alice.rooms.get(direct.roomId!)).title).toBe('Echo Bot');
+    expect((await bot.rooms.list({ type: 'direct' }).toArray()).map((r) => r.title)).toEqual(['Alice']);
   });
 
   it('with plain fetch: the envelope and signature by hand, a thread by parentId, a delete delivered', async () => {

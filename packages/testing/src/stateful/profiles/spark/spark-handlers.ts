@@ -9,7 +9,7 @@ import { createRecord, genericCrud } from '../../generic-crud.js';
 import type { Json } from '../../spec-ref.js';
 import type { MockCall, MockHandler, MockReply, VendorProfile } from '../../vendor-profile.js';
 import { SPARK_MESSAGES, sparkError } from './spark-errors.js';
-import { listDirectMessages, listMemberships, listMessages, listPeople, listRooms, listTeams, listWebhooks } from './spark-lists.js';
+import { listDirectMessages, listMemberships, listMessages, listPeople, listRooms, listTeams, listWebhooks, roomSeenBy } from './spark-lists.js';
 import type { SparkWrite } from './spark-records.js';
 import { callerOf, membershipOf, personByEmail, stateOf } from './spark-state.js';
 
@@ -38,6 +38,10 @@ export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) 
     people_me: (call) => ({ status: 200, body: callerOf(call) }),
     people_list: listPeople,
     rooms_list: listRooms,
+    rooms_get: (call) => {
+      const room = call.store.get('rooms', call.params.roomId ?? '');
+      return room ? { status: 200, body: roomSeenBy(call, room) } : notFound();
+    },
     memberships_list: listMemberships,
     teams_list: listTeams,
     webhooks_list: listWebhooks,

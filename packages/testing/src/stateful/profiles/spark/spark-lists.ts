@@ -80,7 +80,19 @@ export function listRooms(call: MockCall): MockReply {
   const sortBy = q.get('sortBy');
   const key = sortBy === 'lastactivity' ? 'lastActivity' : sortBy === 'created' ? 'created' : undefined;
   if (key) rooms.reverse().sort((a, b) => String(b[key]).localeCompare(String(a[key])));
-  return sparkPage(call, rooms);
+  return sparkPage(call, rooms.map((room) => roomSeenBy(call, room)));
+}
+
+/**
+ * A room as the caller sees it: "The `title` of the room for 1:1 rooms will be the display name of the other person"
+ * (Get Room Details), whichever of the two asks.
+ */
+export function roomSeenBy(call: MockCall, room: Json): Json {
+  if (room.type !== 'direct') return room;
+  const caller = String(callerOf(call).id);
+  const other = call.store.list('memberships').find((m) => m.roomId === room.id && m.personId !== caller);
+  const name = other && call.store.get('people', String(other.personId))?.displayName;
+  return name === undefined ? room : { ...room, title: name };
 }
 
 /**
