@@ -3,8 +3,8 @@
 // Example: a Webex card bot, end to end, against the Webex API (by default, the stateful mock `npm start` runs,
 // which keeps the messages and delivers signed webhooks as Webex does). The bot registers its webhooks; a user
 // mentions it in a room; it receives the signed messages.created, replies in the thread with a card; the user
-// answers the card; the bot receives attachmentActions.created, reads the inputs and edits its reply; the user
-// reads the thread back. One line a step.
+// answers the card; the bot receives attachmentActions.created, reads the inputs and answers in the thread (Webex
+// does not edit a message that carries a card); the user reads the thread back. One line a step.
 // Usage: node examples/spark-card-bot.mjs [baseUrl] — the bot's token from WEBEX_ACCESS_TOKEN, the user's (a
 // second account, who plays the person talking to the bot) from WEBEX_USER_TOKEN; BOT_PUBLIC_URL is the URL
 // Webex should POST to (default: the local receiver's own URL, which only a local mock can reach).
@@ -39,7 +39,7 @@ const card = {
 const me = await bot.people.me();
 step(1, `the bot is ${me.displayName} <${me.emails?.[0]}>${afterRetries()}`);
 
-let reply; // the bot's reply in the thread, which the card's answer edits
+let reply; // the bot's reply in the thread, the card the user answers
 let finished;
 const done = new Promise((resolve, reject) => (finished = { resolve, reject }));
 
@@ -57,8 +57,10 @@ const handler = createWebhookHandler({
     'attachmentActions.created': async (event) => {
       const action = await event.fetch();
       step(7, `received a signed attachmentActions.created; inputs ${JSON.stringify(action.inputs)}`);
-      const edited = await bot.messages.update(reply.id, { roomId: reply.roomId, markdown: `Ship release 2.0 on Friday? **${action.inputs?.choice ?? 'no answer'}**` });
-      step(8, `edited the reply: "${edited.markdown}"`);
+      // Not an edit of the card's message: Webex answers 400 to editing a message with a card or a file
+      // (developer.webex.com, "Edit a Message"). The answer goes in the thread, whose first message is the question.
+      const answer = await bot.messages.create({ roomId: action.roomId, parentId: reply.parentId, markdown: `Shipping release 2.0 on Friday: **${action.inputs?.choice ?? 'no answer'}**` });
+      step(8, `answered in the thread: "${answer.markdown}"`);
       finished.resolve();
     },
   },

@@ -13,7 +13,7 @@ import { repoRoot } from '../lib/spec-validator.js';
 
 const file = join(repoRoot, 'examples', 'spark-card-bot.mjs');
 
-it('registers its webhooks, answers a mention with a card in the thread, reads the answer and edits its reply', async () => {
+it('registers its webhooks, answers a mention with a card in the thread, reads the answer and answers it in the thread', async () => {
   const server = await startStatefulMock('spark', statefulOptionsOf(file));
   try {
     // Asynchronous: the mock runs in this process and must go on answering while the example runs.
@@ -24,12 +24,14 @@ it('registers its webhooks, answers a mention with a card in the thread, reads t
     expect(lines[0]).toBe('1. the bot is Card Bot <cardbot@webex.bot> (after 429 and a wait: the client retried)');
     expect(lines[4]).toBe('4. received a signed messages.created from alice@example.com: "Card Bot can we ship on Friday?"');
     expect(lines[7]).toBe('7. received a signed attachmentActions.created; inputs {"choice":"yes","comment":"Ship it"}');
-    expect(lines[8]).toBe('8. edited the reply: "Ship release 2.0 on Friday? **yes**"');
-    // What the mock kept: the user's question and the bot's edited card reply in its thread, two webhooks.
+    expect(lines[8]).toBe('8. answered in the thread: "Shipping release 2.0 on Friday: **yes**"');
+    // What the mock kept: the user's question, the bot's card reply and its answer in the question's thread (the
+    // card's message unedited: Webex does not edit one), two webhooks.
     const state = server.state();
-    const [question, reply] = state.messages!;
-    expect(reply).toMatchObject({ parentId: question!.id, markdown: 'Ship release 2.0 on Friday? **yes**', personEmail: 'cardbot@webex.bot' });
-    expect(reply!.updated).toBeTypeOf('string');
+    const [question, reply, answer] = state.messages!;
+    expect(reply).toMatchObject({ parentId: question!.id, markdown: 'Ship release 2.0 on Friday?', personEmail: 'cardbot@webex.bot' });
+    expect(reply).not.toHaveProperty('updated');
+    expect(answer).toMatchObject({ parentId: question!.id, markdown: 'Shipping release 2.0 on Friday: **yes**', personEmail: 'cardbot@webex.bot' });
     expect(state.webhooks!.map((w) => `${w.resource}.${w.event}`).sort()).toEqual(['attachmentActions.created', 'messages.created']);
     // The first request met the queued 429 and was sent again; no token is in the log.
     expect(server.requests.slice(0, 2).map((r) => [r.operationId, r.status])).toEqual([['people_me', 429], ['people_me', 200]]);

@@ -48,7 +48,10 @@ export type Messages = Omit<Resources['messages'], 'create'> & {
   create(params: MessageCreateInput, options?: CallOptions): APIPromise<Schemas['Message']>;
   /**
    * A whole thread from any of its messages' IDs: the parent, then the replies in the order they were posted. Each
-   * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page).
+   * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page). A
+   * bot's thread in a group room holds the parent and the replies that mention the bot: Webex lets a bot list a
+   * group room's messages only with `mentionedPeople=me` (whether the token is a bot's is asked once, `people.me()`).
+   * `limit` in the options is `take(limit)`: the first messages of the thread, its parent counted.
    */
   thread(messageId: string, options?: CallOptions): Thread<Schemas['Message']>;
 };
@@ -57,7 +60,8 @@ export type Messages = Omit<Resources['messages'], 'create'> & {
 export type Webhooks = Resources['webhooks'] & {
   /**
    * Creates the webhook, or updates the one with the same `name` and `targetUrl` (its secret, reactivated); one
-   * whose `resource`, `event` or `filter` differ is deleted and created again (Webex cannot update those).
+   * whose `resource`, `event` or `filter` differ is deleted and created again (Webex cannot update those). Other
+   * webhooks of the same name and target (each would deliver every event again) are deleted.
    */
   ensure(params: EnsureWebhookInput, options?: CallOptions): Promise<EnsuredWebhook>;
 };
@@ -95,6 +99,7 @@ export class SparkClient extends ClientBase {
   readonly accessTokens: AccessTokens;
   /** The plain openapi-fetch client, for calls the resources do not cover. */
   readonly raw: Client<paths>;
+  #botCaller: Promise<boolean> | undefined;
 
   constructor(options: SparkClientOptions = {}) {
     super();
@@ -125,14 +130,38 @@ export class SparkClient extends ClientBase {
       ...r.messages,
       // Reading a local file comes first; the call's response is still there with withResponse().
       create: (params, callOptions) => new APIPromise(createMessage(r.messages.create, params, readLocalFile, callOptions)),
-      thread: (messageId, callOptions) =>
-        new Thread({ get: (id) => r.messages.get(id, callOptions), replies: (roomId, parentId) => r.messages.list({ roomId, parentId }, callOptions) }, messageId),
+      thread: (messageId, callOptions = {}) => {
+        // `limit` counts the thread's messages from its parent, as take() does: given to the replies' listing, which
+        // Webex sends newest first, it kept the newest replies instead of the first ones.
+        const { limit, ...options } = callOptions;
+        const thread = new Thread(
+          {
+            get: (id) => r.messages.get(id, options),
+            replies: (roomId, parentId, mentionedMe) => r.messages.list({ roomId, parentId, ...(mentionedMe ? { mentionedPeople: 'me' } : {}) }, options),
+            callerIsBot: () => this.#callerIsBot({ ...(options.signal ? { signal: options.signal } : {}) }),
+          },
+          messageId,
+        );
+        return limit === undefined ? thread : thread.take(limit);
+      },
     };
     this.webhooks = { ...r.webhooks, ensure: (params, callOptions) => ensureWebhook(r.webhooks, params, callOptions) };
     this.accessTokens = {
       get: (params, callOptions) => r.accessTokens.create({ grant_type: 'authorization_code', ...params }, callOptions),
       refresh: (params, callOptions) => r.accessTokens.create({ grant_type: 'refresh_token', ...params }, callOptions),
     };
+  }
+
+  /** Whether the token is a bot's (`people.me()`'s `type`), asked once per client: a token's person does not change. */
+  #callerIsBot(options?: CallOptions): Promise<boolean> {
+    this.#botCaller ??= this.people.me(undefined, options).then(
+      (person) => person.type === 'bot',
+      (error: unknown) => {
+        this.#botCaller = undefined; // a failure is not remembered: the next thread asks again
+        throw error;
+      },
+    );
+    return this.#botCaller;
   }
 
   /** Reads a local path given in `files`: refused here (no file system); the Node entry's subclass reads it. */

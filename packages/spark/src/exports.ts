@@ -17,6 +17,7 @@ export type { WebhookAnswer, WebhookHandler, WebhookHandlerOptions } from './web
 export type {
   FetchedResources,
   ReceivedWebhookEvent,
+  WebhookEventData,
   WebhookEventHandler,
   WebhookEventKey,
   WebhookEventName,

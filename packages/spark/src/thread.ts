@@ -3,6 +3,13 @@
  * (a reply's `parentId` is the thread's first message) and `GET /messages?parentId=` lists replies newest first
  * (developer.webex.com, "List Messages": "sorts the messages in descending order by creation date"), so the replies
  * are read to the end before the first one is yielded.
+ *
+ * A bot reads less of a group room's thread. "Bots must include this parameter to list messages in group rooms
+ * (spaces)" (https://developer.webex.com/docs/api/v1/messages/list-messages, `mentionedPeople`): without
+ * `mentionedPeople=me` Webex answers a bot 403 "Failed to get activity." (go-cisco-webex-teams issue #9). So in a group room a bot's thread lists
+ * the replies with `mentionedPeople=me`: the parent, then the replies that mention the bot, which is what Webex lets
+ * a bot see there ("in group spaces, bots only have access to messages in which they are mentioned",
+ * https://developer.webex.com/docs/bots, "Differences Between Bots and People").
  */
 import { isWholeNumber } from '@apiclients/core/internal';
 import type { PagedList } from '@apiclients/core';
@@ -12,12 +19,16 @@ export interface ThreadMessage {
   id?: string | undefined;
   roomId?: string | undefined;
   parentId?: string | undefined;
+  roomType?: string | undefined;
 }
 
-/** How a {@link Thread} reads Webex: one message, and a room's replies to one. */
+/** How a {@link Thread} reads Webex: one message, a room's replies to one, and whether the caller is a bot. */
 export interface ThreadSource<M extends ThreadMessage> {
   get(messageId: string): Promise<M>;
-  replies(roomId: string, parentId: string): PagedList<M>;
+  /** The replies to `parentId`; with `mentionedMe`, only those that mention the caller (`mentionedPeople=me`). */
+  replies(roomId: string, parentId: string, mentionedMe: boolean): PagedList<M>;
+  /** Whether the token is a bot's (asked only for a thread in a group room); without it, the caller is a person. */
+  callerIsBot?(): Promise<boolean>;
 }
 
 /**
@@ -49,7 +60,8 @@ export class Thread<M extends ThreadMessage> implements AsyncIterable<M> {
     const parent = first.parentId ? await this.#source.get(first.parentId) : first;
     yield parent;
     if (this.#limit <= 1 || !parent.id || !parent.roomId) return;
-    const newestFirst = await this.#source.replies(parent.roomId, parent.id).toArray();
+    const mentionedMe = parent.roomType === 'group' && ((await this.#source.callerIsBot?.()) ?? false);
+    const newestFirst = await this.#source.replies(parent.roomId, parent.id, mentionedMe).toArray();
     yield* newestFirst.reverse().slice(0, this.#limit - 1);
   }
 

@@ -23,6 +23,18 @@ export interface FetchedResources {
   rooms: Schemas['Room'];
 }
 
+/**
+ * What a delivery's `data` holds of each resource: a message's IDs and metadata but not its text, an attachment
+ * action's but not its inputs (developer.webex.com/docs/webhooks, "Handling Requests from Webex": read the whole
+ * resource with its ID), a membership or room whole. Webex may leave any field out but `id`.
+ */
+export interface WebhookEventData {
+  messages: Pick<Schemas['Message'], 'roomId' | 'roomType' | 'parentId' | 'personId' | 'personEmail' | 'mentionedPeople' | 'mentionedGroups' | 'files' | 'created' | 'updated'>;
+  attachmentActions: Pick<Schemas['AttachmentAction'], 'type' | 'messageId' | 'personId' | 'roomId' | 'created'>;
+  memberships: Schemas['Membership'];
+  rooms: Schemas['Room'];
+}
+
 /** The client calls `event.fetch()` makes: a `SparkClient` has them all. */
 export interface WebhookFetcher {
   messages: { get(messageId: string, options?: CallOptions): Promise<Schemas['Message']> };
@@ -38,8 +50,11 @@ export type ReceivedWebhookEvent<R extends string = WebhookResourceName, E exten
 > & {
   resource: R;
   event: E;
-  /** The changed resource: always its `id`; for messages, IDs and metadata but not the text. */
-  data: { id: string } & Record<string, unknown>;
+  /**
+   * The changed resource: always its `id`; for messages, IDs and metadata but not the text, typed by resource
+   * ({@link WebhookEventData}); other fields Webex sends are there untyped.
+   */
+  data: { id: string } & (R extends keyof WebhookEventData ? Partial<WebhookEventData[R]> : unknown) & Record<string, unknown>;
   /**
    * Reads the whole resource through the receiver's `client` (Webex sends only IDs): the message, attachment action
    * (a card's inputs), membership or room. A deleted resource answers 404 (a `SparkApiError`); other resources, or
@@ -80,7 +95,7 @@ export function toReceivedEvent(envelope: NonNullable<ReturnType<typeof envelope
   const { resource } = envelope;
   return {
     ...envelope,
-    data: envelope.data as { id: string } & Record<string, unknown>,
+    data: envelope.data,
     fetch(options?: CallOptions) {
       const read = Object.hasOwn(READERS, resource) ? READERS[resource as keyof FetchedResources] : undefined;
       if (!read) return Promise.reject(new ConfigurationError(`event.fetch(): Webex has no resource to read for "${resource}" events`));

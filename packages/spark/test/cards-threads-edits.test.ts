@@ -57,6 +57,8 @@ describe('threads', () => {
     const requests = fake.requests.length;
     expect((await spark().messages.thread('parent1').take(1).toArray()).map((m) => m.id)).toEqual(['parent1']);
     expect(fake.requests.length).toBe(requests + 1);
+    // The call's `limit` counts from the parent too (not the newest replies, which Webex lists first).
+    expect((await spark().messages.thread('parent1', { limit: 3 }).toArray()).map((m) => m.id)).toEqual(['parent1', 'reply1', 'reply2']);
   });
 
   it('reads Webex again on each iteration', async () => {
@@ -86,7 +88,7 @@ describe('webhooks.ensure', () => {
 
   it('creates the webhook once, then updates the one with the same name and target', async () => {
     const first = await spark().webhooks.ensure(wanted);
-    expect(first.action).toBe('created');
+    expect(first).toMatchObject({ action: 'created', duplicatesDeleted: 0 });
     const second = await spark().webhooks.ensure({ ...wanted, secret: 's2' });
     expect(second).toMatchObject({ action: 'updated', webhook: { id: first.webhook.id, secret: 's2', status: 'active' } });
     expect(fake.webhooks).toHaveLength(1);
@@ -101,6 +103,19 @@ describe('webhooks.ensure', () => {
     expect(fake.webhooks.map((w) => [w.name, w.event])).toEqual([
       ['other', 'created'],
       ['card bot', 'deleted'],
+    ]);
+  });
+
+  it('keeps one of several webhooks with the same name and target (each delivered every event) and deletes the others', async () => {
+    await spark().webhooks.create({ ...wanted, event: 'deleted' });
+    const kept = await spark().webhooks.create(wanted);
+    await spark().webhooks.create(wanted);
+    await spark().webhooks.create({ ...wanted, name: 'other' });
+    const ensured = await spark().webhooks.ensure({ ...wanted, secret: 's2' });
+    expect(ensured).toMatchObject({ action: 'updated', duplicatesDeleted: 2, webhook: { id: kept.id, secret: 's2' } });
+    expect(fake.webhooks.map((w) => [w.id, w.name])).toEqual([
+      [kept.id, 'card bot'],
+      [expect.any(String), 'other'],
     ]);
   });
 });

@@ -33,8 +33,18 @@ async function messagingTypesOnly() {
         expectTypeOf(event.resource).toEqualTypeOf<'messages'>();
         expectTypeOf(event.event).toEqualTypeOf<'created'>();
         expectTypeOf(await event.fetch()).toEqualTypeOf<Message>();
+        // A delivery's data is typed by its resource: a message's IDs and metadata, its text never.
+        expectTypeOf(event.data.id).toEqualTypeOf<string>();
+        expectTypeOf(event.data.roomId).toEqualTypeOf<string | undefined>();
+        expectTypeOf(event.data.roomType).toEqualTypeOf<Message['roomType'] | undefined>();
+        expectTypeOf(event.data.mentionedPeople).toEqualTypeOf<Message['mentionedPeople'] | undefined>();
+        await spark.messages.create({ roomId: event.data.roomId, parentId: event.data.id, text: 'pong' });
       },
-      'attachmentActions.created': async (event) => expectTypeOf(await event.fetch()).toEqualTypeOf<AttachmentAction>(),
+      'attachmentActions.created': async (event) => {
+        expectTypeOf(event.data.messageId).toEqualTypeOf<string | undefined>();
+        expectTypeOf(await event.fetch()).toEqualTypeOf<AttachmentAction>();
+      },
+      'memberships.created': (event) => expectTypeOf(event.data.roomId).toEqualTypeOf<string | undefined>(),
       'meetings.started': async (event) => expectTypeOf(await event.fetch()).toEqualTypeOf<never>(),
       // @ts-expect-error: no such event
       'messages.exploded': () => undefined,

@@ -78,9 +78,10 @@ describe('a bot flow', () => {
     const me = await bot.people.me();
     expect(me).toMatchObject({ displayName: 'Echo Bot', emails: ['bot@webex.bot'], type: 'bot' });
     const [room] = await bot.rooms.list().toArray();
-    let reply: { id?: string; roomId?: string } = {};
+    let reply: { id?: string; roomId?: string; parentId?: string } = {};
+    let editRefused: unknown;
     // The card bot of examples/spark-card-bot.mjs: the Spark package's own receiver, answering each message of
-    // someone else with a card in its thread, and editing that reply with the card's answer.
+    // someone else with a card in its thread, and the card's answer with a message in the thread.
     const handler = createWebhookHandler({
       secret: SECRET,
       client: bot,
@@ -92,7 +93,9 @@ describe('a bot flow', () => {
         },
         'attachmentActions.created': async (event) => {
           const action = await event.fetch();
-          await bot.messages.update(reply.id!, { roomId: reply.roomId!, markdown: `Ship it? **${String(action.inputs?.choice)}**` });
+          // Webex refuses to edit a message with a card ("Edit a Message"): the bot answers in the thread instead.
+          editRefused = await failureOf(bot.messages.update(reply.id!, { roomId: reply.roomId!, markdown: `Ship it? **${String(action.inputs?.choice)}**` }));
+          await bot.messages.create({ roomId: action.roomId, parentId: reply.parentId, markdown: `Shipping: **${String(action.inputs?.choice)}**` });
         },
       },
     });
@@ -121,18 +124,55 @@ describe('a bot flow', () => {
     await server.settled();
     expect(envelopeOf(received.deliveries[2]!)).toMatchObject({ resource: 'attachmentActions', data: { id: action.id, messageId: reply.id, type: 'submit' } });
     expect(await bot.attachmentActions.get(action.id!)).toMatchObject({ type: 'submit', messageId: reply.id, roomId: room!.id, personId: question.personId, inputs: { choice: 'yes' } });
+    expect(editRefused).toBeInstanceOf(BadRequestError);
+    expect(editRefused).toMatchObject({ status: 400, errors: [{ description: expect.stringContaining('attachments') }] });
     // Alice reads the thread back; the bot may list a group room's messages only with mentionedPeople=me.
     const thread = await alice.messages.thread(question.id!).toArray();
     expect(thread.map((m) => [m.personEmail, m.text ?? m.markdown, m.attachments?.length])).toEqual([
       ['alice@example.com', 'Echo Bot release 2.0', undefined],
-      // Sent as Markdown alone, the edited reply's text is its plain form, as Webex gives it.
-      ['bot@webex.bot', 'Ship it? yes', 1],
+      // Sent as Markdown alone, a message's text is its plain form, as Webex gives it.
+      ['bot@webex.bot', 'Ship it?', 1],
+      ['bot@webex.bot', 'Shipping: yes', undefined],
     ]);
-    expect(thread[1]!.updated).toMatch(ISO_MS);
+    expect(thread[1]!.updated).toBeUndefined();
     const refused = await failureOf(bot.messages.list({ roomId: room!.id! }).toArray());
     expect(refused).toBeInstanceOf(PermissionDeniedError);
     expect(refused).toMatchObject({ status: 403, errors: [{ description: 'Failed to get activity.' }] });
     expect((await bot.messages.list({ roomId: room!.id!, mentionedPeople: 'me' }).toArray()).map((m) => m.id)).toEqual([question.id]);
+  });
+
+  it('a bot reads a group room’s thread with mentionedPeople=me (the replies that mention it), a 1:1 thread whole', async () => {
+    const server = await mock();
+    const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const alice = new SparkClient({ accessToken: ALICE_TOKEN, baseUrl: server.url, maxRetries: 0 });
+    const [room] = await bot.rooms.list().toArray();
+    const mention = '<@personEmail:bot@webex.bot|Echo Bot>';
+    const question = await alice.messages.create({ roomId: room!.id, markdown: `${mention} release 2.0?` });
+    await alice.messages.create({ roomId: room!.id, parentId: question.id, markdown: `${mention} on Friday` });
+    await alice.messages.create({ roomId: room!.id, parentId: question.id, text: 'not for the bot' });
+    await alice.messages.create({ roomId: room!.id, parentId: question.id, markdown: `${mention} or Monday` });
+    await bot.messages.create({ roomId: room!.id, parentId: question.id, text: 'noted' });
+
+    // Listed as a person lists it, Webex refuses the bot (403); the thread asks with mentionedPeople=me.
+    const fromReply = await bot.messages.list({ roomId: room!.id!, mentionedPeople: 'me', max: 1 }).take(1).toArray();
+    const thread = await bot.messages.thread(fromReply[0]!.id!).toArray();
+    expect(thread.map((m) => m.text)).toEqual(['Echo Bot release 2.0?', 'Echo Bot on Friday', 'Echo Bot or Monday']);
+    const listed = server.requests.filter((r) => r.operationId === 'messages_list').at(-1);
+    expect(new URL(listed!.url, server.url).searchParams.get('mentionedPeople')).toBe('me');
+    // A second thread does not ask who the caller is again.
+    await bot.messages.thread(question.id!).toArray();
+    expect(server.requests.filter((r) => r.operationId === 'people_me')).toHaveLength(1);
+    // A person reads the whole thread, and is never asked for mentionedPeople.
+    expect((await alice.messages.thread(question.id!).toArray()).map((m) => m.text)).toEqual(['Echo Bot release 2.0?', 'Echo Bot on Friday', 'not for the bot', 'Echo Bot or Monday', 'noted']);
+
+    // In a 1:1 room a bot sees every message: the whole thread, listed without mentionedPeople.
+    const direct = await alice.messages.create({ toPersonEmail: 'bot@webex.bot', text: 'hi bot' });
+    await alice.messages.create({ roomId: direct.roomId, parentId: direct.id, text: 'more' });
+    expect((await bot.messages.thread(direct.id!).toArray()).map((m) => m.text)).toEqual(['hi bot', 'more']);
+    // A 1:1 room's title is the other person's name, for each of the two ("Get Room Details").
+    expect((await bot.rooms.get(direct.roomId!)).title).toBe('Alice');
+    expect((await alice.rooms.get(direct.roomId!)).title).toBe('Echo Bot');
+    expect((await bot.rooms.list({ type: 'direct' }).toArray()).map((r) => r.title)).toEqual(['Alice']);
   });
 
   it('with plain fetch: the envelope and signature by hand, a thread by parentId, a delete delivered', async () => {
@@ -248,6 +288,10 @@ describe('records as Webex writes them', () => {
     const edited = await spark.messages.update(direct.id!, { roomId: direct.roomId!, text: 'hi Alice' });
     expect(edited).toMatchObject({ text: 'hi Alice', created: direct.created });
     expect(edited.updated).toMatch(ISO_MS);
+    // Webex allows 10 edits of a message ("Edit a Message"); the 11th is a 400 and leaves the message as it was.
+    for (let edit = 2; edit <= 10; edit++) await spark.messages.update(direct.id!, { roomId: direct.roomId!, text: `edit ${edit}` });
+    expect(await failureOf(spark.messages.update(direct.id!, { roomId: direct.roomId!, text: 'edit 11' }))).toMatchObject({ status: 400 });
+    expect((await spark.messages.get(direct.id!)).text).toBe('edit 10');
   });
 
   it('an uploaded file, the mock’s clock, memberships (a 409 for a second one) told to a webhook', async () => {
@@ -258,6 +302,8 @@ describe('records as Webex writes them', () => {
     const upload = await spark.messages.create({ roomId: room!.id, text: 'the report', files: { data: new Uint8Array([1, 2, 3]), filename: 'report.csv' } });
     expect(upload).toMatchObject({ text: 'the report', created: clock, files: [expect.stringMatching(new RegExp(`^${server.url}/contents/[\\w-]+$`))] });
     expect(server.requests.at(-1)?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    // A message with a file cannot be edited ("Edit a Message": a 400).
+    expect(await failureOf(spark.messages.update(upload.id!, { roomId: room!.id!, text: 'the final report' }))).toBeInstanceOf(BadRequestError);
 
     const received = await receiver();
     await spark.webhooks.create({ name: 'members', targetUrl: received.url, resource: 'memberships', event: 'created' });
@@ -295,6 +341,48 @@ describe('records as Webex writes them', () => {
     }
     expect(seen).toEqual(['m7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1']);
   });
+  it('pages without max as Webex does: 50 messages a page (List Messages’ default), 100 of other lists', async () => {
+    const messages = Array.from({ length: 51 }, (_, i) => ({ room: 'Support', text: `m${i + 1}` }));
+    const server = await mock({ seed: { ...PERSON_SEED, messages } });
+    const spark = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const [room] = await spark.rooms.list().toArray();
+    const sizes: number[] = [];
+    for await (const page of spark.messages.list({ roomId: room!.id! }).pages()) sizes.push(page.items.length);
+    expect(sizes).toEqual([50, 1]);
+    const people = Array.from({ length: 101 }, (_, i) => ({ email: `p${i}@example.com` }));
+    const crowded = await mock({ seed: { people } });
+    const pages: number[] = [];
+    for await (const page of new SparkClient({ accessToken: 't', baseUrl: crowded.url }).people.list({ displayName: 'p' }).pages()) pages.push(page.items.length);
+    expect(pages).toEqual([100, 1]);
+  });
+
+  it('lists the memberships of the caller’s rooms and the caller’s teams; by person only with a roomId (a 400 without)', async () => {
+    const server = await mock();
+    const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const alice = new SparkClient({ accessToken: ALICE_TOKEN, baseUrl: server.url, maxRetries: 0 });
+    const [support] = await bot.rooms.list().toArray();
+    const hers = await alice.rooms.create({ title: 'Alice only' });
+    await alice.teams.create({ name: 'Alice team' });
+    const rooms = (await bot.memberships.list().toArray()).map((m) => m.roomId);
+    expect(new Set(rooms)).toEqual(new Set([support!.id]));
+    expect((await alice.memberships.list().toArray()).map((m) => m.roomId)).toContain(hers.id);
+    expect(await bot.teams.list().toArray()).toEqual([]);
+    expect((await alice.teams.list().toArray()).map((t) => t.name)).toEqual(['Alice team']);
+    expect(await failureOf(bot.memberships.list({ personEmail: 'alice@example.com' }).toArray())).toBeInstanceOf(BadRequestError);
+    expect((await bot.memberships.list({ roomId: support!.id!, personEmail: 'ALICE@example.com' }).toArray()).map((m) => m.personEmail)).toEqual(['alice@example.com']);
+  });
+
+  it('lists people for a non-admin only by email, displayName or id (a 403 without), everyone for a seeded admin', async () => {
+    const server = await mock({ seed: { ...SEED, people: [...SEED.people!, { email: 'admin@example.com', accessToken: 'admin-token', admin: true }] } });
+    const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });
+    const refused = await failureOf(bot.people.list().toArray());
+    expect(refused).toBeInstanceOf(PermissionDeniedError);
+    expect(refused).toMatchObject({ status: 403, errors: [{ description: 'Only admin is allowed to use this resource.' }] });
+    expect((await bot.people.list({ displayName: 'ali' }).toArray()).map((p) => p.emails)).toEqual([['alice@example.com']]);
+    const admin = new SparkClient({ accessToken: 'admin-token', baseUrl: server.url, maxRetries: 0 });
+    expect(await admin.people.list().toArray()).toHaveLength(3);
+  });
+
   it('Webex’s paging defects on demand: an empty last page, next links without mentionedPeople and with max=null', async () => {
     const server = await mock({ seed: SEED, quirks: { emptyLastPage: true, brokenNextLinks: true } });
     const bot = new SparkClient({ accessToken: 'bot-token', baseUrl: server.url, maxRetries: 0 });

@@ -18,9 +18,12 @@ export function pageOf(call: MockCall, records: Json[]): MockReply | undefined {
   return undefined;
 }
 
-/** Webex pages with `max` and a `Link` to the next page; the cursor is ours (Webex's is opaque too). */
+/**
+ * Webex pages with `max` and a `Link` to the next page; the cursor is ours (Webex's is opaque too). Without `max`, a
+ * page holds the spec's default of the operation's `max` (List Messages: 50; most other lists: 100).
+ */
 function linkPage(call: MockCall, records: Json[]): MockReply {
-  const max = Math.max(1, whole(call.query.get('max'), 100));
+  const max = Math.max(1, whole(call.query.get('max'), Number(call.operation.queryDefaults.max ?? 100)));
   const offset = whole(call.query.get('cursor'), 0);
   const page = records.slice(offset, offset + max);
   const headers: Record<string, string> = {};

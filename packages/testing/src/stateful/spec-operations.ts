@@ -24,6 +24,8 @@ export interface SpecOperation {
   method?: string | undefined;
   envelope?: string | undefined;
   pagination?: PagingStyle | undefined;
+  /** The `default` of each query parameter whose schema gives one (a list's page size: Webex's `max`). */
+  queryDefaults: Record<string, unknown>;
   /** The first success status the spec gives, and its example body (when it has one). */
   example: { status: number; body: unknown; mediaType?: string | undefined };
   /** The spec's example body of each error status the operation documents (`4XX`/`5XX` under 400 and 500). */
@@ -69,6 +71,7 @@ function readSpecRoutes(specFile: string): SpecRoutes {
         ...operationName(op),
         envelope: op['x-apiclients-envelope'] as string | undefined,
         pagination: op['x-apiclients-pagination'] as PagingStyle | undefined,
+        queryDefaults: queryDefaults(doc, [...((item.parameters ?? []) as Json[]), ...((op.parameters ?? []) as Json[])]),
         example: successExample(doc, op),
         errors: errorExamples(doc, op),
         check: checks([...((item.parameters ?? []) as Json[]), ...((op.parameters ?? []) as Json[])], op.requestBody as Json | undefined),
@@ -108,6 +111,15 @@ function operationName(op: Json): { resource?: string; method?: string } {
 }
 
 const camelCase = (text: string) => text.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+
+function queryDefaults(doc: Json, parameters: Json[]): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const parameter of parameters.map((p) => deref(doc, p))) {
+    const schema = deref(doc, parameter?.schema);
+    if (parameter?.in === 'query' && schema?.default !== undefined) defaults[String(parameter.name)] = schema.default;
+  }
+  return defaults;
+}
 
 function errorExamples(doc: Json, op: Json): Record<number, unknown> {
   const errors: Record<number, unknown> = {};

@@ -10,6 +10,7 @@ import { trackingId } from './spark-ids.js';
 export const SPARK_MESSAGES = {
   notFound: 'The requested resource could not be found.',
   bodyMissing: 'Required request body is missing',
+  adminOnly: 'Only admin is allowed to use this resource.',
   invalidToken: 'The request requires a valid access token set in the Authorization request header.',
   rateLimited: 'Too many requests have been sent in a given amount of time and the request has been rate limited.',
   unavailable: 'The server is currently unable to handle the request due to a temporary overload or scheduled maintenance.',

@@ -5,13 +5,16 @@
  * not known, the message is the mock's own, in Webex's shape.
  */
 import { randomBytes } from 'node:crypto';
-import { createRecord } from '../../generic-crud.js';
+import { createRecord, genericCrud } from '../../generic-crud.js';
 import type { Json } from '../../spec-ref.js';
 import type { MockCall, MockHandler, MockReply, VendorProfile } from '../../vendor-profile.js';
 import { SPARK_MESSAGES, sparkError } from './spark-errors.js';
-import { listDirectMessages, listMessages, listPeople, listRooms, listWebhooks } from './spark-lists.js';
+import { listDirectMessages, listMemberships, listMessages, listPeople, listRooms, listTeams, listWebhooks, roomSeenBy } from './spark-lists.js';
 import type { SparkWrite } from './spark-records.js';
 import { callerOf, membershipOf, personByEmail, stateOf } from './spark-state.js';
+
+/** Edits Webex allows of one message ("Edit a Message"). */
+const MOST_EDITS = 10;
 
 /** The handlers of `profile`, whose records are made through `writeOf`. */
 export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) => SparkWrite): Record<string, MockHandler> {
@@ -35,6 +38,12 @@ export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) 
     people_me: (call) => ({ status: 200, body: callerOf(call) }),
     people_list: listPeople,
     rooms_list: listRooms,
+    rooms_get: (call) => {
+      const room = call.store.get('rooms', call.params.roomId ?? '');
+      return room ? { status: 200, body: roomSeenBy(call, room) } : notFound();
+    },
+    memberships_list: listMemberships,
+    teams_list: listTeams,
     webhooks_list: listWebhooks,
     messages_list: listMessages,
     messages_list_direct: listDirectMessages,
@@ -53,6 +62,18 @@ export function sparkHandlers(profile: VendorProfile, writeOf: (call: MockCall) 
       if (body.roomId !== undefined && parent.roomId !== body.roomId) return sparkError(400, 'parentId must name a message of the same room.');
       return undefined;
     }),
+    // developer.webex.com, "Edit a Message": "Edits of messages containing files or attachments are not currently
+    // supported" (a 400), and a message is edited 10 times at most (a 400 past that). The wording is the mock's own.
+    messages_update: (call) => {
+      const id = call.params.messageId ?? '';
+      const message = call.store.get('messages', id);
+      if (!message) return notFound();
+      if (message.files !== undefined || message.attachments !== undefined) return sparkError(400, 'Editing a message with files or attachments is not supported.');
+      const { edits } = stateOf(call);
+      if ((edits[id] ?? 0) >= MOST_EDITS) return sparkError(400, `A message can be edited ${MOST_EDITS} times at most; this one has reached the limit.`);
+      edits[id] = (edits[id] ?? 0) + 1;
+      return genericCrud(profile, call)!;
+    },
     messages_delete: remove('messages'),
     memberships_create: createChecked('memberships', (call, body) => {
       if (!call.store.get('rooms', String(body.roomId))) return sparkError(404, 'Could not find a room with provided ID.');

@@ -23,6 +23,8 @@ export interface SparkSeedPerson {
   type?: 'person' | 'bot';
   /** A bearer token that acts as this person (requests with any other token act as `me`). */
   accessToken?: string;
+  /** An organization admin: may list people without `email`, `displayName` or `id` (default `false`). */
+  admin?: boolean;
 }
 
 /** A room of the seed; `me` is a member of each. */
@@ -64,7 +66,7 @@ export const DEFAULT_ME: SparkSeedPerson = { email: 'me@example.com', displayNam
 
 /** A fresh Webex state: a new organization and application, and the paging defects switched on. */
 export function newSparkState(quirks: SparkPagingQuirks = {}): Json {
-  const state: SparkState = { orgId: sparkId('ORGANIZATION'), appId: sparkId('APPLICATION'), meId: '', tokens: {}, quirks };
+  const state: SparkState = { orgId: sparkId('ORGANIZATION'), appId: sparkId('APPLICATION'), meId: '', tokens: {}, admins: [], edits: {}, quirks };
   return state as unknown as Json;
 }
 
@@ -97,6 +99,7 @@ export function seedSpark(context: SparkContext, seed: SparkSeed = {}): void {
   const people = [seed.me ?? DEFAULT_ME, ...(seed.people ?? [])].map((person) => {
     const record = context.store.put('people', newPerson(write, person as unknown as Json));
     if (person.accessToken) state.tokens[person.accessToken] = String(record.id);
+    if (person.admin) state.admins.push(String(record.id));
     return record;
   });
   write.actor = people[0]!;

@@ -20,6 +20,10 @@ export interface SparkState {
   meId: string;
   /** Seeded people's tokens: token → person id. */
   tokens: Record<string, string>;
+  /** The seeded organization admins, by person id (spark-lists.ts: only they list people unfiltered). */
+  admins: string[];
+  /** How many times each message was edited: message id → edits (Webex allows 10, spark-handlers.ts). */
+  edits: Record<string, number>;
   /** The paging defects switched on (spark-pages.ts). */
   quirks: SparkPagingQuirks;
 }
