@@ -67,6 +67,26 @@ describe("an incident's life", () => {
   });
 });
 
+describe('what Statuspage answers besides the life', () => {
+  it('answers a delete with the deleted incident, as the API documents, and forgets it', async () => {
+    const sp = client(await mock());
+    const opened = await sp.incidents.create({ name: 'Typo', status: 'investigating' });
+    const deleted = await sp.incidents.delete(opened.id!);
+    expect(deleted).toMatchObject({ id: opened.id, name: 'Typo' });
+    await expect(sp.incidents.get(opened.id!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('corrects an update already posted, inside its incident', async () => {
+    const sp = client(await mock());
+    const opened = await sp.incidents.open({ name: 'Slow API', status: 'investigating', body: 'Investigatign.' });
+    const updateId = opened.incident_updates![0]!.id!;
+    const edited = await sp.incidentUpdates.update(opened.id!, updateId, { body: 'Investigating.', deliver_notifications: false });
+    expect(edited).toMatchObject({ id: updateId, body: 'Investigating.', deliver_notifications: false });
+    expect((await sp.incidents.get(opened.id!)).incident_updates?.map((u) => u.body)).toEqual(['Investigating.']);
+    await expect(sp.incidentUpdates.update(opened.id!, 'nosuchupdate', { body: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
 describe('errors as Statuspage sends them', () => {
   it('answers an unknown component with its 404 body, a typed error in the client', async () => {
     const server = await mock();

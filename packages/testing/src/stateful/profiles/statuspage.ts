@@ -6,12 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigurationError } from '@apiclients/core';
-import { listRecords } from '../generic-crud.js';
+import { fieldsOf, listRecords } from '../generic-crud.js';
 import { specError } from '../spec-errors.js';
 import type { StatefulServerOptions } from '../stateful-server.js';
 import type { Json } from '../spec-ref.js';
 import type { MockCall, VendorProfile } from '../vendor-profile.js';
-import { CLOSED, changeIncident, openIncident, restoreComponents } from './statuspage/incidents.js';
+import { CLOSED, changeIncident, editIncidentUpdate, openIncident, restoreComponents } from './statuspage/incidents.js';
 
 /** A component of the seed: its name, or its name and status (and whether it is a group). */
 export type StatuspageSeedComponent = string | { name: string; status?: string; group?: boolean; description?: string };
@@ -94,6 +94,11 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
       },
       ...Object.fromEntries(Object.entries(LISTS).map(([operationId, filter]) => [operationId, listed(filter)])),
       pages_list: (call) => ({ status: 200, body: call.store.list('page') }),
+      // An incident's updates live inside it (`incident_updates`), not as records of their own.
+      incident_updates_update: (call) => {
+        const update = editIncidentUpdate(call, call.store.get('incidents', call.params.incident_id ?? ''), fieldsOf(call));
+        return update ? { status: 200, body: update } : specError(call, 404);
+      },
     },
     notFound: (call) => specError(call, 404),
     invalid: (call, problems) => (problems.every((p) => p.startsWith('parameter')) ? specError(call, 400, { message: problems.join('; ') }) : specError(call, 422, { errors: problems })),
