@@ -20,7 +20,8 @@ export type ResolveComponent = (nameOrId: string) => Promise<string>;
 /**
  * A resolver backed by one listing of the page's components, made on first use and shared by every later call.
  * An identifier is taken as it is; a name must match one component exactly (groups are left out: they carry no
- * status of their own). A name that matches none throws {@link UnknownComponentError} with the close matches.
+ * status of their own: a group's name throws {@link UnknownComponentError} naming its components). A name that
+ * matches none throws it with the close matches.
  */
 export function componentLookup(lister: ComponentLister): ResolveComponent {
   let listing: Promise<Component[]> | undefined;
@@ -33,9 +34,13 @@ export function componentLookup(lister: ComponentLister): ResolveComponent {
     return listing;
   };
   return async (nameOrId) => {
-    const all = (await load()).filter((component) => component.group !== true);
+    const listed = await load();
+    const all = listed.filter((component) => component.group !== true);
     const match = all.find((component) => component.id === nameOrId) ?? all.find((component) => component.name === nameOrId);
     if (match) return match.id;
+    // A group's name is refused with its components named, rather than as a name the page does not have.
+    const group = listed.find((component) => component.group === true && (component.id === nameOrId || component.name === nameOrId));
+    if (group) throw new UnknownComponentError(nameOrId, all.filter((component) => component.group_id === group.id).map((component) => component.name), true);
     throw new UnknownComponentError(nameOrId, closeMatches(nameOrId, all.map((component) => component.name)));
   };
 }

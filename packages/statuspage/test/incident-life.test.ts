@@ -37,9 +37,14 @@ describe('components.setStatus', () => {
     expect(fake.components.every((c) => c.status === 'operational')).toBe(true);
   });
 
-  it('does not take a component group for a component', async () => {
+  it('does not take a component group for a component, and says it is a group, naming its components', async () => {
     fake = await startStatefulStatuspage({ components: NAMES });
-    await expect(client(fake.url).components.setStatus('Payments', 'major_outage')).rejects.toBeInstanceOf(UnknownComponentError);
+    fake.components.find((c) => c.name === 'Payments API')!.group_id = 'cmp1';
+    const error = await client(fake.url).components.setStatus('Payments', 'major_outage').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnknownComponentError);
+    expect(error).toMatchObject({ component: 'Payments', group: true, closeMatches: ['Payments API'] });
+    expect((error as Error).message).toBe('"Payments" is a component group, which has no status of its own: name its components ("Payments API")');
+    expect(fake.log.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 });
 
