@@ -85,6 +85,30 @@ describe('what Statuspage answers besides the life', () => {
     expect((await sp.incidents.get(opened.id!)).incident_updates?.map((u) => u.body)).toEqual(['Investigating.']);
     await expect(sp.incidentUpdates.update(opened.id!, 'nosuchupdate', { body: 'x' })).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('counts the subscribers it has, by how they are notified', async () => {
+    const sp = client(await mock());
+    await sp.subscribers.create({ email: 'ops@example.com' });
+    await sp.subscribers.create({ email: 'dev@example.com' });
+    const hook = await sp.subscribers.create({ endpoint: 'https://hooks.example.com/status', email: 'ops@example.com' });
+    expect(hook.mode).toBe('webhook');
+    expect(await sp.subscribers.count()).toEqual({ email: 2, sms: 0, webhook: 1, integration_partner: 0, slack: 0, teams: 0 });
+    expect(await sp.subscribers.count({ type: 'webhook' })).toMatchObject({ email: 0, webhook: 1 });
+  });
+
+  it("points a group's components at it, and at none once they leave it or it is deleted", async () => {
+    const server = await mock();
+    const sp = client(server);
+    const [payments, checkout] = server.state().components!.map((c) => c.id as string);
+    const groupOf = () => Object.fromEntries(server.state().components!.map((c) => [c.name, c.group_id]));
+    const group = await sp.componentGroups.create({ name: 'Payments', components: [payments!, checkout!] });
+    expect(group).toMatchObject({ name: 'Payments', components: [payments, checkout], position: 1 });
+    expect(groupOf()).toEqual({ 'Payments API': group.id, Checkout: group.id, Website: null });
+    await sp.componentGroups.update(group.id!, { name: 'Payments', components: [payments!] });
+    expect(groupOf()).toEqual({ 'Payments API': group.id, Checkout: null, Website: null });
+    expect(await sp.componentGroups.delete(group.id!)).toMatchObject({ id: group.id });
+    expect(groupOf()).toEqual({ 'Payments API': null, Checkout: null, Website: null });
+  });
 });
 
 describe('errors as Statuspage sends them', () => {
