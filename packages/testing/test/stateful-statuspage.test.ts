@@ -86,6 +86,22 @@ describe('what Statuspage answers besides the life', () => {
     await expect(sp.incidentUpdates.update(opened.id!, 'nosuchupdate', { body: 'x' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("keeps an incident's postmortem: draft, publish (the incident shows it), revert, delete", async () => {
+    const sp = client(await mock());
+    const incident = await sp.incidents.create({ name: 'Gateway certificate', status: 'resolved' });
+    await expect(sp.postmortems.get(incident.id!)).rejects.toBeInstanceOf(NotFoundError);
+    await sp.postmortems.create(incident.id!, { body_draft: '## What happened' });
+    expect(await sp.postmortems.get(incident.id!)).toMatchObject({ body_draft: '## What happened', body: null, published_at: null });
+    const published = await sp.postmortems.publish(incident.id!, { notify_subscribers: false, notify_twitter: false });
+    expect(published).toMatchObject({ body: '## What happened', published_at: expect.any(String) });
+    expect(published).not.toHaveProperty('id');
+    expect(await sp.incidents.get(incident.id!)).toMatchObject({ postmortem_body: '## What happened', postmortem_published_at: published.published_at });
+    expect(await sp.postmortems.revert(incident.id!)).toMatchObject({ published_at: null });
+    expect((await sp.incidents.get(incident.id!)).postmortem_body).toBeNull();
+    await sp.postmortems.delete(incident.id!);
+    await expect(sp.postmortems.get(incident.id!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it('counts the subscribers it has, by how they are notified', async () => {
     const sp = client(await mock());
     await sp.subscribers.create({ email: 'ops@example.com' });

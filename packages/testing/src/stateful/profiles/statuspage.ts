@@ -13,6 +13,7 @@ import type { Json } from '../spec-ref.js';
 import type { MockCall, VendorProfile } from '../vendor-profile.js';
 import { groupDefaults, linkGroupMembers } from './statuspage/component-groups.js';
 import { CLOSED, changeIncident, editIncidentUpdate, openIncident, restoreComponents } from './statuspage/incidents.js';
+import { postmortemHandlers } from './statuspage/postmortems.js';
 import { countSubscribers, subscriberDefaults } from './statuspage/subscribers.js';
 
 /** A component of the seed: its name, or its name and status (and whether it is a group). */
@@ -108,6 +109,7 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
       ...Object.fromEntries(Object.entries(LISTS).map(([operationId, filter]) => [operationId, listed(filter)])),
       pages_list: (call) => ({ status: 200, body: call.store.list('page') }),
       subscribers_count: countSubscribers,
+      ...postmortemHandlers,
       // An incident's updates live inside it (`incident_updates`), not as records of their own.
       incident_updates_update: (call) => {
         const update = editIncidentUpdate(call, call.store.get('incidents', call.params.incident_id ?? ''), fieldsOf(call));
