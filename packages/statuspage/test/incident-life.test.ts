@@ -84,6 +84,16 @@ describe("an incident's life", () => {
     ]);
   });
 
+  it('completes a scheduled maintenance rather than resolving it, its components back to operational', async () => {
+    fake = await startStatefulStatuspage({ components: NAMES });
+    const sp = client(fake.url);
+    const maintenance = await sp.incidents.open({ name: 'Database upgrade', status: 'in_progress', components: { Website: 'under_maintenance' } });
+    const done = await sp.incidents.resolve(maintenance.id!, 'The upgrade is done.');
+    expect(done.status).toBe('completed');
+    expect(done.incident_updates?.[0]).toMatchObject({ status: 'completed', body: 'The upgrade is done.' });
+    expect(statusOf('Website')).toBe('operational');
+  });
+
   it('opens an incident without components', async () => {
     fake = await startStatefulStatuspage({ components: NAMES });
     const incident = await client(fake.url).incidents.open({ name: 'Slow dashboard', status: 'identified' });
