@@ -102,7 +102,7 @@ describe('what Statuspage answers besides the life', () => {
     await expect(sp.postmortems.get(incident.id!)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('counts the subscribers it has, by how they are notified', async () => {
+  it('counts and lists the subscribers it has, by how they are notified and by their contact', async () => {
     const sp = client(await mock());
     await sp.subscribers.create({ email: 'ops@example.com' });
     await sp.subscribers.create({ email: 'dev@example.com' });
@@ -110,6 +110,9 @@ describe('what Statuspage answers besides the life', () => {
     expect(hook.mode).toBe('webhook');
     expect(await sp.subscribers.count()).toEqual({ email: 2, sms: 0, webhook: 1, integration_partner: 0, slack: 0, teams: 0 });
     expect(await sp.subscribers.count({ type: 'webhook' })).toMatchObject({ email: 0, webhook: 1 });
+    expect((await sp.subscribers.list({ type: 'webhook' }).toArray()).map((s) => s.id)).toEqual([hook.id]);
+    expect((await sp.subscribers.list({ q: 'dev@' }).toArray()).map((s) => s.email)).toEqual(['dev@example.com']);
+    expect(await sp.subscribers.list().toArray()).toHaveLength(3);
   });
 
   it("points a group's components at it, and at none once they leave it or it is deleted", async () => {

@@ -14,7 +14,7 @@ import type { MockCall, VendorProfile } from '../vendor-profile.js';
 import { groupDefaults, linkGroupMembers } from './statuspage/component-groups.js';
 import { CLOSED, changeIncident, editIncidentUpdate, openIncident, restoreComponents } from './statuspage/incidents.js';
 import { postmortemHandlers } from './statuspage/postmortems.js';
-import { countSubscribers, subscriberDefaults } from './statuspage/subscribers.js';
+import { countSubscribers, listSubscribers, subscriberDefaults } from './statuspage/subscribers.js';
 
 /** A component of the seed: its name, or its name and status (and whether it is a group). */
 export type StatuspageSeedComponent = string | { name: string; status?: string; group?: boolean; description?: string };
@@ -109,6 +109,7 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
       ...Object.fromEntries(Object.entries(LISTS).map(([operationId, filter]) => [operationId, listed(filter)])),
       pages_list: (call) => ({ status: 200, body: call.store.list('page') }),
       subscribers_count: countSubscribers,
+      subscribers_list: (call) => listSubscribers(profile, call),
       ...postmortemHandlers,
       // An incident's updates live inside it (`incident_updates`), not as records of their own.
       incident_updates_update: (call) => {
