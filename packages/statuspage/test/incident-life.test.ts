@@ -26,6 +26,17 @@ describe('components.setStatus', () => {
     expect(fake.log.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual([`/v1/pages/${PAGE_ID}/components`]);
   });
 
+  it('lists the components again for a name added since the listing, once, then refuses what is still missing', async () => {
+    fake = await startStatefulStatuspage({ components: NAMES });
+    const sp = client(fake.url);
+    await sp.components.setStatus('Checkout', 'degraded_performance');
+    fake.components.push({ ...fake.components.find((c) => c.name === 'Checkout')!, id: 'cmp9', name: 'Search', status: 'operational', position: 9 });
+    await sp.incidents.open({ name: 'Search is slow', components: { Search: 'partial_outage' } });
+    expect(statusOf('Search')).toBe('partial_outage');
+    await expect(sp.components.setStatus('Serch', 'operational')).rejects.toBeInstanceOf(UnknownComponentError);
+    expect(fake.log.filter((r) => r.method === 'GET').length).toBe(3);
+  });
+
   it('refuses an unknown name with a typed error listing the close matches, and changes nothing', async () => {
     fake = await startStatefulStatuspage({ components: NAMES });
     const sp = client(fake.url);
