@@ -23,15 +23,17 @@ export type OpenIncident = Omit<IncidentFields, 'components' | 'component_ids'> 
   components?: Record<string, ComponentStatus>;
 };
 
-/** What `incidents.postUpdate` takes: the new status and text, and any component statuses that change. */
-export interface IncidentUpdateFields {
-  status?: IncidentStatus;
-  body?: string;
+type IncidentChanges = NonNullable<Parameters<Services['incidents']['update']>[1]>;
+
+/**
+ * What `incidents.postUpdate` takes: every field `incidents.update` takes (the new `status` and `body`,
+ * `deliver_notifications`, `impact_override`, `metadata`, …), with the components whose status changes by name or
+ * identifier.
+ */
+export type IncidentUpdateFields = Omit<IncidentChanges, 'components' | 'component_ids'> & {
   /** Components (name or identifier) whose status changes with this update. */
   components?: Record<string, ComponentStatus>;
-  /** Whether subscribers are notified (Statuspage's default: true). */
-  deliver_notifications?: boolean;
-}
+};
 
 /** The helpers `incidents` gains. */
 export interface IncidentLifecycle {
