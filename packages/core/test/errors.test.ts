@@ -1,4 +1,5 @@
 /** Every failure is an ApiClientError; an HTTP error carries its status class, parsed body, request id and headers. */
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   ApiClientError,
@@ -23,6 +24,7 @@ import {
   RequestAbortedError,
   TimeoutError,
   UnprocessableEntityError,
+  vendorErrors,
   type ApiErrorClass,
   type TransportOptions,
 } from '../src/internal.js';
@@ -324,5 +326,18 @@ describe('toJSON', () => {
       url: ENDPOINT,
       timeoutMs: 5,
     });
+  });
+});
+
+describe("a vendor's error classes", () => {
+  it("are named as the core's classes, so printing an error names its class", () => {
+    const errors = vendorErrors('example', { rateLimitStatuses: [420] });
+    for (const [status, name] of [[404, 'NotFoundError'], [420, 'RateLimitError'], [503, 'InternalServerError'], [418, 'ApiError']] as const) {
+      const VendorClass = errors.classFor(status);
+      const error = new VendorClass({ status, statusText: '', method: 'GET', url: ENDPOINT, headers: {}, body: '', requestId: undefined, vendorMessage: undefined, retryAfterMs: undefined });
+      expect(VendorClass.name).toBe(name);
+      expect(error.constructor.name).toBe(name);
+      expect(inspect(error).split(':')[0]).toBe(name);
+    }
   });
 });

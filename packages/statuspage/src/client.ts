@@ -49,7 +49,7 @@ export interface StatuspageClient extends TableServices {}
 export class StatuspageClient extends ClientBase {
   /**
    * Components, with `setStatus(nameOrId, status)`: a component found by name (one listing of the page's
-   * components, kept for the life of the client) or identifier.
+   * components, kept for the life of the client and made again for a name it lacks) or identifier.
    */
   readonly components: Services['components'] & { setStatus: SetComponentStatus };
   /**

@@ -1,6 +1,6 @@
 /**
  * Component names to identifiers, for the helpers that take either: one paged listing of the page's components
- * the first time a name is asked for, kept for the life of the client.
+ * the first time a name is asked for, kept for the life of the client and made again when a name is not in it.
  */
 import type { CallOptions } from '@apiclients/core';
 import type { components } from './generated.js';
@@ -18,9 +18,11 @@ export interface ComponentLister {
 export type ResolveComponent = (nameOrId: string) => Promise<string>;
 
 /**
- * A resolver backed by one listing of the page's components, made on first use and shared by every later call.
+ * A resolver backed by one listing of the page's components, made on first use and shared by every later call;
+ * a name or identifier the listing lacks lists the components again, once, before it is refused.
  * An identifier is taken as it is; a name must match one component exactly (groups are left out: they carry no
- * status of their own). A name that matches none throws {@link UnknownComponentError} with the close matches.
+ * status of their own: a group's name throws {@link UnknownComponentError} naming its components). A name that
+ * matches none throws it with the close matches.
  */
 export function componentLookup(lister: ComponentLister): ResolveComponent {
   let listing: Promise<Component[]> | undefined;
@@ -33,9 +35,23 @@ export function componentLookup(lister: ComponentLister): ResolveComponent {
     return listing;
   };
   return async (nameOrId) => {
-    const all = (await load()).filter((component) => component.group !== true);
-    const match = all.find((component) => component.id === nameOrId) ?? all.find((component) => component.name === nameOrId);
+    const cached = listing !== undefined;
+    const used = load();
+    let listed = await used;
+    let all = listed.filter((component) => component.group !== true);
+    const find = () => all.find((component) => component.id === nameOrId) ?? all.find((component) => component.name === nameOrId);
+    let match = find();
+    if (!match && cached) {
+      // A listing made before this call may predate the component (created since, by this client or another): list again once.
+      if (listing === used) listing = undefined;
+      listed = await load();
+      all = listed.filter((component) => component.group !== true);
+      match = find();
+    }
     if (match) return match.id;
+    // A group's name is refused with its components named, rather than as a name the page does not have.
+    const group = listed.find((component) => component.group === true && (component.id === nameOrId || component.name === nameOrId));
+    if (group) throw new UnknownComponentError(nameOrId, all.filter((component) => component.group_id === group.id).map((component) => component.name), true);
     throw new UnknownComponentError(nameOrId, closeMatches(nameOrId, all.map((component) => component.name)));
   };
 }

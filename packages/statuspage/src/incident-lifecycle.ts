@@ -23,15 +23,17 @@ export type OpenIncident = Omit<IncidentFields, 'components' | 'component_ids'> 
   components?: Record<string, ComponentStatus>;
 };
 
-/** What `incidents.postUpdate` takes: the new status and text, and any component statuses that change. */
-export interface IncidentUpdateFields {
-  status?: IncidentStatus;
-  body?: string;
+type IncidentChanges = NonNullable<Parameters<Services['incidents']['update']>[1]>;
+
+/**
+ * What `incidents.postUpdate` takes: every field `incidents.update` takes (the new `status` and `body`,
+ * `deliver_notifications`, `impact_override`, `metadata`, …), with the components whose status changes by name or
+ * identifier.
+ */
+export type IncidentUpdateFields = Omit<IncidentChanges, 'components' | 'component_ids'> & {
   /** Components (name or identifier) whose status changes with this update. */
   components?: Record<string, ComponentStatus>;
-  /** Whether subscribers are notified (Statuspage's default: true). */
-  deliver_notifications?: boolean;
-}
+};
 
 /** The helpers `incidents` gains. */
 export interface IncidentLifecycle {
@@ -39,9 +41,16 @@ export interface IncidentLifecycle {
   open(fields: OpenIncident, options?: CallOptions): Promise<Incident>;
   /** Posts an update to an open incident: its new status and text, and the components whose status changes. */
   postUpdate(incidentId: string, fields: IncidentUpdateFields, options?: CallOptions): Promise<Incident>;
-  /** Resolves an incident with a last update, and puts every component it affects back to operational. */
+  /**
+   * Resolves an incident with a last update (a scheduled maintenance is `completed`, any other incident
+   * `resolved`), and puts every component it affects back to operational.
+   */
   resolve(incidentId: string, body: string, options?: CallOptions): Promise<Incident>;
 }
+
+// A scheduled maintenance ends as `completed`, a realtime incident as `resolved`: each kind has its own statuses
+// (https://developer.statuspage.io/#operation/patchPagesPageIdIncidentsIncidentId, `status`).
+const MAINTENANCE: ReadonlySet<IncidentStatus> = new Set(['scheduled', 'in_progress', 'verifying', 'completed']);
 
 /** `components` and `component_ids` of an incident request, names resolved (nothing when there are none). */
 async function affected(resolve: ResolveComponent, statuses: Record<string, ComponentStatus> | undefined) {
@@ -64,7 +73,8 @@ export function incidentLifecycle(incidents: Services['incidents'], resolve: Res
       const incident = await incidents.get(incidentId, options);
       const ids = (incident.components ?? []).map((component) => component.id);
       const operational = Object.fromEntries(ids.map((id) => [id, 'operational' as const]));
-      return incidents.update(incidentId, { status: 'resolved', body, ...(ids.length ? { components: operational, component_ids: ids } : {}) }, options);
+      const status = MAINTENANCE.has(incident.status as IncidentStatus) ? 'completed' : 'resolved';
+      return incidents.update(incidentId, { status, body, ...(ids.length ? { components: operational, component_ids: ids } : {}) }, options);
     },
   };
 }

@@ -26,6 +26,17 @@ describe('components.setStatus', () => {
     expect(fake.log.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual([`/v1/pages/${PAGE_ID}/components`]);
   });
 
+  it('lists the components again for a name added since the listing, once, then refuses what is still missing', async () => {
+    fake = await startStatefulStatuspage({ components: NAMES });
+    const sp = client(fake.url);
+    await sp.components.setStatus('Checkout', 'degraded_performance');
+    fake.components.push({ ...fake.components.find((c) => c.name === 'Checkout')!, id: 'cmp9', name: 'Search', status: 'operational', position: 9 });
+    await sp.incidents.open({ name: 'Search is slow', components: { Search: 'partial_outage' } });
+    expect(statusOf('Search')).toBe('partial_outage');
+    await expect(sp.components.setStatus('Serch', 'operational')).rejects.toBeInstanceOf(UnknownComponentError);
+    expect(fake.log.filter((r) => r.method === 'GET').length).toBe(3);
+  });
+
   it('refuses an unknown name with a typed error listing the close matches, and changes nothing', async () => {
     fake = await startStatefulStatuspage({ components: NAMES });
     const sp = client(fake.url);
@@ -37,9 +48,14 @@ describe('components.setStatus', () => {
     expect(fake.components.every((c) => c.status === 'operational')).toBe(true);
   });
 
-  it('does not take a component group for a component', async () => {
+  it('does not take a component group for a component, and says it is a group, naming its components', async () => {
     fake = await startStatefulStatuspage({ components: NAMES });
-    await expect(client(fake.url).components.setStatus('Payments', 'major_outage')).rejects.toBeInstanceOf(UnknownComponentError);
+    fake.components.find((c) => c.name === 'Payments API')!.group_id = 'cmp1';
+    const error = await client(fake.url).components.setStatus('Payments', 'major_outage').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnknownComponentError);
+    expect(error).toMatchObject({ component: 'Payments', group: true, closeMatches: ['Payments API'] });
+    expect((error as Error).message).toBe('"Payments" is a component group, which has no status of its own: name its components ("Payments API")');
+    expect(fake.log.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 });
 
@@ -77,6 +93,16 @@ describe("an incident's life", () => {
       ['monitoring', 'A fix is deployed; payments are recovering.'],
       ['investigating', 'Some card payments fail; we are investigating.'],
     ]);
+  });
+
+  it('completes a scheduled maintenance rather than resolving it, its components back to operational', async () => {
+    fake = await startStatefulStatuspage({ components: NAMES });
+    const sp = client(fake.url);
+    const maintenance = await sp.incidents.open({ name: 'Database upgrade', status: 'in_progress', components: { Website: 'under_maintenance' } });
+    const done = await sp.incidents.resolve(maintenance.id!, 'The upgrade is done.');
+    expect(done.status).toBe('completed');
+    expect(done.incident_updates?.[0]).toMatchObject({ status: 'completed', body: 'The upgrade is done.' });
+    expect(statusOf('Website')).toBe('operational');
   });
 
   it('opens an incident without components', async () => {

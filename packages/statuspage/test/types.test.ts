@@ -27,6 +27,12 @@ async function typeOnly() {
   await sp.components.get('p', 'c1');
   // @ts-expect-error: impact_override outside its enum
   await sp.incidents.create({ name: 'x', impact_override: 'catastrophic' });
+  // An update takes what incidents.update takes, components by name.
+  await sp.incidents.postUpdate('i1', { status: 'identified', body: 'Found it', impact_override: 'major', metadata: { jira: { issue: 'OPS-1' } }, components: { 'Payments API': 'partial_outage' } });
+  // @ts-expect-error: not an incident status
+  await sp.incidents.postUpdate('i1', { status: 'fixed' });
+  // @ts-expect-error: components are named with their statuses, not listed
+  await sp.incidents.postUpdate('i1', { component_ids: ['c1'] });
   const users = await sp.users.list().toArray();
   // @ts-expect-error: a user is not a component
   const asComponent: Component = users[0]!;

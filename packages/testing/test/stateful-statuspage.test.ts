@@ -67,6 +67,69 @@ describe("an incident's life", () => {
   });
 });
 
+describe('what Statuspage answers besides the life', () => {
+  it('answers a delete with the deleted incident, as the API documents, and forgets it', async () => {
+    const sp = client(await mock());
+    const opened = await sp.incidents.create({ name: 'Typo', status: 'investigating' });
+    const deleted = await sp.incidents.delete(opened.id!);
+    expect(deleted).toMatchObject({ id: opened.id, name: 'Typo' });
+    await expect(sp.incidents.get(opened.id!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('corrects an update already posted, inside its incident', async () => {
+    const sp = client(await mock());
+    const opened = await sp.incidents.open({ name: 'Slow API', status: 'investigating', body: 'Investigatign.' });
+    const updateId = opened.incident_updates![0]!.id!;
+    const edited = await sp.incidentUpdates.update(opened.id!, updateId, { body: 'Investigating.', deliver_notifications: false });
+    expect(edited).toMatchObject({ id: updateId, body: 'Investigating.', deliver_notifications: false });
+    expect((await sp.incidents.get(opened.id!)).incident_updates?.map((u) => u.body)).toEqual(['Investigating.']);
+    await expect(sp.incidentUpdates.update(opened.id!, 'nosuchupdate', { body: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("keeps an incident's postmortem: draft, publish (the incident shows it), revert, delete", async () => {
+    const sp = client(await mock());
+    const incident = await sp.incidents.create({ name: 'Gateway certificate', status: 'resolved' });
+    await expect(sp.postmortems.get(incident.id!)).rejects.toBeInstanceOf(NotFoundError);
+    await sp.postmortems.create(incident.id!, { body_draft: '## What happened' });
+    expect(await sp.postmortems.get(incident.id!)).toMatchObject({ body_draft: '## What happened', body: null, published_at: null });
+    const published = await sp.postmortems.publish(incident.id!, { notify_subscribers: false, notify_twitter: false });
+    expect(published).toMatchObject({ body: '## What happened', published_at: expect.any(String) });
+    expect(published).not.toHaveProperty('id');
+    expect(await sp.incidents.get(incident.id!)).toMatchObject({ postmortem_body: '## What happened', postmortem_published_at: published.published_at });
+    expect(await sp.postmortems.revert(incident.id!)).toMatchObject({ published_at: null });
+    expect((await sp.incidents.get(incident.id!)).postmortem_body).toBeNull();
+    await sp.postmortems.delete(incident.id!);
+    await expect(sp.postmortems.get(incident.id!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('counts and lists the subscribers it has, by how they are notified and by their contact', async () => {
+    const sp = client(await mock());
+    await sp.subscribers.create({ email: 'ops@example.com' });
+    await sp.subscribers.create({ email: 'dev@example.com' });
+    const hook = await sp.subscribers.create({ endpoint: 'https://hooks.example.com/status', email: 'ops@example.com' });
+    expect(hook.mode).toBe('webhook');
+    expect(await sp.subscribers.count()).toEqual({ email: 2, sms: 0, webhook: 1, integration_partner: 0, slack: 0, teams: 0 });
+    expect(await sp.subscribers.count({ type: 'webhook' })).toMatchObject({ email: 0, webhook: 1 });
+    expect((await sp.subscribers.list({ type: 'webhook' }).toArray()).map((s) => s.id)).toEqual([hook.id]);
+    expect((await sp.subscribers.list({ q: 'dev@' }).toArray()).map((s) => s.email)).toEqual(['dev@example.com']);
+    expect(await sp.subscribers.list().toArray()).toHaveLength(3);
+  });
+
+  it("points a group's components at it, and at none once they leave it or it is deleted", async () => {
+    const server = await mock();
+    const sp = client(server);
+    const [payments, checkout] = server.state().components!.map((c) => c.id as string);
+    const groupOf = () => Object.fromEntries(server.state().components!.map((c) => [c.name, c.group_id]));
+    const group = await sp.componentGroups.create({ name: 'Payments', components: [payments!, checkout!] });
+    expect(group).toMatchObject({ name: 'Payments', components: [payments, checkout], position: 1 });
+    expect(groupOf()).toEqual({ 'Payments API': group.id, Checkout: group.id, Website: null });
+    await sp.componentGroups.update(group.id!, { name: 'Payments', components: [payments!] });
+    expect(groupOf()).toEqual({ 'Payments API': group.id, Checkout: null, Website: null });
+    expect(await sp.componentGroups.delete(group.id!)).toMatchObject({ id: group.id });
+    expect(groupOf()).toEqual({ 'Payments API': null, Checkout: null, Website: null });
+  });
+});
+
 describe('errors as Statuspage sends them', () => {
   it('answers an unknown component with its 404 body, a typed error in the client', async () => {
     const server = await mock();

@@ -69,6 +69,15 @@ describe('VSS stateful mock', () => {
     expect(body.data.map((r: { id: number }) => r.id)).toEqual([1]);
   });
 
+  it('writes a request with its keys in alphabetical order, status among them, as VSS does', async () => {
+    server = await startStatefulMock('vss');
+    for (const id of [1, 3]) {
+      const keys = Object.keys((await getJson(`/request/change/${id}`)).body.data as object);
+      expect(keys).toContain('status');
+      expect(keys).toEqual([...keys].sort());
+    }
+  });
+
   it('counts each type in the summary, with links to each list', async () => {
     server = await startStatefulMock('vss');
     const { status, body } = await getJson('/request');

@@ -7,6 +7,7 @@ import {
   ClientBase,
   ConfigurationError,
   createVendorClient,
+  InvalidResponseError,
   isWholeNumber,
   mapData,
   pollAll,
@@ -196,12 +197,15 @@ export class VssClient extends ClientBase {
     // RFC 7617: base64 of the UTF-8 bytes of `user:password`.
     const basic = authorization('Basic', btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`))));
     // The bound operation, like every other call: a body that is not JSON is an InvalidResponseError, not a SyntaxError.
-    const { operations, close } = createVendorClient<operations, paths, typeof operationTable>(
+    const { operations, close, redactor } = createVendorClient<operations, paths, typeof operationTable>(
       { ...common, baseUrl: origin },
       { baseUrl: origin, table: operationTable, credential: basic, secrets: [password] },
     );
     const data = await operations.auth.requestToken(signal ? { signal } : {}).finally(close);
-    if (!data?.token) throw new ConfigurationError('The token endpoint answered without a token');
+    // The server's answer, not the caller's options, is at fault: an InvalidResponseError with what came instead.
+    if (typeof data?.token !== 'string' || data.token === '') {
+      throw new InvalidResponseError('POST /auth/request-token answered without a token', 200, { body: redactor.text(String(JSON.stringify(data))).slice(0, 1_000) });
+    }
     return data.token;
   }
 }

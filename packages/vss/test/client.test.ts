@@ -43,6 +43,15 @@ describe('VssClient configuration', () => {
     expect(calls).toBe(0);
   });
 
+  it('login: an answer without a token is an InvalidResponseError showing the answer, not a ConfigurationError', async () => {
+    const answer = async () => new Response('{"message":"ok"}', { status: 200, headers: { 'content-type': 'application/json' } });
+    const error = await VssClient.login({ ...USER, fetch: answer }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).not.toBeInstanceOf(ConfigurationError);
+    expect((error as InvalidResponseError).body).toBe('{"message":"ok"}');
+    expect(JSON.stringify(error)).not.toContain(USER.password);
+  });
+
   it('reads the token from VSS_API_TOKEN', async () => {
     fake = await startFakeVss();
     process.env.VSS_API_TOKEN = TOKEN;

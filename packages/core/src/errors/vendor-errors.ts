@@ -34,6 +34,9 @@ export function vendorErrors(
           if (options.fields) Object.assign(this, options.fields(details));
         }
       };
+      // The core class's name, not the anonymous class's: `console.log(error)` and `error.constructor.name` read
+      // `NotFoundError`, never `Class [NotFoundError]`.
+      Object.defineProperty(Class, 'name', { value: Base.name });
       cache.set(Base, Class);
     }
     return Class;

@@ -27,7 +27,9 @@ export function genericCrud(profile: VendorProfile, call: MockCall): MockReply |
     case 'delete':
       return withRecord(profile, call, resource, (record) => {
         call.store.delete(resource, String(record.id));
-        return { status: operation.example.status };
+        // Where the spec documents a body (Statuspage answers a delete with the deleted record:
+        // https://developer.statuspage.io/#operation/deletePagesPageIdIncidentsIncidentId), the record is it.
+        return operation.example.mediaType === undefined ? { status: operation.example.status } : { status: operation.example.status, body: record };
       });
     default:
       return undefined;

@@ -6,12 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigurationError } from '@apiclients/core';
-import { listRecords } from '../generic-crud.js';
+import { fieldsOf, listRecords } from '../generic-crud.js';
 import { specError } from '../spec-errors.js';
 import type { StatefulServerOptions } from '../stateful-server.js';
 import type { Json } from '../spec-ref.js';
 import type { MockCall, VendorProfile } from '../vendor-profile.js';
-import { CLOSED, changeIncident, openIncident, restoreComponents } from './statuspage/incidents.js';
+import { groupDefaults, linkGroupMembers } from './statuspage/component-groups.js';
+import { CLOSED, changeIncident, editIncidentUpdate, openIncident, restoreComponents } from './statuspage/incidents.js';
+import { postmortemHandlers } from './statuspage/postmortems.js';
+import { countSubscribers, listSubscribers, subscriberDefaults } from './statuspage/subscribers.js';
 
 /** A component of the seed: its name, or its name and status (and whether it is a group). */
 export type StatuspageSeedComponent = string | { name: string; status?: string; group?: boolean; description?: string };
@@ -72,6 +75,12 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
       if (call.operation.resource === 'incidents') return openIncident(call, fields, id);
       const base: Json = { ...fields, id, created_at: at, updated_at: at };
       if (call.params.page_id !== undefined) base.page_id = call.params.page_id;
+      if (call.operation.resource === 'subscribers') return { ...subscriberDefaults(fields), ...base };
+      if (call.operation.resource === 'componentGroups') {
+        const group = { ...groupDefaults(call), ...base };
+        linkGroupMembers(call, group);
+        return group;
+      }
       if (call.operation.resource !== 'components') return base;
       const position = call.store.list('components', { page_id: String(call.params.page_id) }).length + 1;
       return { status: 'operational', description: null, group: false, group_id: null, showcase: true, only_show_if_degraded: false, start_date: null, position, automation_email: `component+${id}@notifications.statuspage.io`, ...base };
@@ -82,7 +91,12 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
         if (options.restoreOnResolve && CLOSED.has(String(fields.status))) restoreComponents(call, record, fields);
         return record;
       }
-      return Object.assign(record, fields, { updated_at: call.now().toISOString() });
+      Object.assign(record, fields, { updated_at: call.now().toISOString() });
+      if (call.operation.resource === 'componentGroups') linkGroupMembers(call, record);
+      return record;
+    },
+    after(call, reply) {
+      if (call.operation.operationId === 'component_groups_delete') linkGroupMembers(call, reply.body as Json, true);
     },
     handlers: {
       incidents_list: (call) => {
@@ -94,6 +108,14 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
       },
       ...Object.fromEntries(Object.entries(LISTS).map(([operationId, filter]) => [operationId, listed(filter)])),
       pages_list: (call) => ({ status: 200, body: call.store.list('page') }),
+      subscribers_count: countSubscribers,
+      subscribers_list: (call) => listSubscribers(profile, call),
+      ...postmortemHandlers,
+      // An incident's updates live inside it (`incident_updates`), not as records of their own.
+      incident_updates_update: (call) => {
+        const update = editIncidentUpdate(call, call.store.get('incidents', call.params.incident_id ?? ''), fieldsOf(call));
+        return update ? { status: 200, body: update } : specError(call, 404);
+      },
     },
     notFound: (call) => specError(call, 404),
     invalid: (call, problems) => (problems.every((p) => p.startsWith('parameter')) ? specError(call, 400, { message: problems.join('; ') }) : specError(call, 422, { errors: problems })),

@@ -132,13 +132,14 @@ function seedRequests(call: Pick<MockCall, 'store' | 'state' | 'now' | 'baseUrl'
     if (!user) throw new ConfigurationError(`seed.requests: owner ${JSON.stringify(owner)} is not one of seed.users`);
     const id = givenId ?? nextId[type] ?? 1;
     nextId[type] = Math.max(nextId[type] ?? 1, id + 1);
-    const record = requestRecord({ type, id, username: owner, userId: user.userId, createdOn: vssTime(made), baseUrl: call.baseUrl }, fields);
-    if (status && !own) record.status = status;
-    else {
+    let initial = status;
+    if (!status || own) {
       const timeline = requestTimeline(own ?? progress, made.getTime());
       state.timelines[`${type}/${id}`] = timeline;
-      record.status = timeline.steps[0]!.status;
+      initial = timeline.steps[0]!.status;
     }
+    // The status among the other fields, so that the keys stay in VSS's alphabetical order.
+    const record = requestRecord({ type, id, username: owner, userId: user.userId, createdOn: vssTime(made), baseUrl: call.baseUrl }, { ...fields, status: initial });
     call.store.put(resourceOf(type), record);
   }
 }

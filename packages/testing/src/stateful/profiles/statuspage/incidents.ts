@@ -107,3 +107,16 @@ function worstImpact(components: Json[]): string {
   const impacts = components.map((c) => IMPACT_OF[String(c.status)] ?? 'none');
   return impacts.reduce((worst, impact) => (IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(worst) ? impact : worst), 'none');
 }
+
+/**
+ * `PATCH …/incidents/{incident_id}/incident_updates/{incident_update_id}`: corrects an update already posted (its
+ * text, display time, notifications), kept inside its incident, and answers the update
+ * (https://developer.statuspage.io/#operation/patchPagesPageIdIncidentsIncidentIdIncidentUpdatesIncidentUpdateId).
+ */
+export function editIncidentUpdate(call: MockCall, incident: Json | undefined, fields: Json): Json | undefined {
+  const update = ((incident?.incident_updates ?? []) as Json[]).find((u) => u.id === call.params.incident_update_id);
+  if (!incident || !update) return undefined;
+  for (const key of ['body', 'display_at', 'deliver_notifications', 'wants_twitter_update'] as const) if (fields[key] !== undefined) update[key] = fields[key];
+  update.updated_at = call.now().toISOString();
+  return update;
+}
