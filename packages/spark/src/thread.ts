@@ -6,7 +6,8 @@
  *
  * A bot reads less of a group room's thread. "Bots must include this parameter to list messages in group rooms
  * (spaces)" (https://developer.webex.com/docs/api/v1/messages/list-messages, `mentionedPeople`): without
- * `mentionedPeople=me` Webex answers a bot 403 "Failed to get activity." (go-cisco-webex-teams issue #9). So in a group room a bot's thread lists
+ * `mentionedPeople=me` Webex answers a bot 403 "Failed to get activity."
+ * (https://github.com/jbogarin/go-cisco-webex-teams/issues/9). So in a group room a bot's thread lists
  * the replies with `mentionedPeople=me`: the parent, then the replies that mention the bot, which is what Webex lets
  * a bot see there ("in group spaces, bots only have access to messages in which they are mentioned",
  * https://developer.webex.com/docs/bots, "Differences Between Bots and People").
