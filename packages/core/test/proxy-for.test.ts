@@ -1,5 +1,7 @@
 /** Which proxy a request goes through: the environment as curl and requests read it, the `proxy` option, NO_PROXY. */
 import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../src/index.js';
+import { createTransport } from '../src/node.js';
 import { bypassesProxy, parseNoProxy, proxyFor, proxySettings } from '../src/transport/node/proxy-for.js';
 
 const P = 'http://proxy.corp:3128';
@@ -97,5 +99,48 @@ describe('NO_PROXY', () => {
     expect(bypass('http://[::1]/', '0:0:0:0:0:0:0:1')).toBe(true); // the same address, written out
     expect(bypass('http://10.1.2.3/', '10.0.0.0/33')).toBe(false); // not a range
     expect(bypass('https://api.test/', '10.0.0.0/8')).toBe(false);
+  });
+});
+
+describe('a proxy URL no request could use', () => {
+  const refusal = (make: () => unknown): ConfigurationError => {
+    try {
+      make();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      return error as ConfigurationError;
+    }
+    throw new Error('accepted');
+  };
+
+  it('malformed percent-encoding in the password: a ConfigurationError naming the variable, the URL without credentials', () => {
+    const error = refusal(() => proxySettings(undefined, { HTTPS_PROXY: 'http://u:hunter2%zz@127.0.0.1:1' }));
+    expect(error.message).toContain('HTTPS_PROXY: the proxy URL "http://[REDACTED]@127.0.0.1:1/"');
+    expect(error.message).toContain('malformed percent-encoding in its password');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('names the variable read (the lower-case one) and the user name when that is the malformed part', () => {
+    const error = refusal(() => proxySettings(undefined, { http_proxy: 'http://%e0%a4@127.0.0.1:1', HTTP_PROXY: P }));
+    expect(error.message).toMatch(/^http_proxy: .* in its user name/);
+  });
+
+  it('names the proxy option, and refuses at client creation, not at the first request', () => {
+    const error = refusal(() => createTransport({ proxy: 'http://u:p%zz@127.0.0.1:1' }));
+    expect(error.message).toMatch(/^the proxy option: the proxy URL "http:\/\/\[REDACTED\]@127\.0\.0\.1:1\/" has malformed/);
+  });
+
+  it('a URL that does not parse is refused the same way, its credentials still hidden', () => {
+    const error = refusal(() => proxySettings('http://u:hunter2@[::1:3128', {}));
+    expect(error.message).toContain('is not a valid URL');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('well-formed percent-encoding is accepted (a literal % as %25)', () => {
+    expect(proxySettings(undefined, { HTTPS_PROXY: 'http://u:p%25zz@127.0.0.1:1' }).https).toBe('http://u:p%25zz@127.0.0.1:1');
+  });
+
+  it('an unused variable is not read: HTTP_PROXY under CGI', () => {
+    expect(proxySettings(undefined, { HTTP_PROXY: 'http://u:p%zz@127.0.0.1:1', REQUEST_METHOD: 'GET' }).http).toBeUndefined();
   });
 });

@@ -7,6 +7,8 @@
  * by an entry naming the same address or a CIDR range holding it (`10.0.0.0/8`, `fd00::/8`), never by a suffix.
  */
 import { BlockList, isIP } from 'node:net';
+import { ConfigurationError } from '../../errors/api-client-error.js';
+import { Redactor } from '../../redact/redact.js';
 
 /** The proxies of one client, read once when it is created. */
 export interface ProxySettings {
@@ -48,10 +50,43 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-// A proxy given without a scheme (`proxy.corp:3128`) is an http proxy, as curl takes it.
-function proxyUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return value.includes('://') ? value : `http://${value}`;
+// A proxy given without a scheme (`proxy.corp:3128`) is an http proxy, as curl takes it. `source` (the variable's
+// name, or the `proxy` option) is what a ConfigurationError names when the URL cannot be used.
+function proxyUrl(value: string, source: string): string {
+  const url = value.includes('://') ? value : `http://${value}`;
+  checkProxyUrl(url, source);
+  return url;
+}
+
+/**
+ * Refuses, when the client is created, a proxy URL every request would fail on: one that is no URL, or whose user
+ * name or password is not valid percent-encoding (`p%zz`: a `%` written as itself, not `%25`), which decoding them
+ * for `Proxy-Authorization` throws a bare `URIError` on. The error quotes the URL without its credentials.
+ */
+function checkProxyUrl(url: string, source: string): void {
+  const refuse = (why: string) => new ConfigurationError(`${source}: the proxy URL "${new Redactor().url(url)}" ${why}`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refuse('is not a valid URL');
+  }
+  for (const [part, text] of [['user name', parsed.username], ['password', parsed.password]] as const) {
+    try {
+      decodeURIComponent(text);
+    } catch {
+      throw refuse(`has malformed percent-encoding in its ${part} (write a literal % as %25)`);
+    }
+  }
+}
+
+/** The proxy of the first of `names` set (and not empty) in `env`. */
+function proxyFromEnv(env: Record<string, string | undefined>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = nonEmpty(env[name]);
+    if (value !== undefined) return proxyUrl(value, name);
+  }
+  return undefined;
 }
 
 function withoutBrackets(host: string): string {
@@ -83,15 +118,15 @@ export function proxySettings(option: string | URL | false | undefined, env: Rec
   const noProxy = parseNoProxy(nonEmpty(env.no_proxy) ?? nonEmpty(env.NO_PROXY));
   if (option === false) return { http: undefined, https: undefined, noProxy: [] };
   if (option !== undefined) {
-    const url = proxyUrl(String(option));
+    const url = proxyUrl(String(option), 'the proxy option');
     return { http: url, https: url, noProxy };
   }
   // Under CGI a request's `Proxy:` header becomes HTTP_PROXY ("httpoxy", https://httpoxy.org): when REQUEST_METHOD
   // says we run as a CGI script, the upper-case name is not read, as Go's net/http and Python's urllib do.
   const cgi = nonEmpty(env.REQUEST_METHOD) !== undefined;
   return {
-    http: proxyUrl(nonEmpty(env.http_proxy) ?? (cgi ? undefined : nonEmpty(env.HTTP_PROXY))),
-    https: proxyUrl(nonEmpty(env.https_proxy) ?? nonEmpty(env.HTTPS_PROXY)),
+    http: proxyFromEnv(env, cgi ? ['http_proxy'] : ['http_proxy', 'HTTP_PROXY']),
+    https: proxyFromEnv(env, ['https_proxy', 'HTTPS_PROXY']),
     noProxy,
   };
 }
