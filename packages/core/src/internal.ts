@@ -19,6 +19,7 @@ export { resolveOperation } from './operations/operation-table.js';
 export type { OperationEntry, OperationParam, OperationTable, PaginationPolicy, ResolvedOperation, ResolvedParam } from './operations/operation-table.js';
 export type * from './operations/operation-types.js';
 export { SECRET_HEADERS, SECRET_QUERY_PARAMS } from './redact/redact.js';
+export { withoutSecretFields } from './redact/secret-fields.js';
 export { RateLimiter } from './rate-limit/limiter.js';
 export type { OperationBudget, RateLimiterSetup, WaitLimits } from './rate-limit/limiter.js';
 export { spacingMs } from './rate-limit/rule.js';

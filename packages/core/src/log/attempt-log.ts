@@ -6,7 +6,8 @@
  */
 import { textOf } from '../values/body-text.js';
 import type { Logger } from './logger.js';
-import { REDACTED, SECRET_QUERY_PARAMS, type Redactor } from '../redact/redact.js';
+import type { Redactor } from '../redact/redact.js';
+import { withoutSecretFields } from '../redact/secret-fields.js';
 
 /** How much a client logs: `debug` (every attempt, with bodies), `info` (one line per attempt), `warn` (failures and retries), `off`. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'off';
@@ -76,10 +77,6 @@ function bytesShown(bytes: Uint8Array, redactor: Redactor): string {
   const text = textOf(bytes);
   return /[\uFFFD\u0000]/.test(text) ? `<${bytes.byteLength} bytes>` : redactedBody(text, redactor);
 }
-// Field names whose values are secrets: the secret query parameters, anything named like a token, secret or password,
-// and `uuid`, which is how V-Spark's `/config` names each company's token (V-Spark docs, "Reference for the /config API").
-const SECRET_KEY = new RegExp(`^(?:${[...SECRET_QUERY_PARAMS, 'uuid'].join('|')})$|token|secret|password|passwd|credential`, 'i');
-
 /**
  * A body as a debug line shows it: secret-named fields of JSON or a form replaced, then known secrets and
  * credential shapes, then cut to {@link BODY_LIMIT} characters.
@@ -94,12 +91,4 @@ export function redactedBody(text: string, redactor: Redactor): string {
   }
   out = redactor.text(out);
   return out.length > BODY_LIMIT ? `${out.slice(0, BODY_LIMIT)}… (${out.length - BODY_LIMIT} more characters)` : out;
-}
-
-function withoutSecretFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecretFields);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) out[key] = SECRET_KEY.test(key) && typeof field !== 'object' ? REDACTED : withoutSecretFields(field);
-  return out;
 }
