@@ -94,7 +94,11 @@ export class VssRequests {
     this.#baseUrl = baseUrl;
   }
 
-  /** How many requests of each type the user has. */
+  /**
+   * How many requests of each type the user has: the answer of `GET /request` whole, as the VSS documentation shows it
+   * (wiki, "Request"): the counts in `data`, a link to each type's list in `_links`, `meta`. Unlike {@link get},
+   * which answers the request itself (its answer's `data`).
+   */
   summary(options: CallOptions = {}): APIPromise<RequestSummary> {
     return this.#bound.requests.summary(options);
   }
