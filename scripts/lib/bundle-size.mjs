@@ -30,13 +30,15 @@ export const TARGETS = {
  * Location scrubbing, path-segment and Unicode checks, the bounded body reader, bounded error JSON, lazy later pages
  * with early-exit aborts, typed errors for odd answers: 13.37 kB; issue 20's middleware, `withResponse()`
  * (APIPromise), the client base class, per-attempt log lines with redacted bodies and the polling of long-running
- * work (pollUntil) about 2 kB more. A vendor package is its
+ * work (pollUntil) about 2 kB more; the security audit after issue 25 (timers capped at 2^31 − 1 ms, NO_PROXY by
+ * address and CIDR range, httpoxy, credential headers redacted and dropped on redirects, a call's secrets in a
+ * redactor of its own, proxy URLs checked when the client is made) 0.3 kB more, 15.71 kB. A vendor package is its
  * hand-written quirks plus its generated operation table, which grows with the spec: the budget is a fixed part for
  * the quirks and a part per operation of the table (Spark's 44-operation table weighs about 1.3 kB brotli, 30 bytes
  * an operation). A budget catches growth; the targets stay in the report.
  */
 export const BUDGETS = {
-  core: 15_500,
+  core: 16_000,
   vendorQuirks: 2_500,
   vendorPerOperation: 35,
   // Spark's quirks go beyond the others': multipart uploads, Adaptive Card checks, whole threads, webhook signatures
