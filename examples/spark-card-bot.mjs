@@ -46,20 +46,20 @@ const done = new Promise((resolve, reject) => (finished = { resolve, reject }));
 const handler = createWebhookHandler({
   secret,
   client: bot,
+  ignoreOwn: true, // Webex tells the bot of its own messages too: the receiver skips them
   on: {
     'messages.created': async (event) => {
-      if (event.actorId === me.id) return; // Webex tells the bot of its own messages too
       const message = await event.fetch();
       step(4, `received a signed messages.created from ${message.personEmail}: "${message.text}"`);
-      reply = await bot.messages.create({ roomId: message.roomId, parentId: message.id, markdown: 'Ship release 2.0 on Friday?', attachments: [card] });
+      reply = await bot.messages.reply(message, { markdown: 'Ship release 2.0 on Friday?', attachments: [card] });
       step(5, `replied in the thread of ${message.id.slice(0, 12)}… with a card`);
     },
     'attachmentActions.created': async (event) => {
       const action = await event.fetch();
       step(7, `received a signed attachmentActions.created; inputs ${JSON.stringify(action.inputs)}`);
       // Not an edit of the card's message: Webex answers 400 to editing a message with a card or a file
-      // (developer.webex.com, "Edit a Message"). The answer goes in the thread, whose first message is the question.
-      const answer = await bot.messages.create({ roomId: action.roomId, parentId: reply.parentId, markdown: `Shipping release 2.0 on Friday: **${action.inputs?.choice ?? 'no answer'}**` });
+      // (developer.webex.com, "Edit a Message"). The answer goes in the card's thread, whose first message is the question.
+      const answer = await bot.messages.reply(reply, { markdown: `Shipping release 2.0 on Friday: **${action.inputs?.choice ?? 'no answer'}**` });
       step(8, `answered in the thread: "${answer.markdown}"`);
       finished.resolve();
     },

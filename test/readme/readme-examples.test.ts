@@ -5,6 +5,8 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
+import { SparkClient as SparkNodeClient } from '@apiclients/spark';
+import { startStatefulMock } from '@apiclients/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as spark from '../../packages/spark/test/fake-spark.js';
 import * as statuspage from '../../packages/statuspage/test/fake-statuspage.js';
@@ -178,6 +180,32 @@ const checks: Record<string, () => Promise<void>> = {
     expect(logs).toEqual(['person2 answered {"choice":"yes"}']);
     expect([...server.messages.values()].at(-1)).toMatchObject({ roomId: 'room1', parentId: 'parent1', text: 'Thanks!' });
     expect((await fetch(url, { method: 'POST', body })).status).toBe(401);
+  },
+  'spark-echo-bot': async () => {
+    // The stateful Webex mock: the bot's own answer is delivered to it too, as Webex does.
+    const mock = await startStatefulMock('spark', {
+      seed: {
+        me: { email: 'echo@webex.bot', displayName: 'Echo Bot', type: 'bot' },
+        people: [{ email: 'alice@example.com', displayName: 'Alice', accessToken: 'alice-token' }],
+        rooms: [{ title: 'Ops', members: ['alice@example.com'] }],
+      },
+    });
+    afterThisTest(() => mock.stop());
+    const secret = 'echo-bot-secret-41c7';
+    const { module } = await run('spark-echo-bot', { WEBEX_ACCESS_TOKEN: 'echo-bot-token', WEBEX_BASE_URL: mock.url, WEBEX_WEBHOOK_SECRET: secret, PORT: '0' });
+    const listening = module.server as import('node:http').Server;
+    afterThisTest(() => new Promise((resolve) => listening.close(resolve)));
+    await new Promise((resolve) => (listening.listening ? resolve(undefined) : listening.once('listening', resolve)));
+    const targetUrl = `http://127.0.0.1:${(listening.address() as import('node:net').AddressInfo).port}/webex`;
+    const bot = new SparkNodeClient({ accessToken: 'echo-bot-token', baseUrl: mock.url });
+    const alice = new SparkNodeClient({ accessToken: 'alice-token', baseUrl: mock.url });
+    await bot.webhooks.create({ name: 'echo', targetUrl, resource: 'messages', event: 'created', secret });
+    const [room] = await alice.rooms.list().toArray();
+    const question = await alice.messages.create({ roomId: room!.id!, markdown: '<@personEmail:echo@webex.bot|Echo Bot> deploy now' });
+    await mock.settled();
+    // One answer, in the question's thread; the bot's answer, delivered to it, was not answered.
+    const messages = await alice.messages.list({ roomId: room!.id! }).toArray();
+    expect(messages.map((m) => [m.text, m.parentId])).toEqual([['running: deploy now', question.id], ['Echo Bot deploy now', undefined]]);
   },
   'statuspage-quickstart': async () => {
     const server = await fake(statuspage.startFakeStatuspage());

@@ -39,6 +39,19 @@ export type MessageCreateInput = { [K in keyof Omit<Schemas['MessageCreate'], 'f
   files?: readonly FileInput[] | FileInput | undefined;
 };
 
+/** What `messages.reply` takes: a message's fields but where it goes (the room and thread of the message answered). */
+export type MessageReplyInput = Omit<MessageCreateInput, 'roomId' | 'parentId' | 'toPersonId' | 'toPersonEmail'>;
+
+/**
+ * The message `messages.reply` answers: a message (`messages.get`, `messages.create`) or a webhook's `event.data` of
+ * a message (which carries its `id`, `roomId` and `parentId`).
+ */
+export interface RepliedMessage {
+  id?: string | undefined;
+  roomId?: string | undefined;
+  parentId?: string | undefined;
+}
+
 /** Message operations, with uploads, cards and threads. */
 export type Messages = Omit<Resources['messages'], 'create'> & {
   /**
@@ -46,6 +59,12 @@ export type Messages = Omit<Resources['messages'], 'create'> & {
    * goes in `attachments`; a second card, or a card beside a local file, is a `ConfigurationError` before any request.
    */
   create(params: MessageCreateInput, options?: CallOptions): APIPromise<Schemas['Message']>;
+  /**
+   * Posts a message in the thread of `to`, in its room: `{ roomId: to.roomId, parentId: to.parentId ?? to.id }`.
+   * Webex threads are one level deep, so a reply to a reply goes under the thread's first message. `to` without
+   * `id` or `roomId` is a `ConfigurationError` before any request.
+   */
+  reply(to: RepliedMessage, params: MessageReplyInput, options?: CallOptions): APIPromise<Schemas['Message']>;
   /**
    * A whole thread from any of its messages' IDs: the parent, then the replies in the order they were posted. Each
    * iteration reads Webex again (`messages.get`, then `messages.list({ roomId, parentId })` to its last page). A
@@ -130,6 +149,7 @@ export class SparkClient extends ClientBase {
       ...r.messages,
       // Reading a local file comes first; the call's response is still there with withResponse().
       create: (params, callOptions) => new APIPromise(createMessage(r.messages.create, params, readLocalFile, callOptions)),
+      reply: (to, params, callOptions) => new APIPromise(createReply(r.messages.create, to, params, readLocalFile, callOptions)),
       thread: (messageId, callOptions = {}) => {
         // `limit` counts the thread's messages from its parent, as take() does: given to the replies' listing, which
         // Webex sends newest first, it kept the newest replies instead of the first ones.
@@ -168,6 +188,28 @@ export class SparkClient extends ClientBase {
   protected readLocalFile(path: string): Promise<Upload> {
     return refuseLocalPath(path);
   }
+}
+
+/**
+ * Where a reply to `to` goes: its room, under its thread's first message. `parentId` is "the parent message to reply
+ * to" (https://developer.webex.com/docs/api/v1/messages/create-a-message), and Webex threads are one level deep: a
+ * reply's `parentId` is the thread's first message, never another reply (src/thread.ts; the stateful mock answers
+ * 400 to a reply to a reply, as Webex does).
+ */
+function replyPlace(to: RepliedMessage): { roomId: string; parentId: string } {
+  const { id, roomId, parentId } = to ?? {};
+  if (!id || !roomId) throw new ConfigurationError(`messages.reply: the message answered needs its "id" and "roomId", got ${JSON.stringify({ id, roomId })}`);
+  return { roomId, parentId: parentId || id };
+}
+
+async function createReply(
+  create: Resources['messages']['create'],
+  to: RepliedMessage,
+  params: MessageReplyInput,
+  readLocalFile: (path: string) => Promise<Upload>,
+  options?: CallOptions,
+): Promise<WithResponse<Schemas['Message']>> {
+  return createMessage(create, { ...params, ...replyPlace(to) }, readLocalFile, options);
 }
 
 async function createMessage(

@@ -4,7 +4,7 @@
  * share is lost by the bundler (esbuild lists a shared chunk's names one by one).
  */
 export { SparkClient, createSparkFetchClient, SPARK_BASE_URL } from './client.js';
-export type { SparkClientOptions, MessageCreateInput, Messages, Webhooks, AccessTokens } from './client.js';
+export type { SparkClientOptions, MessageCreateInput, MessageReplyInput, RepliedMessage, Messages, Webhooks, AccessTokens } from './client.js';
 export { Thread } from './thread.js';
 export type { ThreadMessage, ThreadSource } from './thread.js';
 export type { EnsuredWebhook, EnsureWebhookInput } from './ensure-webhook.js';
@@ -25,6 +25,8 @@ export type {
   WebhookHandlers,
   WebhookResourceName,
 } from './webhook-events.js';
+export { textWithoutMention } from './mention.js';
+export type { MentionedPerson, MentioningMessage } from './mention.js';
 export { LocalPathNotSupportedError } from './files.js';
 export type { FileInput, Upload } from './files.js';
 export type { paths, components, operations } from './generated.js';

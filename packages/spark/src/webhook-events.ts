@@ -35,12 +35,14 @@ export interface WebhookEventData {
   rooms: Schemas['Room'];
 }
 
-/** The client calls `event.fetch()` makes: a `SparkClient` has them all. */
+/** The client calls the receiver makes (`event.fetch()`, and `people.me()` for `ignoreOwn`): a `SparkClient` has them all. */
 export interface WebhookFetcher {
   messages: { get(messageId: string, options?: CallOptions): Promise<Schemas['Message']> };
   attachmentActions: { get(id: string, options?: CallOptions): Promise<Schemas['AttachmentAction']> };
   memberships: { get(membershipId: string, options?: CallOptions): Promise<Schemas['Membership']> };
   rooms: { get(roomId: string, options?: CallOptions): Promise<Schemas['Room']> };
+  /** Who the token is, asked once by a receiver with `ignoreOwn`. */
+  people?: { me(): Promise<Pick<Schemas['Person'], 'id'>> };
 }
 
 /** A delivery, verified and parsed: the envelope, typed by its resource and event. */

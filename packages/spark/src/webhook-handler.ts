@@ -35,6 +35,12 @@ export interface WebhookHandlerOptions {
   onError?: (error: unknown, event: ReceivedWebhookEvent<string, string>) => void;
   /** What `event.fetch()` reads through: a `SparkClient`. */
   client?: WebhookFetcher;
+  /**
+   * Answers 200 to the deliveries the client's own person caused (`actorId` is `client.people.me()`'s `id`, asked
+   * once) without calling any handler: a bot answering `messages.created` would otherwise answer its own messages.
+   * Needs `client`. Default `false`.
+   */
+  ignoreOwn?: boolean;
   /** The largest body read, in bytes (default 1 MiB; a Webex delivery is a few kB); more is a 413. */
   maxBodyBytes?: number;
 }
@@ -88,12 +94,37 @@ export async function orNullWhenTooLarge(read: Promise<Uint8Array>): Promise<Uin
 }
 
 /**
+ * Whether a delivery was caused by the token's own person: its `actorId`, the person whose action caused the event
+ * (https://developer.webex.com/docs/webhooks, the delivery's envelope; `WebhookEvent` in specs/spark.yaml), is
+ * `people.me()`'s `id`.
+ * Not `data.personId`: a membership's is the member, and a bot wants `memberships.created` for itself (it was added
+ * to a room, by someone else). `people.me()` is asked once; a failure is not remembered (the next delivery asks again).
+ */
+function ownEvents(people: NonNullable<WebhookFetcher['people']>): (actorId: string | undefined) => Promise<boolean> {
+  let me: Promise<string | undefined> | undefined;
+  return async (actorId) => {
+    me ??= people.me().then(
+      (person) => person.id,
+      (error: unknown) => {
+        me = undefined;
+        throw error;
+      },
+    );
+    return actorId !== undefined && actorId === (await me);
+  };
+}
+
+/**
  * A Webex webhook receiver: `handler.fetch` for the Fetch API; in Node, `@apiclients/spark` gives one that is also a
  * `node:http` request listener. Verifies `X-Spark-Signature` before anything else runs.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
-  const { secret, on = {}, onEvent, onError, client } = options;
+  const { secret, on = {}, onEvent, onError, client, ignoreOwn = false } = options;
   if (typeof secret !== 'string' || secret === '') throw new ConfigurationError('createWebhookHandler: { secret } is required (the webhook\'s secret)');
+  if (ignoreOwn && typeof client?.people?.me !== 'function') {
+    throw new ConfigurationError('createWebhookHandler: ignoreOwn needs { client } (a SparkClient) to ask people.me() who the bot is');
+  }
+  const isOwn = ignoreOwn && client?.people ? ownEvents(client.people) : async () => false;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES;
   wholeNumber('createWebhookHandler: maxBodyBytes', maxBodyBytes, 1);
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -111,6 +142,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     const event = toReceivedEvent(envelope, client);
     const handler = (on as Record<string, WebhookEventHandler<never> | undefined>)[`${envelope.resource}.${envelope.event}`] ?? onEvent;
     try {
+      if (await isOwn(envelope.actorId)) return ANSWERS.ok;
       await handler?.(event as never);
       return ANSWERS.ok;
     } catch (error) {

@@ -198,6 +198,37 @@ describe('createWebhookHandler as a node:http listener', () => {
     expect(() => createWebhookHandler({ secret: '' })).toThrow(ConfigurationError);
     expect(() => createWebhookHandler({ secret: SECRET, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
   });
+
+  it('ignoreOwn: refused without a client that can say who it is; a failed people.me() is a 500, asked again next time', async () => {
+    expect(() => createWebhookHandler({ secret: SECRET, ignoreOwn: true })).toThrow(/ignoreOwn needs \{ client \}/);
+    const { messages, attachmentActions, memberships, rooms } = spark();
+    // A fetcher that reads resources but cannot say who it is (no people.me()).
+    expect(() => createWebhookHandler({ secret: SECRET, ignoreOwn: true, client: { messages, attachmentActions, memberships, rooms } })).toThrow(ConfigurationError);
+    const asked: string[] = [];
+    const me = () => {
+      asked.push('me');
+      return asked.length === 1 ? Promise.reject(new Error('Webex is down')) : Promise.resolve({ id: 'person1' });
+    };
+    const client = { messages, attachmentActions, memberships, rooms, people: { me } };
+    const seen: (string | undefined)[] = [];
+    const errors: string[] = [];
+    const handler = createWebhookHandler({
+      secret: SECRET,
+      client,
+      ignoreOwn: true,
+      onEvent: (event) => void seen.push(event.actorId),
+      onError: (error) => void errors.push((error as Error).message),
+    });
+    const theirs = envelope('rooms', 'updated', { id: 'room1' }); // actorId person2
+    const mine = theirs.replace('"actorId":"person2"', '"actorId":"person1"');
+    const anonymous = theirs.replace('"actorId":"person2",', '');
+    const receive = (body: string) => handler.receive(Buffer.from(body), sign(body)).then((answer) => answer.status);
+    expect(await receive(theirs)).toBe(500);
+    expect(errors).toEqual(['Webex is down']);
+    expect([await receive(theirs), await receive(mine), await receive(anonymous), await receive(mine)]).toEqual([200, 200, 200, 200]);
+    expect(seen).toEqual(['person2', undefined]);
+    expect(asked).toEqual(['me', 'me']);
+  });
 });
 
 describe('createWebhookHandler as a Fetch API handler (the browser entry: no Node built-in)', () => {
