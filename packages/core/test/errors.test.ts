@@ -259,6 +259,20 @@ describe('defaultMessageOf', () => {
     });
     expect(error.message).toBe(`400 Folder is read-only: GET ${ENDPOINT}`);
   });
+
+  it('a vendor’s errorShape.hintFor adds what its documentation says to the message, given the redacted answer', async () => {
+    const seen: unknown[] = [];
+    const hintFor = (answer: { status: number; method: string; url: string; body: unknown }) => {
+      seen.push(answer);
+      return answer.status === 403 ? 'bots must ask with mentionedPeople' : undefined;
+    };
+    const credential = { in: 'query' as const, name: 'token', value: 'hint_secret_token' };
+    const forbidden = await errorFor(reply(403, { message: 'Failed to get activity.' }), { errorShape: { hintFor }, credential });
+    expect(forbidden.message).toBe(`403 Failed to get activity.: GET ${ENDPOINT}?token=[REDACTED] (bots must ask with mentionedPeople)`);
+    expect(seen[0]).toEqual({ status: 403, method: 'GET', url: `${ENDPOINT}?token=[REDACTED]`, body: { message: 'Failed to get activity.' } });
+    const missing = await errorFor(reply(404, { message: 'gone' }), { errorShape: { hintFor } });
+    expect(missing.message).toBe(`404 gone: GET ${ENDPOINT}`);
+  });
 });
 
 describe('parseBody', () => {

@@ -15,7 +15,7 @@ import {
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
 import { ensureWebhook, type EnsuredWebhook, type EnsureWebhookInput } from './ensure-webhook.js';
-import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrors } from './errors.js';
+import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrorHint, sparkErrors } from './errors.js';
 import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';
 import { operationTable, type components, type operations, type paths, type Resources } from './generated.js';
 import { repairNextLink } from './next-link.js';
@@ -135,7 +135,7 @@ export class SparkClient extends ClientBase {
       secrets: [token],
       defaults: {
         rateLimitFallbackMs: DEFAULT_RETRY_AFTER_SECONDS * 1000,
-        errorShape: { classFor: sparkErrors.classFor, requestIdHeaders: ['trackingid'] },
+        errorShape: { classFor: sparkErrors.classFor, requestIdHeaders: ['trackingid'], hintFor: sparkErrorHint },
       },
       bind: { repairNextUrl: repairNextLink },
     });

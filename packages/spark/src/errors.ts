@@ -52,3 +52,16 @@ export class SparkRateLimitError extends SparkApiError {
     return sparkErrors.raisedBy(value) && value.status === 429;
   }
 }
+
+/**
+ * Webex answers a bot that lists a group room's messages without `mentionedPeople=me` with a bare 403 "Failed to get
+ * activity." (https://github.com/jbogarin/go-cisco-webex-teams/issues/9): the rule is in List Messages, "Bots must
+ * include this parameter to list messages in group rooms (spaces)"
+ * (https://developer.webex.com/docs/api/v1/messages/list-messages). The error says so.
+ */
+export function sparkErrorHint({ status, method, url }: { status: number; method: string; url: string }): string | undefined {
+  if (status !== 403 || method !== 'GET') return undefined;
+  const { pathname, searchParams } = new URL(url);
+  if (!/\/messages\/?$/.test(pathname) || searchParams.has('mentionedPeople')) return undefined;
+  return "a bot lists a group room's messages only with mentionedPeople: 'me'";
+}

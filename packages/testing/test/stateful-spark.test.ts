@@ -138,6 +138,11 @@ describe('a bot flow', () => {
     const refused = await failureOf(bot.messages.list({ roomId: room!.id! }).toArray());
     expect(refused).toBeInstanceOf(PermissionDeniedError);
     expect(refused).toMatchObject({ status: 403, errors: [{ description: 'Failed to get activity.' }] });
+    // Webex's bare message, and what its documentation says of it.
+    expect((refused as Error).message).toMatch(/^403 Failed to get activity\.: GET .*\/messages\?roomId=.* \(a bot lists a group room's messages only with mentionedPeople: 'me'\)$/);
+    const otherForbidden = await failureOf(alice.people.list().toArray());
+    expect(otherForbidden).toMatchObject({ status: 403 });
+    expect((otherForbidden as Error).message).not.toContain('mentionedPeople');
     expect((await bot.messages.list({ roomId: room!.id!, mentionedPeople: 'me' }).toArray()).map((m) => m.id)).toEqual([question.id]);
   });
 

@@ -16,6 +16,11 @@ export interface ErrorShape {
   messageOf: (body: unknown) => string | undefined;
   /** The class for a status; vendors with their own error names wrap {@link apiErrorClassFor}. */
   classFor: (status: number) => ApiErrorClass;
+  /**
+   * What the vendor's documentation says about an answer its message leaves unexplained (Webex's bare 403 "Failed to
+   * get activity." to a bot listing a group room's messages), added to the error's message; given the redacted answer.
+   */
+  hintFor?: (answer: { status: number; method: string; url: string; body: unknown }) => string | undefined;
 }
 
 /** The message most vendors put in an error body: `message`, `error`, or the first of `errors`. */
@@ -74,12 +79,14 @@ export function apiErrorFromResponse(
   const requestId = requestIdOf(response.headers, shape) ?? valueAt(body, 'trackingId');
   const ErrorClass = shape.classFor(response.status);
   const vendorMessage = shape.messageOf(body);
+  const url = redactor.url(request.url);
   return new ErrorClass({
+    hint: shape.hintFor?.({ status: response.status, method: request.method, url, body }),
     status: response.status,
     // The reason phrase is the server's free text too (`401 Invalid credential Bearer tok_…`).
     statusText: redactor.text(response.statusText),
     method: request.method,
-    url: redactor.url(request.url),
+    url,
     headers: redactor.headers(response.headers),
     body,
     requestId: typeof requestId === 'string' ? requestId : undefined,

@@ -14,6 +14,8 @@ export interface ApiErrorDetails extends RequestSummary {
   vendorMessage: string | undefined;
   /** Delay the server asked for before retrying, in ms, when it said. */
   retryAfterMs: number | undefined;
+  /** What the vendor's documentation says about this answer, when the client knows (added to the message). */
+  hint?: string | undefined;
 }
 
 /** The server answered with an error status. Subclasses name the meaning of each status. */
@@ -36,7 +38,7 @@ export class ApiError extends ApiClientError {
 
   constructor(details: ApiErrorDetails) {
     const reason = details.vendorMessage ?? details.statusText;
-    super(`${details.status}${reason ? ` ${reason}` : ''}: ${details.method} ${details.url}`);
+    super(`${details.status}${reason ? ` ${reason}` : ''}: ${details.method} ${details.url}${details.hint ? ` (${details.hint})` : ''}`);
     this.status = details.status;
     this.method = details.method;
     this.url = details.url;
