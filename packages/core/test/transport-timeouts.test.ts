@@ -31,7 +31,7 @@ const stallMidBody = () =>
     res.write('{"items":[');
   });
 
-describe.each(SENDERS)('over $name', ({ fakeFetch, createTransport }) => {
+describe.each(SENDERS)('over $name', ({ name, fakeFetch, createTransport }) => {
   /** A transport over the sender under test, its attempts counted by the server. */
   function realTransport(maxRetries = 2) {
     const { delays, sleep } = recordedSleep();
@@ -142,11 +142,17 @@ describe.each(SENDERS)('over $name', ({ fakeFetch, createTransport }) => {
     it('a fetch that never answers times out, retries counted', async () => {
       const fake = fakeFetch(hang());
       const { delays, sleep } = recordedSleep();
-      const transport = createTransport({ fetch: fake.fetch, timeoutMs: TIMEOUT_MS, maxRetries: 3, sleep, random: () => 0 });
+      const { lines, logger } = recordedLogger();
+      const transport = createTransport({ fetch: fake.fetch, timeoutMs: TIMEOUT_MS, maxRetries: 3, sleep, random: () => 0, logger, logLevel: 'info' });
       const error = await rejectionOf(transport(new Request('https://api.example.test/x')));
       expect(error).toBeInstanceOf(TimeoutError);
       expect((error as TimeoutError).timeoutMs).toBe(TIMEOUT_MS);
-      expect(fake.sent).toHaveLength(4);
+      // Four attempts, each timed out: the transport's own count.
+      expect(lines.filter((line) => /: timed out \(\d+ ms, attempt [1-4]\b/.test(line))).toHaveLength(4);
+      // In memory every attempt reaches the fetch; over a real socket a starved machine may time an attempt out
+      // before its bytes reach the server, which then sees fewer.
+      if (name === 'fetch') expect(fake.sent).toHaveLength(4);
+      else expect(fake.sent.length).toBeGreaterThanOrEqual(1);
       expect(delays).toEqual([500, 1000, 2000]);
       // Each attempt had its own signal, and each was aborted.
       await expect.poll(() => fake.sent.every((s) => s.signal.aborted)).toBe(true);
