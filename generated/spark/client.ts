@@ -318,7 +318,7 @@ export interface PeopleResource {
    *
    * People in the caller's organization. Non-admin callers must filter by `email` or `displayName`; admins may list everyone. `id` looks up to 85 people at once; IDs not found are listed in `notFoundIds`. Presence (`status`, `lastActivity`) is only returned for people in an organization the caller belongs to or manages.
    *
-   * `GET /people` · [API reference](../../spark.html#operation/people_list)
+   * `GET /people` · [API reference](../../../spark.html#operation/people_list)
    */
   list(params?: PeopleListParams, options?: CallOptions): PagedList<Person>;
   /**
@@ -326,7 +326,7 @@ export interface PeopleResource {
    *
    * Creates a user account in an organization; only an admin may. `emails` is an array for future expansion, but only one address is used. Webex also wants at least one of `displayName`, `firstName`, `lastName`. With `callingData=true` the call may answer 400 although the person was created.
    *
-   * `POST /people` · [API reference](../../spark.html#operation/people_create)
+   * `POST /people` · [API reference](../../../spark.html#operation/people_create)
    */
   create(params: PeopleCreateParams, options?: CallOptions): APIPromise<Person>;
   /**
@@ -334,7 +334,7 @@ export interface PeopleResource {
    *
    * The person the access token belongs to; the same as `GET /people/{personId}` with the caller's ID.
    *
-   * `GET /people/me` · [API reference](../../spark.html#operation/people_me)
+   * `GET /people/me` · [API reference](../../../spark.html#operation/people_me)
    */
   me(params?: PeopleMeParams, options?: CallOptions): APIPromise<Person>;
   /**
@@ -342,7 +342,7 @@ export interface PeopleResource {
    *
    * A person, by ID. Presence (`status`, `lastActivity`) is only shown for people in an organization the caller belongs to or manages.
    *
-   * `GET /people/{personId}` · [API reference](../../spark.html#operation/people_get)
+   * `GET /people/{personId}` · [API reference](../../../spark.html#operation/people_get)
    */
   get(personId: string, params?: PeopleGetParams, options?: CallOptions): APIPromise<Person>;
   /**
@@ -350,7 +350,7 @@ export interface PeopleResource {
    *
    * Replaces a person's details; only an admin may. Send every detail, changed or not (GET the person, change it, PUT it back): omitted values are cleared. Email addresses cannot be changed through the API. With `minResponse=true` the answer is 204 without a body.
    *
-   * `PUT /people/{personId}` · [API reference](../../spark.html#operation/people_update)
+   * `PUT /people/{personId}` · [API reference](../../../spark.html#operation/people_update)
    */
   update(personId: string, params: PeopleUpdateParams, options?: CallOptions): APIPromise<Person>;
   /**
@@ -358,7 +358,7 @@ export interface PeopleResource {
    *
    * Removes a person from the system; only a full or user administrator (or an external full administrator) may.
    *
-   * `DELETE /people/{personId}` · [API reference](../../spark.html#operation/people_delete)
+   * `DELETE /people/{personId}` · [API reference](../../../spark.html#operation/people_delete)
    */
   delete(personId: string, options?: CallOptions): APIPromise<OperationResult<operations['people_delete']>>;
 }
@@ -370,7 +370,7 @@ export interface RoomsResource {
    *
    * Rooms the caller belongs to. The `title` of a 1:1 room is the other person's display name. Sorting by `lastactivity` is only approximate for members of more than 3000 rooms.
    *
-   * `GET /rooms` · [API reference](../../spark.html#operation/rooms_list)
+   * `GET /rooms` · [API reference](../../../spark.html#operation/rooms_list)
    */
   list(params?: RoomsListParams, options?: CallOptions): PagedList<Room>;
   /**
@@ -378,7 +378,7 @@ export interface RoomsResource {
    *
    * Creates a group room; the caller becomes a member. A 1:1 room is created by sending a message to a person (`POST /messages` with `toPersonId` or `toPersonEmail`). A room can be put in announcement mode only when it is locked.
    *
-   * `POST /rooms` · [API reference](../../spark.html#operation/rooms_create)
+   * `POST /rooms` · [API reference](../../../spark.html#operation/rooms_create)
    */
   create(params: RoomsCreateParams, options?: CallOptions): APIPromise<Room>;
   /**
@@ -386,7 +386,7 @@ export interface RoomsResource {
    *
    * A room, by ID. For a compliance officer the title of a 1:1 room may read "Empty Title".
    *
-   * `GET /rooms/{roomId}` · [API reference](../../spark.html#operation/rooms_get)
+   * `GET /rooms/{roomId}` · [API reference](../../../spark.html#operation/rooms_get)
    */
   get(roomId: string, options?: CallOptions): APIPromise<Room>;
   /**
@@ -394,7 +394,7 @@ export interface RoomsResource {
    *
    * Updates a room's details, by ID. Webex requires `title` on every update. A room can be put in announcement mode only when it is locked; to remove a `description`, send a single space.
    *
-   * `PUT /rooms/{roomId}` · [API reference](../../spark.html#operation/rooms_update)
+   * `PUT /rooms/{roomId}` · [API reference](../../../spark.html#operation/rooms_update)
    */
   update(roomId: string, params: RoomsUpdateParams, options?: CallOptions): APIPromise<Room>;
   /**
@@ -402,7 +402,7 @@ export interface RoomsResource {
    *
    * Deletes a room, for good. When a non-moderator deletes a room they only leave it; deleting a room of a team archives it.
    *
-   * `DELETE /rooms/{roomId}` · [API reference](../../spark.html#operation/rooms_delete)
+   * `DELETE /rooms/{roomId}` · [API reference](../../../spark.html#operation/rooms_delete)
    */
   delete(roomId: string, options?: CallOptions): APIPromise<OperationResult<operations['rooms_delete']>>;
   /**
@@ -410,7 +410,7 @@ export interface RoomsResource {
    *
    * The Webex meeting of a room: its link, SIP address, meeting number and dial-in numbers. Webex deprecated it (end of life 31 January 2025 in its own document); new code should create a meeting with the Meetings API.
    *
-   * `GET /rooms/{roomId}/meetingInfo` · [API reference](../../spark.html#operation/rooms_get_meeting_info)
+   * `GET /rooms/{roomId}/meetingInfo` · [API reference](../../../spark.html#operation/rooms_get_meeting_info)
    */
   getMeetingInfo(roomId: string, options?: CallOptions): APIPromise<RoomMeetingDetails>;
 }
@@ -422,7 +422,7 @@ export interface MembershipsResource {
    *
    * Memberships of the rooms the caller belongs to. Filtering by `personId` or `personEmail` needs `roomId`, except for a compliance officer.
    *
-   * `GET /memberships` · [API reference](../../spark.html#operation/memberships_list)
+   * `GET /memberships` · [API reference](../../../spark.html#operation/memberships_list)
    */
   list(params?: MembershipsListParams, options?: CallOptions): PagedList<Membership>;
   /**
@@ -430,7 +430,7 @@ export interface MembershipsResource {
    *
    * Adds someone to a room by person ID or email address, optionally as a moderator. Adding someone who is already a member answers 409.
    *
-   * `POST /memberships` · [API reference](../../spark.html#operation/memberships_create)
+   * `POST /memberships` · [API reference](../../../spark.html#operation/memberships_create)
    */
   create(params: MembershipsCreateParams, options?: CallOptions): APIPromise<Membership>;
   /**
@@ -438,7 +438,7 @@ export interface MembershipsResource {
    *
    * A room membership, by ID.
    *
-   * `GET /memberships/{membershipId}` · [API reference](../../spark.html#operation/memberships_get)
+   * `GET /memberships/{membershipId}` · [API reference](../../../spark.html#operation/memberships_get)
    */
   get(membershipId: string, options?: CallOptions): APIPromise<Membership>;
   /**
@@ -446,7 +446,7 @@ export interface MembershipsResource {
    *
    * Makes a member a moderator of the room or not, and hides or shows a 1:1 room in the Webex clients.
    *
-   * `PUT /memberships/{membershipId}` · [API reference](../../spark.html#operation/memberships_update)
+   * `PUT /memberships/{membershipId}` · [API reference](../../../spark.html#operation/memberships_update)
    */
   update(membershipId: string, params: MembershipsUpdateParams, options?: CallOptions): APIPromise<Membership>;
   /**
@@ -454,7 +454,7 @@ export interface MembershipsResource {
    *
    * Removes someone from a room. The last moderator of a team's General room cannot be removed; promote another first.
    *
-   * `DELETE /memberships/{membershipId}` · [API reference](../../spark.html#operation/memberships_delete)
+   * `DELETE /memberships/{membershipId}` · [API reference](../../../spark.html#operation/memberships_delete)
    */
   delete(membershipId: string, options?: CallOptions): APIPromise<OperationResult<operations['memberships_delete']>>;
 }
@@ -466,7 +466,7 @@ export interface MessagesResource {
    *
    * Messages of a room, newest first, with their attachments. Bots must pass `mentionedPeople=me` to list messages in group rooms (otherwise 403 "Failed to get activity."). Spark's next links have been seen to drop `mentionedPeople` (WebexPythonSDK issue #168), so a client re-adds it when following them.
    *
-   * `GET /messages` · [API reference](../../spark.html#operation/messages_list)
+   * `GET /messages` · [API reference](../../../spark.html#operation/messages_list)
    */
   list(params: MessagesListParams, options?: CallOptions): PagedList<Message>;
   /**
@@ -474,7 +474,7 @@ export interface MessagesResource {
    *
    * Posts a plain-text, Markdown or card message, optionally with one file, to a room (`roomId`) or to a person (`toPersonId` or `toPersonEmail`, which creates the 1:1 room if needed); give exactly one of the three. A file is attached either by public URL (`files` in a JSON body) or by uploading a local file as `multipart/form-data` (developer.webex.com/docs/basics, "Local File Attachments"; Webex's official spec documents only the JSON form). One file per message, at most 100 MB; previews only for files up to 1 MB.
    *
-   * `POST /messages` · [API reference](../../spark.html#operation/messages_create)
+   * `POST /messages` · [API reference](../../../spark.html#operation/messages_create)
    */
   create(params?: MessagesCreateParams, options?: CallOptions): APIPromise<Message>;
   /**
@@ -482,7 +482,7 @@ export interface MessagesResource {
    *
    * The messages of a 1:1 room, newest first, with their attachments; name the other person with `personId` or `personEmail`. `parentId` lists a thread's replies instead.
    *
-   * `GET /messages/direct` · [API reference](../../spark.html#operation/messages_list_direct)
+   * `GET /messages/direct` · [API reference](../../../spark.html#operation/messages_list_direct)
    */
   listDirect(params?: MessagesListDirectParams, options?: CallOptions): APIPromise<MessageList>;
   /**
@@ -490,7 +490,7 @@ export interface MessagesResource {
    *
    * A message, by ID.
    *
-   * `GET /messages/{messageId}` · [API reference](../../spark.html#operation/messages_get)
+   * `GET /messages/{messageId}` · [API reference](../../../spark.html#operation/messages_get)
    */
   get(messageId: string, options?: CallOptions): APIPromise<Message>;
   /**
@@ -498,7 +498,7 @@ export interface MessagesResource {
    *
    * Replaces the text or Markdown of a message the caller posted, at most 10 times; `roomId` is required. A message with a file or a card cannot be edited (400).
    *
-   * `PUT /messages/{messageId}` · [API reference](../../spark.html#operation/messages_update)
+   * `PUT /messages/{messageId}` · [API reference](../../../spark.html#operation/messages_update)
    */
   update(messageId: string, params: MessagesUpdateParams, options?: CallOptions): APIPromise<Message>;
   /**
@@ -506,7 +506,7 @@ export interface MessagesResource {
    *
    * Deletes a message, by ID.
    *
-   * `DELETE /messages/{messageId}` · [API reference](../../spark.html#operation/messages_delete)
+   * `DELETE /messages/{messageId}` · [API reference](../../../spark.html#operation/messages_delete)
    */
   delete(messageId: string, options?: CallOptions): APIPromise<OperationResult<operations['messages_delete']>>;
 }
@@ -518,7 +518,7 @@ export interface TeamsResource {
    *
    * Teams the caller belongs to.
    *
-   * `GET /teams` · [API reference](../../spark.html#operation/teams_list)
+   * `GET /teams` · [API reference](../../../spark.html#operation/teams_list)
    */
   list(params?: TeamsListParams, options?: CallOptions): PagedList<Team>;
   /**
@@ -526,7 +526,7 @@ export interface TeamsResource {
    *
    * Creates a team; the caller becomes a member (and its moderator).
    *
-   * `POST /teams` · [API reference](../../spark.html#operation/teams_create)
+   * `POST /teams` · [API reference](../../../spark.html#operation/teams_create)
    */
   create(params: TeamsCreateParams, options?: CallOptions): APIPromise<Team>;
   /**
@@ -534,7 +534,7 @@ export interface TeamsResource {
    *
    * A team, by ID.
    *
-   * `GET /teams/{teamId}` · [API reference](../../spark.html#operation/teams_get)
+   * `GET /teams/{teamId}` · [API reference](../../../spark.html#operation/teams_get)
    */
   get(teamId: string, options?: CallOptions): APIPromise<Team>;
   /**
@@ -542,7 +542,7 @@ export interface TeamsResource {
    *
    * Renames a team or changes its description; Webex requires `name` on every update.
    *
-   * `PUT /teams/{teamId}` · [API reference](../../spark.html#operation/teams_update)
+   * `PUT /teams/{teamId}` · [API reference](../../../spark.html#operation/teams_update)
    */
   update(teamId: string, params: TeamsUpdateParams, options?: CallOptions): APIPromise<Team>;
   /**
@@ -550,7 +550,7 @@ export interface TeamsResource {
    *
    * Deletes a team, by ID.
    *
-   * `DELETE /teams/{teamId}` · [API reference](../../spark.html#operation/teams_delete)
+   * `DELETE /teams/{teamId}` · [API reference](../../../spark.html#operation/teams_delete)
    */
   delete(teamId: string, options?: CallOptions): APIPromise<OperationResult<operations['teams_delete']>>;
 }
@@ -562,7 +562,7 @@ export interface TeamMembershipsResource {
    *
    * Memberships of one team.
    *
-   * `GET /team/memberships` · [API reference](../../spark.html#operation/team_memberships_list)
+   * `GET /team/memberships` · [API reference](../../../spark.html#operation/team_memberships_list)
    */
   list(params: TeamMembershipsListParams, options?: CallOptions): PagedList<TeamMembership>;
   /**
@@ -570,7 +570,7 @@ export interface TeamMembershipsResource {
    *
    * Adds someone to a team by person ID or email address, optionally as a moderator.
    *
-   * `POST /team/memberships` · [API reference](../../spark.html#operation/team_memberships_create)
+   * `POST /team/memberships` · [API reference](../../../spark.html#operation/team_memberships_create)
    */
   create(params: TeamMembershipsCreateParams, options?: CallOptions): APIPromise<TeamMembership>;
   /**
@@ -578,7 +578,7 @@ export interface TeamMembershipsResource {
    *
    * A team membership, by ID.
    *
-   * `GET /team/memberships/{membershipId}` · [API reference](../../spark.html#operation/team_memberships_get)
+   * `GET /team/memberships/{membershipId}` · [API reference](../../../spark.html#operation/team_memberships_get)
    */
   get(membershipId: string, options?: CallOptions): APIPromise<TeamMembership>;
   /**
@@ -586,7 +586,7 @@ export interface TeamMembershipsResource {
    *
    * Makes a team member a moderator of the team or not.
    *
-   * `PUT /team/memberships/{membershipId}` · [API reference](../../spark.html#operation/team_memberships_update)
+   * `PUT /team/memberships/{membershipId}` · [API reference](../../../spark.html#operation/team_memberships_update)
    */
   update(membershipId: string, params: TeamMembershipsUpdateParams, options?: CallOptions): APIPromise<TeamMembership>;
   /**
@@ -594,7 +594,7 @@ export interface TeamMembershipsResource {
    *
    * Removes someone from a team. The last moderator of a team cannot be removed; promote another first.
    *
-   * `DELETE /team/memberships/{membershipId}` · [API reference](../../spark.html#operation/team_memberships_delete)
+   * `DELETE /team/memberships/{membershipId}` · [API reference](../../../spark.html#operation/team_memberships_delete)
    */
   delete(membershipId: string, options?: CallOptions): APIPromise<OperationResult<operations['team_memberships_delete']>>;
 }
@@ -606,7 +606,7 @@ export interface WebhooksResource {
    *
    * The caller's webhooks.
    *
-   * `GET /webhooks` · [API reference](../../spark.html#operation/webhooks_list)
+   * `GET /webhooks` · [API reference](../../../spark.html#operation/webhooks_list)
    */
   list(params?: WebhooksListParams, options?: CallOptions): PagedList<Webhook>;
   /**
@@ -614,7 +614,7 @@ export interface WebhooksResource {
    *
    * Creates a webhook: Webex POSTs a `WebhookEvent` to `targetUrl` for each `event` on `resource` that matches `filter`. With a `secret`, each delivery carries `X-Spark-Signature`, the hex HMAC-SHA1 of the raw body. Creating a webhook needs the read scope of its resource.
    *
-   * `POST /webhooks` · [API reference](../../spark.html#operation/webhooks_create)
+   * `POST /webhooks` · [API reference](../../../spark.html#operation/webhooks_create)
    */
   create(params: WebhooksCreateParams, options?: CallOptions): APIPromise<Webhook>;
   /**
@@ -622,7 +622,7 @@ export interface WebhooksResource {
    *
    * A webhook, by ID.
    *
-   * `GET /webhooks/{webhookId}` · [API reference](../../spark.html#operation/webhooks_get)
+   * `GET /webhooks/{webhookId}` · [API reference](../../../spark.html#operation/webhooks_get)
    */
   get(webhookId: string, options?: CallOptions): APIPromise<Webhook>;
   /**
@@ -630,7 +630,7 @@ export interface WebhooksResource {
    *
    * Changes a webhook's `name`, `targetUrl`, `secret` or `status`; other fields are ignored. `status: active` reactivates a webhook Webex disabled because its URL could not be reached; a webhook cannot be deactivated this way.
    *
-   * `PUT /webhooks/{webhookId}` · [API reference](../../spark.html#operation/webhooks_update)
+   * `PUT /webhooks/{webhookId}` · [API reference](../../../spark.html#operation/webhooks_update)
    */
   update(webhookId: string, params: WebhooksUpdateParams, options?: CallOptions): APIPromise<Webhook>;
   /**
@@ -638,7 +638,7 @@ export interface WebhooksResource {
    *
    * Deletes a webhook, by ID.
    *
-   * `DELETE /webhooks/{webhookId}` · [API reference](../../spark.html#operation/webhooks_delete)
+   * `DELETE /webhooks/{webhookId}` · [API reference](../../../spark.html#operation/webhooks_delete)
    */
   delete(webhookId: string, options?: CallOptions): APIPromise<OperationResult<operations['webhooks_delete']>>;
 }
@@ -650,7 +650,7 @@ export interface OrganizationsResource {
    *
    * Organizations visible to the caller. Webex's official spec says this list is not paginated; ciscosparkapi pages it like every other list, which is harmless: without a `Link` header the first page is the last.
    *
-   * `GET /organizations` · [API reference](../../spark.html#operation/organizations_list)
+   * `GET /organizations` · [API reference](../../../spark.html#operation/organizations_list)
    */
   list(params?: OrganizationsListParams, options?: CallOptions): PagedList<Organization>;
   /**
@@ -658,7 +658,7 @@ export interface OrganizationsResource {
    *
    * An organization, by ID.
    *
-   * `GET /organizations/{orgId}` · [API reference](../../spark.html#operation/organizations_get)
+   * `GET /organizations/{orgId}` · [API reference](../../../spark.html#operation/organizations_get)
    */
   get(orgId: string, options?: CallOptions): APIPromise<Organization>;
   /**
@@ -666,7 +666,7 @@ export interface OrganizationsResource {
    *
    * Deletes an organization and everything in it, by ID; it can take up to 10 minutes after the answer.
    *
-   * `DELETE /organizations/{orgId}` · [API reference](../../spark.html#operation/organizations_delete)
+   * `DELETE /organizations/{orgId}` · [API reference](../../../spark.html#operation/organizations_delete)
    */
   delete(orgId: string, options?: CallOptions): APIPromise<OperationResult<operations['organizations_delete']>>;
 }
@@ -678,7 +678,7 @@ export interface LicensesResource {
    *
    * Licenses of an organization, by default the caller's. Properties that do not apply to a license are absent.
    *
-   * `GET /licenses` · [API reference](../../spark.html#operation/licenses_list)
+   * `GET /licenses` · [API reference](../../../spark.html#operation/licenses_list)
    */
   list(params?: LicensesListParams, options?: CallOptions): PagedList<License>;
   /**
@@ -686,7 +686,7 @@ export interface LicensesResource {
    *
    * Adds or removes licenses (and attendee site URLs) of an existing user. Needs an administrator; a user outside the organization stays pending until they accept. 206 when only part of it was done.
    *
-   * `PATCH /licenses/users` · [API reference](../../spark.html#operation/licenses_assign_users)
+   * `PATCH /licenses/users` · [API reference](../../../spark.html#operation/licenses_assign_users)
    */
   assignUsers(params?: LicensesAssignUsersParams, options?: CallOptions): APIPromise<LicenseUsersAssignResult>;
   /**
@@ -694,7 +694,7 @@ export interface LicensesResource {
    *
    * A license, by ID. With `includeAssignedTo=user` it also lists the users it is assigned to, `limit` at a time; `next` asks for the following users (Webex official spec; not in ciscosparkapi).
    *
-   * `GET /licenses/{licenseId}` · [API reference](../../spark.html#operation/licenses_get)
+   * `GET /licenses/{licenseId}` · [API reference](../../../spark.html#operation/licenses_get)
    */
   get(licenseId: string, params?: LicensesGetParams, options?: CallOptions): APIPromise<License>;
 }
@@ -706,7 +706,7 @@ export interface RolesResource {
    *
    * Every administrator role; must be called by an admin.
    *
-   * `GET /roles` · [API reference](../../spark.html#operation/roles_list)
+   * `GET /roles` · [API reference](../../../spark.html#operation/roles_list)
    */
   list(params?: RolesListParams, options?: CallOptions): PagedList<Role>;
   /**
@@ -714,7 +714,7 @@ export interface RolesResource {
    *
    * A role, by ID.
    *
-   * `GET /roles/{roleId}` · [API reference](../../spark.html#operation/roles_get)
+   * `GET /roles/{roleId}` · [API reference](../../../spark.html#operation/roles_get)
    */
   get(roleId: string, options?: CallOptions): APIPromise<Role>;
 }
@@ -726,7 +726,7 @@ export interface EventsResource {
    *
    * Events in the caller's organization (compliance officers only), filtered by the query parameters.
    *
-   * `GET /events` · [API reference](../../spark.html#operation/events_list)
+   * `GET /events` · [API reference](../../../spark.html#operation/events_list)
    */
   list(params?: EventsListParams, options?: CallOptions): PagedList<ItemOf<operations['events_list'], 'items'>>;
   /**
@@ -734,7 +734,7 @@ export interface EventsResource {
    *
    * An event, by ID.
    *
-   * `GET /events/{eventId}` · [API reference](../../spark.html#operation/events_get)
+   * `GET /events/{eventId}` · [API reference](../../../spark.html#operation/events_get)
    */
   get(eventId: string, options?: CallOptions): APIPromise<OperationResult<operations['events_get']>>;
 }
@@ -746,7 +746,7 @@ export interface AccessTokensResource {
    *
    * The OAuth 2 token endpoint of an integration, one operation for both of ciscosparkapi's methods, told apart by `grant_type`: `authorization_code` exchanges the code the user's browser brought back to `redirect_uri` for an access token (`access_tokens.get`); `refresh_token` trades a refresh token for a new access token (`access_tokens.refresh`). The form is sent without an `Authorization` header: the client credentials are in the form. Not in Webex's official OpenAPI documents; described in developer.webex.com "Integrations".
    *
-   * `POST /access_token` · [API reference](../../spark.html#operation/access_tokens_create)
+   * `POST /access_token` · [API reference](../../../spark.html#operation/access_tokens_create)
    */
   create(params?: AccessTokensCreateParams, options?: CallOptions): APIPromise<AccessToken>;
 }
@@ -758,7 +758,7 @@ export interface AttachmentActionsResource {
    *
    * Submits a card's inputs, as Webex clients do when a user presses an `Action.Submit` button: `type` is `submit`, `messageId` the message carrying the card. Webex answers 202 with the action created.
    *
-   * `POST /attachment/actions` · [API reference](../../spark.html#operation/attachment_actions_create)
+   * `POST /attachment/actions` · [API reference](../../../spark.html#operation/attachment_actions_create)
    */
   create(params: AttachmentActionsCreateParams, options?: CallOptions): APIPromise<AttachmentAction>;
   /**
@@ -766,7 +766,7 @@ export interface AttachmentActionsResource {
    *
    * An attachment action (what a user submitted on a card), by ID: the ID an `attachmentActions` `created` webhook carries in `data.id`.
    *
-   * `GET /attachment/actions/{id}` · [API reference](../../spark.html#operation/attachment_actions_get)
+   * `GET /attachment/actions/{id}` · [API reference](../../../spark.html#operation/attachment_actions_get)
    */
   get(id: string, options?: CallOptions): APIPromise<AttachmentAction>;
 }
@@ -778,7 +778,7 @@ export interface RoomLinkedFoldersResource {
    *
    * The enterprise content management (ECM, Microsoft OneDrive or SharePoint) folders linked to a room.
    *
-   * `GET /room/linkedFolders` · [API reference](../../spark.html#operation/room_linked_folders_list)
+   * `GET /room/linkedFolders` · [API reference](../../../spark.html#operation/room_linked_folders_list)
    */
   list(params: RoomLinkedFoldersListParams, options?: CallOptions): PagedList<LinkedFolder>;
   /**
@@ -786,7 +786,7 @@ export interface RoomLinkedFoldersResource {
    *
    * Links an existing ECM folder to a room as its default or a reference file store. Webex does not check `driveId` and `itemId` (take them from Microsoft Graph); `contentUrl` and `displayName` are for display only.
    *
-   * `POST /room/linkedFolders` · [API reference](../../spark.html#operation/room_linked_folders_create)
+   * `POST /room/linkedFolders` · [API reference](../../../spark.html#operation/room_linked_folders_create)
    */
   create(params: RoomLinkedFoldersCreateParams, options?: CallOptions): APIPromise<LinkedFolder>;
   /**
@@ -794,7 +794,7 @@ export interface RoomLinkedFoldersResource {
    *
    * A folder linked to a room, by ID.
    *
-   * `GET /room/linkedFolders/{id}` · [API reference](../../spark.html#operation/room_linked_folders_get)
+   * `GET /room/linkedFolders/{id}` · [API reference](../../../spark.html#operation/room_linked_folders_get)
    */
   get(id: string, options?: CallOptions): APIPromise<LinkedFolder>;
   /**
@@ -802,7 +802,7 @@ export interface RoomLinkedFoldersResource {
    *
    * Replaces the configuration of a linked folder (all fields are sent again). Webex does not check `driveId` and `itemId`.
    *
-   * `PUT /room/linkedFolders/{id}` · [API reference](../../spark.html#operation/room_linked_folders_update)
+   * `PUT /room/linkedFolders/{id}` · [API reference](../../../spark.html#operation/room_linked_folders_update)
    */
   update(id: string, params: RoomLinkedFoldersUpdateParams, options?: CallOptions): APIPromise<LinkedFolder>;
   /**
@@ -810,7 +810,7 @@ export interface RoomLinkedFoldersResource {
    *
    * Unlinks a folder from its room, by ID. The folder itself is left as it is.
    *
-   * `DELETE /room/linkedFolders/{id}` · [API reference](../../spark.html#operation/room_linked_folders_delete)
+   * `DELETE /room/linkedFolders/{id}` · [API reference](../../../spark.html#operation/room_linked_folders_delete)
    */
   delete(id: string, options?: CallOptions): APIPromise<OperationResult<operations['room_linked_folders_delete']>>;
 }
@@ -822,7 +822,7 @@ export interface HdsResource {
    *
    * An organization's Hybrid Data Security deployment: its name, type and clusters. Needs a full or read-only administrator.
    *
-   * `GET /hds/organizations/{organizationId}` · [API reference](../../spark.html#operation/hds_get_organization)
+   * `GET /hds/organizations/{organizationId}` · [API reference](../../../spark.html#operation/hds_get_organization)
    */
   getOrganization(organizationId: string, options?: CallOptions): APIPromise<HdsOrgDetailsResponse>;
   /**
@@ -830,7 +830,7 @@ export interface HdsResource {
    *
    * An HDS cluster: its name, status, upgrade schedule and nodes.
    *
-   * `GET /hds/clusters/{clusterId}` · [API reference](../../spark.html#operation/hds_get_cluster)
+   * `GET /hds/clusters/{clusterId}` · [API reference](../../../spark.html#operation/hds_get_cluster)
    */
   getCluster(clusterId: string, options?: CallOptions): APIPromise<HdsClusterDetailsResponse>;
   /**
@@ -838,7 +838,7 @@ export interface HdsResource {
    *
    * An HDS node: host name, release, proxy, deployment and availability.
    *
-   * `GET /hds/nodes/{nodeId}` · [API reference](../../spark.html#operation/hds_get_node)
+   * `GET /hds/nodes/{nodeId}` · [API reference](../../../spark.html#operation/hds_get_node)
    */
   getNode(nodeId: string, options?: CallOptions): APIPromise<HdsNodeDetailsResponse>;
   /**
@@ -846,7 +846,7 @@ export interface HdsResource {
    *
    * The database an organization's HDS deployment uses: its type and version.
    *
-   * `GET /hds/organizations/{organizationId}/database` · [API reference](../../spark.html#operation/hds_get_database)
+   * `GET /hds/organizations/{organizationId}/database` · [API reference](../../../spark.html#operation/hds_get_database)
    */
   getDatabase(organizationId: string, options?: CallOptions): APIPromise<HdsDatabaseDetailsResponse>;
   /**
@@ -854,7 +854,7 @@ export interface HdsResource {
    *
    * A multi-tenant HDS organization: its customer main key state and the state of each tenant organization.
    *
-   * `GET /hds/organizations/{organizationId}/tenants` · [API reference](../../spark.html#operation/hds_get_tenants)
+   * `GET /hds/organizations/{organizationId}/tenants` · [API reference](../../../spark.html#operation/hds_get_tenants)
    */
   getTenants(organizationId: string, options?: CallOptions): APIPromise<HdsMultiTenantOrgDetailsResponse>;
   /**
@@ -862,7 +862,7 @@ export interface HdsResource {
    *
    * The latest results of a node's network tests (bandwidth, DNS resolution, HTTPS connectivity), on demand or periodic.
    *
-   * `GET /hds/testResults/nodes/{nodeId}/networkTest` · [API reference](../../spark.html#operation/hds_get_network_test_results)
+   * `GET /hds/testResults/nodes/{nodeId}/networkTest` · [API reference](../../../spark.html#operation/hds_get_network_test_results)
    */
   getNetworkTestResults(nodeId: string, params?: HdsGetNetworkTestResultsParams, options?: CallOptions): APIPromise<HdsNetworkTestsResultsResponse>;
   /**
@@ -870,7 +870,7 @@ export interface HdsResource {
    *
    * A cluster's availability between two times, in segments, each with its start, end and how many nodes were online, offline and in all.
    *
-   * `GET /hds/clusters/{clusterId}/availability` · [API reference](../../spark.html#operation/hds_get_cluster_availability)
+   * `GET /hds/clusters/{clusterId}/availability` · [API reference](../../../spark.html#operation/hds_get_cluster_availability)
    */
   getClusterAvailability(clusterId: string, params: HdsGetClusterAvailabilityParams, options?: CallOptions): APIPromise<HdsClustersAvailabilityDetailsResponse>;
 }
@@ -882,7 +882,7 @@ export interface RoomTabsResource {
    *
    * The tabs (pinned web pages) of a room.
    *
-   * `GET /room/tabs` · [API reference](../../spark.html#operation/room_tabs_list)
+   * `GET /room/tabs` · [API reference](../../../spark.html#operation/room_tabs_list)
    */
   list(params: RoomTabsListParams, options?: CallOptions): PagedList<RoomTab>;
   /**
@@ -890,7 +890,7 @@ export interface RoomTabsResource {
    *
    * Adds a tab showing a URL to a room.
    *
-   * `POST /room/tabs` · [API reference](../../spark.html#operation/room_tabs_create)
+   * `POST /room/tabs` · [API reference](../../../spark.html#operation/room_tabs_create)
    */
   create(params: RoomTabsCreateParams, options?: CallOptions): APIPromise<RoomTab>;
   /**
@@ -898,7 +898,7 @@ export interface RoomTabsResource {
    *
    * A room tab, by ID.
    *
-   * `GET /room/tabs/{id}` · [API reference](../../spark.html#operation/room_tabs_get)
+   * `GET /room/tabs/{id}` · [API reference](../../../spark.html#operation/room_tabs_get)
    */
   get(id: string, options?: CallOptions): APIPromise<RoomTab>;
   /**
@@ -906,7 +906,7 @@ export interface RoomTabsResource {
    *
    * Changes a tab's URL or name (all fields are sent again).
    *
-   * `PUT /room/tabs/{id}` · [API reference](../../spark.html#operation/room_tabs_update)
+   * `PUT /room/tabs/{id}` · [API reference](../../../spark.html#operation/room_tabs_update)
    */
   update(id: string, params: RoomTabsUpdateParams, options?: CallOptions): APIPromise<RoomTab>;
   /**
@@ -914,7 +914,7 @@ export interface RoomTabsResource {
    *
    * Deletes a room tab, by ID.
    *
-   * `DELETE /room/tabs/{id}` · [API reference](../../spark.html#operation/room_tabs_delete)
+   * `DELETE /room/tabs/{id}` · [API reference](../../../spark.html#operation/room_tabs_delete)
    */
   delete(id: string, options?: CallOptions): APIPromise<OperationResult<operations['room_tabs_delete']>>;
 }
@@ -926,7 +926,7 @@ export interface AdminAuditEventsResource {
    *
    * What administrators did in an organization between `from` and `to` (at most one year apart), newest first, optionally by actor or category. Needs a full or read-only administrator.
    *
-   * `GET /adminAudit/events` · [API reference](../../spark.html#operation/admin_audit_events_list)
+   * `GET /adminAudit/events` · [API reference](../../../spark.html#operation/admin_audit_events_list)
    */
   list(params: AdminAuditEventsListParams, options?: CallOptions): PagedList<AuditEvent>;
   /**
@@ -934,7 +934,7 @@ export interface AdminAuditEventsResource {
    *
    * The categories admin audit events fall into (values of `eventCategories`).
    *
-   * `GET /adminAudit/eventCategories` · [API reference](../../spark.html#operation/admin_audit_events_list_categories)
+   * `GET /adminAudit/eventCategories` · [API reference](../../../spark.html#operation/admin_audit_events_list_categories)
    */
   listCategories(options?: CallOptions): APIPromise<AdminAuditEventCategoryList>;
 }
@@ -946,7 +946,7 @@ export interface AuthorizationsResource {
    *
    * The integrations a person has authorized (give `personId` or `personEmail`). Not paged.
    *
-   * `GET /authorizations` · [API reference](../../spark.html#operation/authorizations_list)
+   * `GET /authorizations` · [API reference](../../../spark.html#operation/authorizations_list)
    */
   list(params?: AuthorizationsListParams, options?: CallOptions): APIPromise<AuthorizationList>;
   /**
@@ -954,7 +954,7 @@ export interface AuthorizationsResource {
    *
    * Revokes every authorization of an integration (`clientId`) in an organization.
    *
-   * `DELETE /authorizations` · [API reference](../../spark.html#operation/authorizations_delete_by_client_id)
+   * `DELETE /authorizations` · [API reference](../../../spark.html#operation/authorizations_delete_by_client_id)
    */
   deleteByClientId(params: AuthorizationsDeleteByClientIdParams, options?: CallOptions): APIPromise<OperationResult<operations['authorizations_delete_by_client_id']>>;
   /**
@@ -962,7 +962,7 @@ export interface AuthorizationsResource {
    *
    * Revokes one authorization, by the ID `authorizations.list` gives.
    *
-   * `DELETE /authorizations/{authorizationId}` · [API reference](../../spark.html#operation/authorizations_delete)
+   * `DELETE /authorizations/{authorizationId}` · [API reference](../../../spark.html#operation/authorizations_delete)
    */
   delete(authorizationId: string, options?: CallOptions): APIPromise<OperationResult<operations['authorizations_delete']>>;
   /**
@@ -970,7 +970,7 @@ export interface AuthorizationsResource {
    *
    * When the caller's access token expires, in milliseconds since the epoch.
    *
-   * `GET /authorizations/tokenExpiry` · [API reference](../../spark.html#operation/authorizations_get_token_expiry)
+   * `GET /authorizations/tokenExpiry` · [API reference](../../../spark.html#operation/authorizations_get_token_expiry)
    */
   getTokenExpiry(options?: CallOptions): APIPromise<TokenExpiry>;
 }
@@ -982,7 +982,7 @@ export interface GuestsResource {
    *
    * Issues an access token for a guest user, creating the guest the first time a `subject` is seen; a later call with the same `subject` issues another token. Needs a service app with `guest-issuer:write`.
    *
-   * `POST /guests/token` · [API reference](../../spark.html#operation/guests_create)
+   * `POST /guests/token` · [API reference](../../../spark.html#operation/guests_create)
    */
   create(params: GuestsCreateParams, options?: CallOptions): APIPromise<Guest>;
   /**
@@ -990,7 +990,7 @@ export interface GuestsResource {
    *
    * How many guests the organization has. Needs `guest-issuer:read` or `guest-issuer:write`.
    *
-   * `GET /guests/count` · [API reference](../../spark.html#operation/guests_count)
+   * `GET /guests/count` · [API reference](../../../spark.html#operation/guests_count)
    */
   count(options?: CallOptions): APIPromise<string>;
 }

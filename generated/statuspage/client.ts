@@ -322,7 +322,7 @@ export interface PageResource {
    *
    * The page's profile and settings.
    *
-   * `GET /pages/{page_id}` · [API reference](../../statuspage.html#operation/page_get)
+   * `GET /pages/{page_id}` · [API reference](../../../statuspage.html#operation/page_get)
    */
   get(options?: CallOptions): APIPromise<Page>;
   /**
@@ -330,7 +330,7 @@ export interface PageResource {
    *
    * Changes the given attributes of the page and leaves the others as they are. The official API also offers `PUT` on this path with the same body; this client uses `PATCH`.
    *
-   * `PATCH /pages/{page_id}` · [API reference](../../statuspage.html#operation/page_update)
+   * `PATCH /pages/{page_id}` · [API reference](../../../statuspage.html#operation/page_update)
    */
   update(params?: PageUpdateParams, options?: CallOptions): APIPromise<Page>;
 }
@@ -342,7 +342,7 @@ export interface ComponentsResource {
    *
    * The page's components, groups included (`group: true`), in pages of at most 100. Paged since 28 February 2023 even when `page` is not given.
    *
-   * `GET /pages/{page_id}/components` · [API reference](../../statuspage.html#operation/components_list)
+   * `GET /pages/{page_id}/components` · [API reference](../../../statuspage.html#operation/components_list)
    */
   list(params?: ComponentsListParams, options?: CallOptions): PagedList<Component>;
   /**
@@ -350,7 +350,7 @@ export interface ComponentsResource {
    *
    * Adds a component to the page, optionally inside a component group (`group_id`).
    *
-   * `POST /pages/{page_id}/components` · [API reference](../../statuspage.html#operation/components_create)
+   * `POST /pages/{page_id}/components` · [API reference](../../../statuspage.html#operation/components_create)
    */
   create(params?: ComponentsCreateParams, options?: CallOptions): APIPromise<Component>;
   /**
@@ -358,7 +358,7 @@ export interface ComponentsResource {
    *
    * One component of the page.
    *
-   * `GET /pages/{page_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/components_get)
+   * `GET /pages/{page_id}/components/{component_id}` · [API reference](../../../statuspage.html#operation/components_get)
    */
   get(component_id: string, options?: CallOptions): APIPromise<Component>;
   /**
@@ -366,7 +366,7 @@ export interface ComponentsResource {
    *
    * Removes a component from the page. The answer has no body.
    *
-   * `DELETE /pages/{page_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/components_delete)
+   * `DELETE /pages/{page_id}/components/{component_id}` · [API reference](../../../statuspage.html#operation/components_delete)
    */
   delete(component_id: string, options?: CallOptions): APIPromise<OperationResult<operations['components_delete']>>;
   /**
@@ -374,7 +374,7 @@ export interface ComponentsResource {
    *
    * Changes the given attributes of a component, most often its `status`. A `group_id` of `null` removes the component from its group. The official API also offers `PUT` on this path with the same body; this client uses `PATCH`.
    *
-   * `PATCH /pages/{page_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/components_update)
+   * `PATCH /pages/{page_id}/components/{component_id}` · [API reference](../../../statuspage.html#operation/components_update)
    */
   update(component_id: string, params?: ComponentsUpdateParams, options?: CallOptions): APIPromise<Component>;
   /**
@@ -382,7 +382,7 @@ export interface ComponentsResource {
    *
    * Uptime over a range of days, for a component whose uptime is shown (`showcase`).
    *
-   * `GET /pages/{page_id}/components/{component_id}/uptime` · [API reference](../../statuspage.html#operation/components_uptime)
+   * `GET /pages/{page_id}/components/{component_id}/uptime` · [API reference](../../../statuspage.html#operation/components_uptime)
    */
   uptime(component_id: string, params?: ComponentsUptimeParams, options?: CallOptions): APIPromise<ComponentUptime>;
   /**
@@ -390,7 +390,7 @@ export interface ComponentsResource {
    *
    * Adds page access users to a component. The official document takes this body form-encoded only (`page_access_user_ids=…`, the key repeated for each user).
    *
-   * `POST /pages/{page_id}/components/{component_id}/page_access_users` · [API reference](../../statuspage.html#operation/components_add_page_access_users)
+   * `POST /pages/{page_id}/components/{component_id}/page_access_users` · [API reference](../../../statuspage.html#operation/components_add_page_access_users)
    */
   addPageAccessUsers(component_id: string, params: ComponentsAddPageAccessUsersParams, options?: CallOptions): APIPromise<Component>;
   /**
@@ -398,7 +398,7 @@ export interface ComponentsResource {
    *
    * Removes page access users from a component.
    *
-   * `DELETE /pages/{page_id}/components/{component_id}/page_access_users` · [API reference](../../statuspage.html#operation/components_remove_page_access_users)
+   * `DELETE /pages/{page_id}/components/{component_id}/page_access_users` · [API reference](../../../statuspage.html#operation/components_remove_page_access_users)
    */
   removePageAccessUsers(component_id: string, options?: CallOptions): APIPromise<Component>;
   /**
@@ -406,7 +406,7 @@ export interface ComponentsResource {
    *
    * Adds page access groups to a component. The official document describes no body here; the groups can go in `page_access_group_ids`, form-encoded as for page access users (`components_add_page_access_users`).
    *
-   * `POST /pages/{page_id}/components/{component_id}/page_access_groups` · [API reference](../../statuspage.html#operation/components_add_page_access_groups)
+   * `POST /pages/{page_id}/components/{component_id}/page_access_groups` · [API reference](../../../statuspage.html#operation/components_add_page_access_groups)
    */
   addPageAccessGroups(component_id: string, params?: ComponentsAddPageAccessGroupsParams, options?: CallOptions): APIPromise<Component>;
   /**
@@ -414,7 +414,7 @@ export interface ComponentsResource {
    *
    * Removes page access groups from a component.
    *
-   * `DELETE /pages/{page_id}/components/{component_id}/page_access_groups` · [API reference](../../statuspage.html#operation/components_remove_page_access_groups)
+   * `DELETE /pages/{page_id}/components/{component_id}/page_access_groups` · [API reference](../../../statuspage.html#operation/components_remove_page_access_groups)
    */
   removePageAccessGroups(component_id: string, options?: CallOptions): APIPromise<Component>;
 }
@@ -426,7 +426,7 @@ export interface IncidentsResource {
    *
    * The page's incidents of every kind, optionally filtered by a text search (`q`), in pages of at most 100 (`limit`).
    *
-   * `GET /pages/{page_id}/incidents` · [API reference](../../statuspage.html#operation/incidents_list)
+   * `GET /pages/{page_id}/incidents` · [API reference](../../../statuspage.html#operation/incidents_list)
    */
   list(params?: IncidentsListParams, options?: CallOptions): PagedList<Incident>;
   /**
@@ -434,7 +434,7 @@ export interface IncidentsResource {
    *
    * Creates a realtime incident, a historical (`backfilled`) one, or a scheduled maintenance: the API has one operation for all three. A scheduled maintenance is an incident created with `status: scheduled` and `scheduled_for` / `scheduled_until`, optionally with the `scheduled_*` and `auto_transition_*` options. `body` becomes the first incident update; `components` maps component ids to the status to give them. Subscribers are notified unless `deliver_notifications` is false.
    *
-   * `POST /pages/{page_id}/incidents` · [API reference](../../statuspage.html#operation/incidents_create)
+   * `POST /pages/{page_id}/incidents` · [API reference](../../../statuspage.html#operation/incidents_create)
    */
   create(params: IncidentsCreateParams, options?: CallOptions): APIPromise<Incident>;
   /**
@@ -442,7 +442,7 @@ export interface IncidentsResource {
    *
    * Realtime incidents that are not resolved yet (investigating, identified or monitoring).
    *
-   * `GET /pages/{page_id}/incidents/unresolved` · [API reference](../../statuspage.html#operation/incidents_list_unresolved)
+   * `GET /pages/{page_id}/incidents/unresolved` · [API reference](../../../statuspage.html#operation/incidents_list_unresolved)
    */
   listUnresolved(params?: IncidentsListUnresolvedParams, options?: CallOptions): PagedList<Incident>;
   /**
@@ -450,7 +450,7 @@ export interface IncidentsResource {
    *
    * Scheduled maintenances of the page, past and future.
    *
-   * `GET /pages/{page_id}/incidents/scheduled` · [API reference](../../statuspage.html#operation/incidents_list_scheduled)
+   * `GET /pages/{page_id}/incidents/scheduled` · [API reference](../../../statuspage.html#operation/incidents_list_scheduled)
    */
   listScheduled(params?: IncidentsListScheduledParams, options?: CallOptions): PagedList<Incident>;
   /**
@@ -458,7 +458,7 @@ export interface IncidentsResource {
    *
    * Scheduled maintenances that have not started yet.
    *
-   * `GET /pages/{page_id}/incidents/upcoming` · [API reference](../../statuspage.html#operation/incidents_list_upcoming)
+   * `GET /pages/{page_id}/incidents/upcoming` · [API reference](../../../statuspage.html#operation/incidents_list_upcoming)
    */
   listUpcoming(params?: IncidentsListUpcomingParams, options?: CallOptions): PagedList<Incident>;
   /**
@@ -466,7 +466,7 @@ export interface IncidentsResource {
    *
    * Scheduled maintenances that are in progress now.
    *
-   * `GET /pages/{page_id}/incidents/active_maintenance` · [API reference](../../statuspage.html#operation/incidents_list_active_maintenance)
+   * `GET /pages/{page_id}/incidents/active_maintenance` · [API reference](../../../statuspage.html#operation/incidents_list_active_maintenance)
    */
   listActiveMaintenance(params?: IncidentsListActiveMaintenanceParams, options?: CallOptions): PagedList<Incident>;
   /**
@@ -474,7 +474,7 @@ export interface IncidentsResource {
    *
    * One incident with its affected components and its incident updates.
    *
-   * `GET /pages/{page_id}/incidents/{incident_id}` · [API reference](../../statuspage.html#operation/incidents_get)
+   * `GET /pages/{page_id}/incidents/{incident_id}` · [API reference](../../../statuspage.html#operation/incidents_get)
    */
   get(incident_id: string, options?: CallOptions): APIPromise<Incident>;
   /**
@@ -482,7 +482,7 @@ export interface IncidentsResource {
    *
    * Deletes an incident and its updates; answers with the deleted incident.
    *
-   * `DELETE /pages/{page_id}/incidents/{incident_id}` · [API reference](../../statuspage.html#operation/incidents_delete)
+   * `DELETE /pages/{page_id}/incidents/{incident_id}` · [API reference](../../../statuspage.html#operation/incidents_delete)
    */
   delete(incident_id: string, options?: CallOptions): APIPromise<Incident>;
   /**
@@ -490,7 +490,7 @@ export interface IncidentsResource {
    *
    * Changes the given attributes of an incident. Changing `status` or `body` creates a new incident update; change both in one request to get a single update. The official API also offers `PUT` on this path with the same body; this client uses `PATCH`.
    *
-   * `PATCH /pages/{page_id}/incidents/{incident_id}` · [API reference](../../statuspage.html#operation/incidents_update)
+   * `PATCH /pages/{page_id}/incidents/{incident_id}` · [API reference](../../../statuspage.html#operation/incidents_update)
    */
   update(incident_id: string, params?: IncidentsUpdateParams, options?: CallOptions): APIPromise<Incident>;
 }
@@ -502,7 +502,7 @@ export interface SubscribersResource {
    *
    * The page's subscribers, by default the active ones sorted by their email, phone number or endpoint. Pages are numbered from 0 and hold `limit` subscribers (100 by default since 28 February 2023). Quarantined subscribers appear only with `state=quarantined` or `state=all`.
    *
-   * `GET /pages/{page_id}/subscribers` · [API reference](../../statuspage.html#operation/subscribers_list)
+   * `GET /pages/{page_id}/subscribers` · [API reference](../../../statuspage.html#operation/subscribers_list)
    */
   list(params?: SubscribersListParams, options?: CallOptions): PagedList<Subscriber>;
   /**
@@ -510,7 +510,7 @@ export interface SubscribersResource {
    *
    * Subscribes an email address (`email`), a phone (`phone_number` and `phone_country`) or a webhook (`endpoint`, with an `email` to alert when it fails) to the whole page, or to some components with `component_ids`. Not for Slack subscribers.
    *
-   * `POST /pages/{page_id}/subscribers` · [API reference](../../statuspage.html#operation/subscribers_create)
+   * `POST /pages/{page_id}/subscribers` · [API reference](../../../statuspage.html#operation/subscribers_create)
    */
   create(params?: SubscribersCreateParams, options?: CallOptions): APIPromise<Subscriber>;
   /**
@@ -518,7 +518,7 @@ export interface SubscribersResource {
    *
    * One subscriber of the page.
    *
-   * `GET /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/subscribers_get)
+   * `GET /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../../statuspage.html#operation/subscribers_get)
    */
   get(subscriber_id: string, options?: CallOptions): APIPromise<Subscriber>;
   /**
@@ -526,7 +526,7 @@ export interface SubscribersResource {
    *
    * Unsubscribes a subscriber from the page; answers with the subscriber as it was.
    *
-   * `DELETE /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/subscribers_delete)
+   * `DELETE /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../../statuspage.html#operation/subscribers_delete)
    */
   delete(subscriber_id: string, params?: SubscribersDeleteParams, options?: CallOptions): APIPromise<Subscriber>;
   /**
@@ -534,7 +534,7 @@ export interface SubscribersResource {
    *
    * Sets the components a subscriber follows (at least one); leave `component_ids` out to follow the whole page. No envelope, as the official document says.
    *
-   * `PATCH /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/subscribers_update)
+   * `PATCH /pages/{page_id}/subscribers/{subscriber_id}` · [API reference](../../../statuspage.html#operation/subscribers_update)
    */
   update(subscriber_id: string, params?: SubscribersUpdateParams, options?: CallOptions): APIPromise<Subscriber>;
   /**
@@ -542,7 +542,7 @@ export interface SubscribersResource {
    *
    * Sends the confirmation email again to these unconfirmed email subscribers, or to all of them (`"all"`).
    *
-   * `POST /pages/{page_id}/subscribers/resend_confirmation` · [API reference](../../statuspage.html#operation/subscribers_resend_confirmations)
+   * `POST /pages/{page_id}/subscribers/resend_confirmation` · [API reference](../../../statuspage.html#operation/subscribers_resend_confirmations)
    */
   resendConfirmations(params: SubscribersResendConfirmationsParams, options?: CallOptions): APIPromise<OperationResult<operations['subscribers_resend_confirmations']>>;
   /**
@@ -550,7 +550,7 @@ export interface SubscribersResource {
    *
    * Unsubscribes up to 100 subscribers, or all of them (`"all"`) when there are fewer than 100.
    *
-   * `POST /pages/{page_id}/subscribers/unsubscribe` · [API reference](../../statuspage.html#operation/subscribers_unsubscribe)
+   * `POST /pages/{page_id}/subscribers/unsubscribe` · [API reference](../../../statuspage.html#operation/subscribers_unsubscribe)
    */
   unsubscribe(params: SubscribersUnsubscribeParams, options?: CallOptions): APIPromise<OperationResult<operations['subscribers_unsubscribe']>>;
   /**
@@ -558,7 +558,7 @@ export interface SubscribersResource {
    *
    * Takes these quarantined subscribers, or all of them (`"all"`), out of quarantine.
    *
-   * `POST /pages/{page_id}/subscribers/reactivate` · [API reference](../../statuspage.html#operation/subscribers_reactivate)
+   * `POST /pages/{page_id}/subscribers/reactivate` · [API reference](../../../statuspage.html#operation/subscribers_reactivate)
    */
   reactivate(params: SubscribersReactivateParams, options?: CallOptions): APIPromise<OperationResult<operations['subscribers_reactivate']>>;
   /**
@@ -566,7 +566,7 @@ export interface SubscribersResource {
    *
    * For each subscriber type, how many subscribers are active, unconfirmed and quarantined.
    *
-   * `GET /pages/{page_id}/subscribers/histogram_by_state` · [API reference](../../statuspage.html#operation/subscribers_histogram_by_state)
+   * `GET /pages/{page_id}/subscribers/histogram_by_state` · [API reference](../../../statuspage.html#operation/subscribers_histogram_by_state)
    */
   histogramByState(options?: CallOptions): APIPromise<SubscriberCountByTypeAndState>;
   /**
@@ -574,7 +574,7 @@ export interface SubscribersResource {
    *
    * How many subscribers of each type there are, optionally of one type or in one state.
    *
-   * `GET /pages/{page_id}/subscribers/count` · [API reference](../../statuspage.html#operation/subscribers_count)
+   * `GET /pages/{page_id}/subscribers/count` · [API reference](../../../statuspage.html#operation/subscribers_count)
    */
   count(params?: SubscribersCountParams, options?: CallOptions): APIPromise<SubscriberCountByType>;
   /**
@@ -582,7 +582,7 @@ export interface SubscribersResource {
    *
    * Subscribers who left the page, in pages of at most 100 numbered from 1.
    *
-   * `GET /pages/{page_id}/subscribers/unsubscribed` · [API reference](../../statuspage.html#operation/subscribers_list_unsubscribed)
+   * `GET /pages/{page_id}/subscribers/unsubscribed` · [API reference](../../../statuspage.html#operation/subscribers_list_unsubscribed)
    */
   listUnsubscribed(params?: SubscribersListUnsubscribedParams, options?: CallOptions): PagedList<Subscriber>;
   /**
@@ -590,7 +590,7 @@ export interface SubscribersResource {
    *
    * Sends the confirmation email again to one unconfirmed subscriber.
    *
-   * `POST /pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation` · [API reference](../../statuspage.html#operation/subscribers_resend_confirmation)
+   * `POST /pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation` · [API reference](../../../statuspage.html#operation/subscribers_resend_confirmation)
    */
   resendConfirmation(subscriber_id: string, options?: CallOptions): APIPromise<OperationResult<operations['subscribers_resend_confirmation']>>;
 }
@@ -602,7 +602,7 @@ export interface MetricsResource {
    *
    * The kinds of metric provider a page can link, each with the fields it needs: Pingdom, NewRelic, Librato, Datadog, and "Self" for custom metrics whose data is submitted through the API.
    *
-   * `GET /metrics_providers` · [API reference](../../statuspage.html#operation/metrics_list_available)
+   * `GET /metrics_providers` · [API reference](../../../statuspage.html#operation/metrics_list_available)
    */
   listAvailable(options?: CallOptions): APIPromise<OperationResult<operations['metrics_list_available']>>;
   /**
@@ -610,7 +610,7 @@ export interface MetricsResource {
    *
    * The metric providers linked to the page. Not paged.
    *
-   * `GET /pages/{page_id}/metrics_providers` · [API reference](../../statuspage.html#operation/metrics_list_linked)
+   * `GET /pages/{page_id}/metrics_providers` · [API reference](../../../statuspage.html#operation/metrics_list_linked)
    */
   listLinked(options?: CallOptions): APIPromise<OperationResult<operations['metrics_list_linked']>>;
   /**
@@ -618,7 +618,7 @@ export interface MetricsResource {
    *
    * The metrics of one linked metric provider, in pages of at most 100. The answer is a list: the official document's single `Metric` for this answer is a mistake.
    *
-   * `GET /pages/{page_id}/metrics_providers/{metrics_provider_id}/metrics` · [API reference](../../statuspage.html#operation/metrics_list_for_provider)
+   * `GET /pages/{page_id}/metrics_providers/{metrics_provider_id}/metrics` · [API reference](../../../statuspage.html#operation/metrics_list_for_provider)
    */
   listForProvider(metrics_provider_id: string, params?: MetricsListForProviderParams, options?: CallOptions): PagedList<Metric>;
   /**
@@ -626,7 +626,7 @@ export interface MetricsResource {
    *
    * Adds a metric to a linked metric provider. For a custom metric, use the page's "Self" provider and submit its data with `metrics_submit_data`; for the others, `metric_identifier` names the provider's metric.
    *
-   * `POST /pages/{page_id}/metrics_providers/{metrics_provider_id}/metrics` · [API reference](../../statuspage.html#operation/metrics_create)
+   * `POST /pages/{page_id}/metrics_providers/{metrics_provider_id}/metrics` · [API reference](../../../statuspage.html#operation/metrics_create)
    */
   create(metrics_provider_id: string, params?: MetricsCreateParams, options?: CallOptions): APIPromise<Metric>;
   /**
@@ -634,7 +634,7 @@ export interface MetricsResource {
    *
    * One metric of the page.
    *
-   * `GET /pages/{page_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/metrics_get)
+   * `GET /pages/{page_id}/metrics/{metric_id}` · [API reference](../../../statuspage.html#operation/metrics_get)
    */
   get(metric_id: string, options?: CallOptions): APIPromise<Metric>;
   /**
@@ -642,7 +642,7 @@ export interface MetricsResource {
    *
    * Deletes a metric and its data; answers with the deleted metric.
    *
-   * `DELETE /pages/{page_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/metrics_delete)
+   * `DELETE /pages/{page_id}/metrics/{metric_id}` · [API reference](../../../statuspage.html#operation/metrics_delete)
    */
   delete(metric_id: string, options?: CallOptions): APIPromise<Metric>;
   /**
@@ -650,7 +650,7 @@ export interface MetricsResource {
    *
    * Renames a metric or changes what it reads from its provider. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
    *
-   * `PATCH /pages/{page_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/metrics_update)
+   * `PATCH /pages/{page_id}/metrics/{metric_id}` · [API reference](../../../statuspage.html#operation/metrics_update)
    */
   update(metric_id: string, params?: MetricsUpdateParams, options?: CallOptions): APIPromise<Metric>;
   /**
@@ -658,7 +658,7 @@ export interface MetricsResource {
    *
    * Adds one data point to a custom metric. The timestamp is cast to its nearest 30-second interval, and the answer gives the cast timestamp; a later point in the same interval replaces it. Submit at least one point every 5 minutes; points can be backfilled up to 28 days.
    *
-   * `POST /pages/{page_id}/metrics/{metric_id}/data` · [API reference](../../statuspage.html#operation/metrics_submit_data)
+   * `POST /pages/{page_id}/metrics/{metric_id}/data` · [API reference](../../../statuspage.html#operation/metrics_submit_data)
    */
   submitData(metric_id: string, params: MetricsSubmitDataParams, options?: CallOptions): APIPromise<MetricDataResponse>;
   /**
@@ -666,7 +666,7 @@ export interface MetricsResource {
    *
    * Deletes every data point of a metric and keeps the metric; answers with the metric.
    *
-   * `DELETE /pages/{page_id}/metrics/{metric_id}/data` · [API reference](../../statuspage.html#operation/metrics_delete_all_data)
+   * `DELETE /pages/{page_id}/metrics/{metric_id}/data` · [API reference](../../../statuspage.html#operation/metrics_delete_all_data)
    */
   deleteAllData(metric_id: string, options?: CallOptions): APIPromise<Metric>;
   /**
@@ -674,7 +674,7 @@ export interface MetricsResource {
    *
    * Every metric of the page, whatever its provider, in pages of at most 100. The answer is a list (the official document says one `Metric`).
    *
-   * `GET /pages/{page_id}/metrics` · [API reference](../../statuspage.html#operation/metrics_list)
+   * `GET /pages/{page_id}/metrics` · [API reference](../../../statuspage.html#operation/metrics_list)
    */
   list(params?: MetricsListParams, options?: CallOptions): PagedList<Metric>;
   /**
@@ -682,7 +682,7 @@ export interface MetricsResource {
    *
    * Data points for several metrics at once, keyed by metric identifier: `{ data: { <metric_id>: [{ timestamp, value }] } }`. Each point is cast to its 30-second interval, so sending the same points twice stores them once.
    *
-   * `POST /pages/{page_id}/metrics/data` · [API reference](../../statuspage.html#operation/metrics_submit_bulk_data)
+   * `POST /pages/{page_id}/metrics/data` · [API reference](../../../statuspage.html#operation/metrics_submit_bulk_data)
    */
   submitBulkData(params?: MetricsSubmitBulkDataParams, options?: CallOptions): APIPromise<MetricBulkData>;
 }
@@ -694,7 +694,7 @@ export interface MetricsProvidersResource {
    *
    * Links a provider to the page: Datadog and NewRelic need `api_key` and `metric_base_uri`; Librato `email` and `api_token`; Pingdom `email`, `password` and `application_key`; Self nothing.
    *
-   * `POST /pages/{page_id}/metrics_providers` · [API reference](../../statuspage.html#operation/metrics_providers_create)
+   * `POST /pages/{page_id}/metrics_providers` · [API reference](../../../statuspage.html#operation/metrics_providers_create)
    */
   create(params?: MetricsProvidersCreateParams, options?: CallOptions): APIPromise<MetricsProvider>;
   /**
@@ -702,7 +702,7 @@ export interface MetricsProvidersResource {
    *
    * One metric provider linked to the page.
    *
-   * `GET /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../statuspage.html#operation/metrics_providers_get)
+   * `GET /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../../statuspage.html#operation/metrics_providers_get)
    */
   get(metrics_provider_id: string, options?: CallOptions): APIPromise<MetricsProvider>;
   /**
@@ -710,7 +710,7 @@ export interface MetricsProvidersResource {
    *
    * Unlinks the provider and its metrics; answers with it as it was.
    *
-   * `DELETE /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../statuspage.html#operation/metrics_providers_delete)
+   * `DELETE /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../../statuspage.html#operation/metrics_providers_delete)
    */
   delete(metrics_provider_id: string, options?: CallOptions): APIPromise<MetricsProvider>;
   /**
@@ -718,7 +718,7 @@ export interface MetricsProvidersResource {
    *
    * Changes a provider's type or base URI. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
    *
-   * `PATCH /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../statuspage.html#operation/metrics_providers_update)
+   * `PATCH /pages/{page_id}/metrics_providers/{metrics_provider_id}` · [API reference](../../../statuspage.html#operation/metrics_providers_update)
    */
   update(metrics_provider_id: string, params?: MetricsProvidersUpdateParams, options?: CallOptions): APIPromise<MetricsProvider>;
 }
@@ -730,7 +730,7 @@ export interface UsersResource {
    *
    * The organization's team members, in pages of at most 100.
    *
-   * `GET /organizations/{organization_id}/users` · [API reference](../../statuspage.html#operation/users_list)
+   * `GET /organizations/{organization_id}/users` · [API reference](../../../statuspage.html#operation/users_list)
    */
   list(params?: UsersListParams, options?: CallOptions): PagedList<User>;
   /**
@@ -738,7 +738,7 @@ export interface UsersResource {
    *
    * Adds a team member to the organization.
    *
-   * `POST /organizations/{organization_id}/users` · [API reference](../../statuspage.html#operation/users_create)
+   * `POST /organizations/{organization_id}/users` · [API reference](../../../statuspage.html#operation/users_create)
    */
   create(params?: UsersCreateParams, options?: CallOptions): APIPromise<User>;
   /**
@@ -746,7 +746,7 @@ export interface UsersResource {
    *
    * Removes a team member from the organization; answers with the deleted user.
    *
-   * `DELETE /organizations/{organization_id}/users/{user_id}` · [API reference](../../statuspage.html#operation/users_delete)
+   * `DELETE /organizations/{organization_id}/users/{user_id}` · [API reference](../../../statuspage.html#operation/users_delete)
    */
   delete(user_id: string, options?: CallOptions): APIPromise<User>;
 }
@@ -758,7 +758,7 @@ export interface PagesResource {
    *
    * Every page the API key's user can manage. Not paged.
    *
-   * `GET /pages` · [API reference](../../statuspage.html#operation/pages_list)
+   * `GET /pages` · [API reference](../../../statuspage.html#operation/pages_list)
    */
   list(options?: CallOptions): APIPromise<OperationResult<operations['pages_list']>>;
 }
@@ -770,7 +770,7 @@ export interface PageAccessUsersResource {
    *
    * The users allowed to see a private (audience-specific) page, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/page_access_users` · [API reference](../../statuspage.html#operation/page_access_users_list)
+   * `GET /pages/{page_id}/page_access_users` · [API reference](../../../statuspage.html#operation/page_access_users_list)
    */
   list(params?: PageAccessUsersListParams, options?: CallOptions): PagedList<PageAccessUser>;
   /**
@@ -778,7 +778,7 @@ export interface PageAccessUsersResource {
    *
    * Lets a person see a private page, directly or through page access groups. The official document answers 200.
    *
-   * `POST /pages/{page_id}/page_access_users` · [API reference](../../statuspage.html#operation/page_access_users_create)
+   * `POST /pages/{page_id}/page_access_users` · [API reference](../../../statuspage.html#operation/page_access_users_create)
    */
   create(params?: PageAccessUsersCreateParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -786,7 +786,7 @@ export interface PageAccessUsersResource {
    *
    * One page access user.
    *
-   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../statuspage.html#operation/page_access_users_get)
+   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../../statuspage.html#operation/page_access_users_get)
    */
   get(page_access_user_id: string, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -794,7 +794,7 @@ export interface PageAccessUsersResource {
    *
    * Takes away a person's access to the private page.
    *
-   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../statuspage.html#operation/page_access_users_delete)
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../../statuspage.html#operation/page_access_users_delete)
    */
   delete(page_access_user_id: string, options?: CallOptions): APIPromise<OperationResult<operations['page_access_users_delete']>>;
   /**
@@ -802,7 +802,7 @@ export interface PageAccessUsersResource {
    *
    * Changes the given attributes of a page access user. The official document gives this operation no body; the attributes are those of `page_access_users_create`. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
    *
-   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../statuspage.html#operation/page_access_users_update)
+   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}` · [API reference](../../../statuspage.html#operation/page_access_users_update)
    */
   update(page_access_user_id: string, params?: PageAccessUsersUpdateParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -810,7 +810,7 @@ export interface PageAccessUsersResource {
    *
    * The components a page access user may see, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_list_components)
+   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../../statuspage.html#operation/page_access_users_list_components)
    */
   listComponents(page_access_user_id: string, params?: PageAccessUsersListComponentsParams, options?: CallOptions): PagedList<Component>;
   /**
@@ -818,7 +818,7 @@ export interface PageAccessUsersResource {
    *
    * Lets the user see exactly these components.
    *
-   * `POST /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_replace_components)
+   * `POST /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../../statuspage.html#operation/page_access_users_replace_components)
    */
   replaceComponents(page_access_user_id: string, params: PageAccessUsersReplaceComponentsParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -826,7 +826,7 @@ export interface PageAccessUsersResource {
    *
    * Takes these components, or all of them when `component_ids` is left out, from what the user may see.
    *
-   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_remove_components)
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../../statuspage.html#operation/page_access_users_remove_components)
    */
   removeComponents(page_access_user_id: string, params?: PageAccessUsersRemoveComponentsParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -834,7 +834,7 @@ export interface PageAccessUsersResource {
    *
    * Lets the user see these components too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_users_replace_components`.)
    *
-   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../statuspage.html#operation/page_access_users_add_components)
+   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}/components` · [API reference](../../../statuspage.html#operation/page_access_users_add_components)
    */
   addComponents(page_access_user_id: string, params: PageAccessUsersAddComponentsParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -842,7 +842,7 @@ export interface PageAccessUsersResource {
    *
    * Takes one component from what the user may see.
    *
-   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/page_access_users_remove_component)
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/components/{component_id}` · [API reference](../../../statuspage.html#operation/page_access_users_remove_component)
    */
   removeComponent(page_access_user_id: string, component_id: string, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -850,7 +850,7 @@ export interface PageAccessUsersResource {
    *
    * The metrics a page access user may see, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_list_metrics)
+   * `GET /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../../statuspage.html#operation/page_access_users_list_metrics)
    */
   listMetrics(page_access_user_id: string, params?: PageAccessUsersListMetricsParams, options?: CallOptions): PagedList<Metric>;
   /**
@@ -858,7 +858,7 @@ export interface PageAccessUsersResource {
    *
    * Lets the user see exactly these metrics.
    *
-   * `POST /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_replace_metrics)
+   * `POST /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../../statuspage.html#operation/page_access_users_replace_metrics)
    */
   replaceMetrics(page_access_user_id: string, params: PageAccessUsersReplaceMetricsParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -866,7 +866,7 @@ export interface PageAccessUsersResource {
    *
    * Takes these metrics from what the user may see.
    *
-   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_remove_metrics)
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../../statuspage.html#operation/page_access_users_remove_metrics)
    */
   removeMetrics(page_access_user_id: string, params?: PageAccessUsersRemoveMetricsParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -874,7 +874,7 @@ export interface PageAccessUsersResource {
    *
    * Lets the user see these metrics too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_users_replace_metrics`.)
    *
-   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../statuspage.html#operation/page_access_users_add_metrics)
+   * `PATCH /pages/{page_id}/page_access_users/{page_access_user_id}/metrics` · [API reference](../../../statuspage.html#operation/page_access_users_add_metrics)
    */
   addMetrics(page_access_user_id: string, params: PageAccessUsersAddMetricsParams, options?: CallOptions): APIPromise<PageAccessUser>;
   /**
@@ -882,7 +882,7 @@ export interface PageAccessUsersResource {
    *
    * Takes one metric from what the user may see.
    *
-   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/metrics/{metric_id}` · [API reference](../../statuspage.html#operation/page_access_users_remove_metric)
+   * `DELETE /pages/{page_id}/page_access_users/{page_access_user_id}/metrics/{metric_id}` · [API reference](../../../statuspage.html#operation/page_access_users_remove_metric)
    */
   removeMetric(page_access_user_id: string, metric_id: string, options?: CallOptions): APIPromise<PageAccessUser>;
 }
@@ -894,7 +894,7 @@ export interface PageAccessGroupsResource {
    *
    * The groups of page access users of a private page, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/page_access_groups` · [API reference](../../statuspage.html#operation/page_access_groups_list)
+   * `GET /pages/{page_id}/page_access_groups` · [API reference](../../../statuspage.html#operation/page_access_groups_list)
    */
   list(params?: PageAccessGroupsListParams, options?: CallOptions): PagedList<PageAccessGroup>;
   /**
@@ -902,7 +902,7 @@ export interface PageAccessGroupsResource {
    *
    * A group of page access users who see the same components and metrics.
    *
-   * `POST /pages/{page_id}/page_access_groups` · [API reference](../../statuspage.html#operation/page_access_groups_create)
+   * `POST /pages/{page_id}/page_access_groups` · [API reference](../../../statuspage.html#operation/page_access_groups_create)
    */
   create(params?: PageAccessGroupsCreateParams, options?: CallOptions): APIPromise<PageAccessGroup>;
   /**
@@ -910,7 +910,7 @@ export interface PageAccessGroupsResource {
    *
    * One page access group.
    *
-   * `GET /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../statuspage.html#operation/page_access_groups_get)
+   * `GET /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../../statuspage.html#operation/page_access_groups_get)
    */
   get(page_access_group_id: string, options?: CallOptions): APIPromise<PageAccessGroup>;
   /**
@@ -918,7 +918,7 @@ export interface PageAccessGroupsResource {
    *
    * Removes the group; answers with it as it was.
    *
-   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../statuspage.html#operation/page_access_groups_delete)
+   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../../statuspage.html#operation/page_access_groups_delete)
    */
   delete(page_access_group_id: string, options?: CallOptions): APIPromise<PageAccessGroup>;
   /**
@@ -926,7 +926,7 @@ export interface PageAccessGroupsResource {
    *
    * Changes the given attributes of a group. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
    *
-   * `PATCH /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../statuspage.html#operation/page_access_groups_update)
+   * `PATCH /pages/{page_id}/page_access_groups/{page_access_group_id}` · [API reference](../../../statuspage.html#operation/page_access_groups_update)
    */
   update(page_access_group_id: string, params?: PageAccessGroupsUpdateParams, options?: CallOptions): APIPromise<PageAccessGroup>;
   /**
@@ -934,7 +934,7 @@ export interface PageAccessGroupsResource {
    *
    * The components the group's users may see, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_list_components)
+   * `GET /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../../statuspage.html#operation/page_access_groups_list_components)
    */
   listComponents(page_access_group_id: string, params?: PageAccessGroupsListComponentsParams, options?: CallOptions): PagedList<Component>;
   /**
@@ -942,7 +942,7 @@ export interface PageAccessGroupsResource {
    *
    * Lets the group's users see exactly these components.
    *
-   * `POST /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_replace_components)
+   * `POST /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../../statuspage.html#operation/page_access_groups_replace_components)
    */
   replaceComponents(page_access_group_id: string, params: PageAccessGroupsReplaceComponentsParams, options?: CallOptions): APIPromise<PageAccessGroup>;
   /**
@@ -950,7 +950,7 @@ export interface PageAccessGroupsResource {
    *
    * Takes these components from what the group's users may see.
    *
-   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_remove_components)
+   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../../statuspage.html#operation/page_access_groups_remove_components)
    */
   removeComponents(page_access_group_id: string, params?: PageAccessGroupsRemoveComponentsParams, options?: CallOptions): APIPromise<PageAccessGroup>;
   /**
@@ -958,7 +958,7 @@ export interface PageAccessGroupsResource {
    *
    * Lets the group's users see these components too. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`. (`POST` replaces the list instead: `page_access_groups_replace_components`.)
    *
-   * `PATCH /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../statuspage.html#operation/page_access_groups_add_components)
+   * `PATCH /pages/{page_id}/page_access_groups/{page_access_group_id}/components` · [API reference](../../../statuspage.html#operation/page_access_groups_add_components)
    */
   addComponents(page_access_group_id: string, params: PageAccessGroupsAddComponentsParams, options?: CallOptions): APIPromise<PageAccessGroup>;
   /**
@@ -966,7 +966,7 @@ export interface PageAccessGroupsResource {
    *
    * Takes one component from what the group's users may see.
    *
-   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}/components/{component_id}` · [API reference](../../statuspage.html#operation/page_access_groups_remove_component)
+   * `DELETE /pages/{page_id}/page_access_groups/{page_access_group_id}/components/{component_id}` · [API reference](../../../statuspage.html#operation/page_access_groups_remove_component)
    */
   removeComponent(page_access_group_id: string, component_id: string, options?: CallOptions): APIPromise<PageAccessGroup>;
 }
@@ -978,7 +978,7 @@ export interface IncidentTemplatesResource {
    *
    * The templates offered when writing an incident or maintenance, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/incident_templates` · [API reference](../../statuspage.html#operation/incident_templates_list)
+   * `GET /pages/{page_id}/incident_templates` · [API reference](../../../statuspage.html#operation/incident_templates_list)
    */
   list(params?: IncidentTemplatesListParams, options?: CallOptions): PagedList<IncidentTemplate>;
   /**
@@ -986,7 +986,7 @@ export interface IncidentTemplatesResource {
    *
    * A canned title, body and status for incidents and maintenances.
    *
-   * `POST /pages/{page_id}/incident_templates` · [API reference](../../statuspage.html#operation/incident_templates_create)
+   * `POST /pages/{page_id}/incident_templates` · [API reference](../../../statuspage.html#operation/incident_templates_create)
    */
   create(params: IncidentTemplatesCreateParams, options?: CallOptions): APIPromise<IncidentTemplate>;
 }
@@ -998,7 +998,7 @@ export interface IncidentUpdatesResource {
    *
    * Corrects the text or display time of an update already posted. A new update is posted with `incidents_update` (its `status` and `body`). The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
    *
-   * `PATCH /pages/{page_id}/incidents/{incident_id}/incident_updates/{incident_update_id}` · [API reference](../../statuspage.html#operation/incident_updates_update)
+   * `PATCH /pages/{page_id}/incidents/{incident_id}/incident_updates/{incident_update_id}` · [API reference](../../../statuspage.html#operation/incident_updates_update)
    */
   update(incident_id: string, incident_update_id: string, params?: IncidentUpdatesUpdateParams, options?: CallOptions): APIPromise<IncidentUpdate>;
 }
@@ -1010,7 +1010,7 @@ export interface IncidentSubscribersResource {
    *
    * The people following one incident, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/incidents/{incident_id}/subscribers` · [API reference](../../statuspage.html#operation/incident_subscribers_list)
+   * `GET /pages/{page_id}/incidents/{incident_id}/subscribers` · [API reference](../../../statuspage.html#operation/incident_subscribers_list)
    */
   list(incident_id: string, params?: IncidentSubscribersListParams, options?: CallOptions): PagedList<Subscriber>;
   /**
@@ -1018,7 +1018,7 @@ export interface IncidentSubscribersResource {
    *
    * An email or SMS subscriber to one incident.
    *
-   * `POST /pages/{page_id}/incidents/{incident_id}/subscribers` · [API reference](../../statuspage.html#operation/incident_subscribers_create)
+   * `POST /pages/{page_id}/incidents/{incident_id}/subscribers` · [API reference](../../../statuspage.html#operation/incident_subscribers_create)
    */
   create(incident_id: string, params?: IncidentSubscribersCreateParams, options?: CallOptions): APIPromise<Subscriber>;
   /**
@@ -1026,7 +1026,7 @@ export interface IncidentSubscribersResource {
    *
    * One subscriber of an incident.
    *
-   * `GET /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/incident_subscribers_get)
+   * `GET /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}` · [API reference](../../../statuspage.html#operation/incident_subscribers_get)
    */
   get(incident_id: string, subscriber_id: string, options?: CallOptions): APIPromise<Subscriber>;
   /**
@@ -1034,7 +1034,7 @@ export interface IncidentSubscribersResource {
    *
    * Stops notifying a subscriber of this incident; answers with the subscriber as it was.
    *
-   * `DELETE /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}` · [API reference](../../statuspage.html#operation/incident_subscribers_delete)
+   * `DELETE /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}` · [API reference](../../../statuspage.html#operation/incident_subscribers_delete)
    */
   delete(incident_id: string, subscriber_id: string, options?: CallOptions): APIPromise<Subscriber>;
   /**
@@ -1042,7 +1042,7 @@ export interface IncidentSubscribersResource {
    *
    * Sends the confirmation email again.
    *
-   * `POST /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}/resend_confirmation` · [API reference](../../statuspage.html#operation/incident_subscribers_resend_confirmation)
+   * `POST /pages/{page_id}/incidents/{incident_id}/subscribers/{subscriber_id}/resend_confirmation` · [API reference](../../../statuspage.html#operation/incident_subscribers_resend_confirmation)
    */
   resendConfirmation(incident_id: string, subscriber_id: string, options?: CallOptions): APIPromise<OperationResult<operations['incident_subscribers_resend_confirmation']>>;
 }
@@ -1054,7 +1054,7 @@ export interface PostmortemsResource {
    *
    * The postmortem of an incident, published or in draft.
    *
-   * `GET /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../statuspage.html#operation/postmortems_get)
+   * `GET /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../../statuspage.html#operation/postmortems_get)
    */
   get(incident_id: string, options?: CallOptions): APIPromise<Postmortem>;
   /**
@@ -1062,7 +1062,7 @@ export interface PostmortemsResource {
    *
    * Creates or replaces the postmortem's draft (Markdown); publish it with `postmortems_publish`.
    *
-   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../statuspage.html#operation/postmortems_create)
+   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../../statuspage.html#operation/postmortems_create)
    */
   create(incident_id: string, params: PostmortemsCreateParams, options?: CallOptions): APIPromise<Postmortem>;
   /**
@@ -1070,7 +1070,7 @@ export interface PostmortemsResource {
    *
    * Deletes the postmortem and its draft.
    *
-   * `DELETE /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../statuspage.html#operation/postmortems_delete)
+   * `DELETE /pages/{page_id}/incidents/{incident_id}/postmortem` · [API reference](../../../statuspage.html#operation/postmortems_delete)
    */
   delete(incident_id: string, options?: CallOptions): APIPromise<OperationResult<operations['postmortems_delete']>>;
   /**
@@ -1078,7 +1078,7 @@ export interface PostmortemsResource {
    *
    * Publishes the draft on the page, optionally notifying subscribers and Twitter followers.
    *
-   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem/publish` · [API reference](../../statuspage.html#operation/postmortems_publish)
+   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem/publish` · [API reference](../../../statuspage.html#operation/postmortems_publish)
    */
   publish(incident_id: string, params?: PostmortemsPublishParams, options?: CallOptions): APIPromise<Postmortem>;
   /**
@@ -1086,7 +1086,7 @@ export interface PostmortemsResource {
    *
    * Takes a published postmortem back to draft.
    *
-   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem/revert` · [API reference](../../statuspage.html#operation/postmortems_revert)
+   * `PUT /pages/{page_id}/incidents/{incident_id}/postmortem/revert` · [API reference](../../../statuspage.html#operation/postmortems_revert)
    */
   revert(incident_id: string, options?: CallOptions): APIPromise<Postmortem>;
 }
@@ -1098,7 +1098,7 @@ export interface ComponentGroupsResource {
    *
    * The page's component groups, in pages of at most 100.
    *
-   * `GET /pages/{page_id}/component-groups` · [API reference](../../statuspage.html#operation/component_groups_list)
+   * `GET /pages/{page_id}/component-groups` · [API reference](../../../statuspage.html#operation/component_groups_list)
    */
   list(params?: ComponentGroupsListParams, options?: CallOptions): PagedList<ComponentGroup>;
   /**
@@ -1106,7 +1106,7 @@ export interface ComponentGroupsResource {
    *
    * Groups existing components under a name. (The official document also lists a `description` beside the envelope, outside it; the envelope carries only what is inside.)
    *
-   * `POST /pages/{page_id}/component-groups` · [API reference](../../statuspage.html#operation/component_groups_create)
+   * `POST /pages/{page_id}/component-groups` · [API reference](../../../statuspage.html#operation/component_groups_create)
    */
   create(params: ComponentGroupsCreateParams, options?: CallOptions): APIPromise<ComponentGroup>;
   /**
@@ -1114,7 +1114,7 @@ export interface ComponentGroupsResource {
    *
    * One component group.
    *
-   * `GET /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../statuspage.html#operation/component_groups_get)
+   * `GET /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../../statuspage.html#operation/component_groups_get)
    */
   get(component_group_id: string, options?: CallOptions): APIPromise<ComponentGroup>;
   /**
@@ -1122,7 +1122,7 @@ export interface ComponentGroupsResource {
    *
    * Deletes the group (its components stay, ungrouped); answers with it as it was.
    *
-   * `DELETE /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../statuspage.html#operation/component_groups_delete)
+   * `DELETE /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../../statuspage.html#operation/component_groups_delete)
    */
   delete(component_group_id: string, options?: CallOptions): APIPromise<ComponentGroup>;
   /**
@@ -1130,7 +1130,7 @@ export interface ComponentGroupsResource {
    *
    * Renames a group or sets its components (both are required). The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
    *
-   * `PATCH /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../statuspage.html#operation/component_groups_update)
+   * `PATCH /pages/{page_id}/component-groups/{component_group_id}` · [API reference](../../../statuspage.html#operation/component_groups_update)
    */
   update(component_group_id: string, params: ComponentGroupsUpdateParams, options?: CallOptions): APIPromise<ComponentGroup>;
   /**
@@ -1138,7 +1138,7 @@ export interface ComponentGroupsResource {
    *
    * Uptime of a group over a range of days.
    *
-   * `GET /pages/{page_id}/component-groups/{component_group_id}/uptime` · [API reference](../../statuspage.html#operation/component_groups_uptime)
+   * `GET /pages/{page_id}/component-groups/{component_group_id}/uptime` · [API reference](../../../statuspage.html#operation/component_groups_uptime)
    */
   uptime(component_group_id: string, params?: ComponentGroupsUptimeParams, options?: CallOptions): APIPromise<ComponentGroupUptime>;
 }
@@ -1150,7 +1150,7 @@ export interface StatusEmbedConfigResource {
    *
    * Where the status embed (the widget shown on your own site) appears, and its colours.
    *
-   * `GET /pages/{page_id}/status_embed_config` · [API reference](../../statuspage.html#operation/status_embed_config_get)
+   * `GET /pages/{page_id}/status_embed_config` · [API reference](../../../statuspage.html#operation/status_embed_config_get)
    */
   get(options?: CallOptions): APIPromise<StatusEmbedConfig>;
   /**
@@ -1158,7 +1158,7 @@ export interface StatusEmbedConfigResource {
    *
    * Changes the given settings. The official document also offers `PUT` on this path with the same body and answer (`x-apiclients-covers`); this client sends `PATCH`.
    *
-   * `PATCH /pages/{page_id}/status_embed_config` · [API reference](../../statuspage.html#operation/status_embed_config_update)
+   * `PATCH /pages/{page_id}/status_embed_config` · [API reference](../../../statuspage.html#operation/status_embed_config_update)
    */
   update(params?: StatusEmbedConfigUpdateParams, options?: CallOptions): APIPromise<StatusEmbedConfig>;
 }
@@ -1170,7 +1170,7 @@ export interface PermissionsResource {
    *
    * The pages a team member may manage, and their roles there when the organization has role-based access control.
    *
-   * `GET /organizations/{organization_id}/permissions/{user_id}` · [API reference](../../statuspage.html#operation/permissions_get)
+   * `GET /organizations/{organization_id}/permissions/{user_id}` · [API reference](../../../statuspage.html#operation/permissions_get)
    */
   get(user_id: string, options?: CallOptions): APIPromise<Permissions>;
   /**
@@ -1178,7 +1178,7 @@ export interface PermissionsResource {
    *
    * Maps each page the user may manage to their roles there (an empty object where the page has no role-based access control). The user loses access to every page left out.
    *
-   * `PUT /organizations/{organization_id}/permissions/{user_id}` · [API reference](../../statuspage.html#operation/permissions_update)
+   * `PUT /organizations/{organization_id}/permissions/{user_id}` · [API reference](../../../statuspage.html#operation/permissions_update)
    */
   update(user_id: string, params: PermissionsUpdateParams, options?: CallOptions): APIPromise<Permissions>;
 }

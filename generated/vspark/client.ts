@@ -56,7 +56,7 @@ export interface ConfigResource {
    *
    * Every company of the installation, keyed by its short name. A company's `uuid` is its own authorization token, which the other calls accept in place of the root token. Needs the root token to see more than one company.
    *
-   * `GET /config` · [API reference](../../vspark.html#operation/config_get)
+   * `GET /config` · [API reference](../../../vspark.html#operation/config_get)
    */
   companies(options?: CallOptions): APIPromise<CompanyConfigMap>;
   /**
@@ -64,7 +64,7 @@ export interface ConfigResource {
    *
    * Every folder of the installation, nested as company short name → organization short name → folder name. Organization short names are usually prefixed with their company (`DocTestCo-DocTesting`).
    *
-   * `GET /config/folders` · [API reference](../../vspark.html#operation/config_folders)
+   * `GET /config/folders` · [API reference](../../../vspark.html#operation/config_folders)
    */
   folders(options?: CallOptions): APIPromise<FolderConfigTree>;
 }
@@ -76,7 +76,7 @@ export interface StatusResource {
    *
    * Processing status of every folder the token may read, nested by company, organization and folder.
    *
-   * `GET /status` · [API reference](../../vspark.html#operation/status_all)
+   * `GET /status` · [API reference](../../../vspark.html#operation/status_all)
    */
   all(params?: StatusAllParams, options?: CallOptions): APIPromise<InstallationStatus | string>;
   /**
@@ -84,7 +84,7 @@ export interface StatusResource {
    *
    * Processing status of every folder of one company, nested by organization and folder.
    *
-   * `GET /status/{company}` · [API reference](../../vspark.html#operation/status_company)
+   * `GET /status/{company}` · [API reference](../../../vspark.html#operation/status_company)
    */
   company(company: string, params?: StatusCompanyParams, options?: CallOptions): APIPromise<CompanyStatus | string>;
   /**
@@ -92,7 +92,7 @@ export interface StatusResource {
    *
    * Processing status of every folder of one organization, keyed by folder name.
    *
-   * `GET /status/{company}/{org}` · [API reference](../../vspark.html#operation/status_org)
+   * `GET /status/{company}/{org}` · [API reference](../../../vspark.html#operation/status_org)
    */
   org(company: string, org: string, params?: StatusOrgParams, options?: CallOptions): APIPromise<OrgStatus | string>;
   /**
@@ -100,7 +100,7 @@ export interface StatusResource {
    *
    * Processing status of one folder: its mode, the ASR servers it uses and their state, the job managers working for it, and its queue. This is the call Voci's status-export sample program makes for every folder.
    *
-   * `GET /status/{company}/{org}/{folder}` · [API reference](../../vspark.html#operation/status_folder)
+   * `GET /status/{company}/{org}/{folder}` · [API reference](../../../vspark.html#operation/status_folder)
    */
   folder(company: string, org: string, folder: string, params?: StatusFolderParams, options?: CallOptions): APIPromise<FolderStatus | string>;
 }

@@ -82,7 +82,7 @@ export interface AuthResource {
    *
    * Issues an access token for the user whose VSKEY username and password are sent with HTTP Basic authentication; send it on every other call as `Authorization: Bearer <token>`. The endpoint is on the API's host (`https://vss-api.eis.utoronto.ca/auth/request-token`), not under `/v2`: pyvss builds it as `{api_endpoint_base}/auth/request-token` and the wiki's "Authentication" page calls it so (`curl -X POST https://vss-api.eis.utoronto.ca/auth/request-token -u <username>`). A 401 means the credentials are wrong or the user may not use the API.
    *
-   * `POST /auth/request-token` · [API reference](../../vss.html#operation/auth_request_token)
+   * `POST /auth/request-token` · [API reference](../../../vss.html#operation/auth_request_token)
    */
   requestToken(options?: CallOptions): APIPromise<AccessToken>;
 }
@@ -94,7 +94,7 @@ export interface RequestsResource {
    *
    * How many requests of each type the user has submitted (`data`), with a link to the list of each type (`_links`). `meta.count` is the number of types listed.
    *
-   * `GET /request` · [API reference](../../vss.html#operation/requests_summary)
+   * `GET /request` · [API reference](../../../vss.html#operation/requests_summary)
    */
   summary(options?: CallOptions): APIPromise<RequestSummary>;
   /**
@@ -102,7 +102,7 @@ export interface RequestsResource {
    *
    * One page of the user's requests of one type. Without `expand=1`, `data` lists the URLs of the requests; with it, the requests themselves. `meta.pages.next_url` leads to the next page (null on the last one) and keeps `per_page`, `filter`, `sort` and `expand`. `meta.filter` and `meta.sort` echo those parameters when given.
    *
-   * `GET /request/{type}` · [API reference](../../vss.html#operation/requests_list)
+   * `GET /request/{type}` · [API reference](../../../vss.html#operation/requests_list)
    */
   list(type: operations['requests_list']['parameters']['path']['type'], params?: RequestsListParams, options?: CallOptions): PagedList<ItemOf<operations['requests_list'], 'data'>>;
   /**
@@ -110,7 +110,7 @@ export interface RequestsResource {
    *
    * One request of the given type, in `data`. Its `status` tells where processing stands (pyvss's `wait_for_request` polls this call until the status is PROCESSED, or gives up on ERROR/ERROR_RETRY); `message.errors` and `message.warnings` say what happened.
    *
-   * `GET /request/{type}/{id}` · [API reference](../../vss.html#operation/requests_get)
+   * `GET /request/{type}/{id}` · [API reference](../../../vss.html#operation/requests_get)
    */
   get(type: operations['requests_get']['parameters']['path']['type'], id: number, options?: CallOptions): APIPromise<RequestDetail>;
 }

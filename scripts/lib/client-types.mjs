@@ -51,13 +51,17 @@ function itemType(spec, operation, id, itemsPath, aliases) {
   return named ?? `ItemOf<operations['${id}'], ${itemsPath ? `'${itemsPath}'` : 'undefined'}>`;
 }
 
-/** A TSDoc comment: summary, the first paragraph of the description, method and path, and the reference page. */
+/**
+ * A TSDoc comment: summary, the first paragraph of the description, method and path, and the reference page. The
+ * link is relative to where TypeDoc shows the comment, a page one folder down in the package's reference
+ * (`site/api/<package>/interfaces/…`), so it climbs three folders to `site/<vendor>.html`.
+ */
 function docComment(vendor, id, verb, path, operation, indent) {
   const clean = (text) => String(text ?? '').replace(/\*\//g, '*\\/').replace(/@/g, '\\@').trim();
   const lines = [clean(operation.summary)];
   const paragraph = clean(operation.description).split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ');
   if (paragraph && paragraph !== lines[0]) lines.push('', paragraph);
-  lines.push('', `\`${verb.toUpperCase()} ${path}\` · [API reference](../../${vendor}.html#operation/${id})`);
+  lines.push('', `\`${verb.toUpperCase()} ${path}\` · [API reference](../../../${vendor}.html#operation/${id})`);
   return [`${indent}/**`, ...lines.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join('\n');
 }
 

@@ -2,7 +2,7 @@
 // `npm run docs` builds with them: no page may fetch from another host when opened.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findOutsideFetches } from '../../scripts/lib/outside-fetches.mjs';
 import { makeOffline } from '../../scripts/lib/offline-page.mjs';
@@ -123,5 +123,22 @@ describe('npm run docs', () => {
     const sparkText = sparkPages.map((f) => readFileSync(join(root, 'site', 'api', 'spark', String(f)), 'utf8')).join('\n');
     expect(sparkText).toContain('RoomsResource');
     expect(sparkText).toContain('Create a room');
+
+    // Every relative link of every package page reaches a file of the site (a method's "API reference" link
+    // reaches its vendor's page).
+    const broken = listPackages().flatMap(({ short }) =>
+      readdirSync(join(root, 'site', 'api', short), { recursive: true })
+        .filter((f) => String(f).endsWith('.html'))
+        .flatMap((file) => {
+          const page = join(root, 'site', 'api', short, String(file));
+          const hrefs = [...readFileSync(page, 'utf8').matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? '');
+          return hrefs
+            .filter((href) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href) && href !== '')
+            .filter((href) => !existsSync(join(dirname(page), decodeURIComponent(href.replace(/[?#].*$/, '')))))
+            .map((href) => `api/${short}/${String(file)}: ${href}`);
+        }),
+    );
+    expect([...new Set(broken)]).toEqual([]);
+    expect(sparkText).toContain('href="../../../spark.html#operation/rooms_list"');
   }, 600_000);
 });
