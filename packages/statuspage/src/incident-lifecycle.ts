@@ -6,13 +6,12 @@
 import type { CallOptions } from '@apiclients/core';
 import type { ResolveComponent } from './component-lookup.js';
 import { resolveStatuses } from './component-lookup.js';
-import type { components } from './generated.js';
+import type { Incident, IncidentsCreateParams, IncidentStatus } from './generated-types.js';
 import type { Services } from './services.js';
 import type { ComponentStatus } from './set-component-status.js';
 
-type Incident = components['schemas']['Incident'];
-type IncidentStatus = components['schemas']['IncidentStatus'];
-type IncidentFields = Parameters<Services['incidents']['create']>[0];
+// The generated names (exported by the package), so that the docs link them.
+type IncidentFields = IncidentsCreateParams;
 
 /** What `incidents.open` takes: an incident's fields, with its components by name or identifier. */
 export type OpenIncident = Omit<IncidentFields, 'components' | 'component_ids'> & {

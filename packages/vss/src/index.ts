@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { VssClient, createVssFetchClient, VssRequests, VSS_BASE_URL } from './client.js';
-export type { VssClientOptions, ListRequestsOptions, ListRequestsParams, RequestType, RequestTypes, RequestStatus, RequestSummary, RequestField } from './client.js';
+export type { VssClientOptions, ListRequestsOptions, ListRequestsParams, RequestType, RequestTypes, RequestStatus, RequestSummary, RequestField, RequestRef, WaitForOptions } from './client.js';
 export { filterParam, sortParam, FILTER_OPERATORS } from './filter.js';
 export type { Filter, FilterClause, FilterOperator, FilterValue, Sort, SortKey, SortDirection } from './filter.js';
 export type { paths, components, operations } from './generated.js';

@@ -1,7 +1,7 @@
 /** Type tests (see packages/spark/test/types.test.ts): misuse fails to compile; the calls are never run. */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { PagedList } from '@apiclients/core';
-import { createVssFetchClient, VssClient, type RequestTypes } from '../src/index.js';
+import { createVssFetchClient, VssClient, type RequestRef, type RequestTypes, type WaitForOptions } from '../src/index.js';
 
 const vss = new VssClient({ token: 't', baseUrl: 'http://127.0.0.1:9' });
 
@@ -42,5 +42,14 @@ describe('VSS types', () => {
   it('the factory returns a client', () => {
     expect(typeof createVssFetchClient({ token: 't' }).GET).toBe('function');
     expect(typeof typeOnly).toBe('function');
+  });
+});
+
+describe('the types of waitFor, by their own names', () => {
+  it('WaitForOptions is what requests.waitFor takes, RequestRef what waitForAll takes', () => {
+    expectTypeOf<WaitForOptions>().toEqualTypeOf<NonNullable<Parameters<VssClient['requests']['waitFor']>[2]>>();
+    expectTypeOf<RequestRef[]>().toExtend<Parameters<VssClient['requests']['waitForAll']>[0]>();
+    const options: WaitForOptions = { intervalMs: 10, timeoutMs: 100, until: ['PROCESSED'] };
+    expect(options.until).toEqual(['PROCESSED']);
   });
 });
