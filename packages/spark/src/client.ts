@@ -14,6 +14,7 @@ import {
   type WithResponse,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
+import { askOnce } from './ask-once.js';
 import { ensureWebhook, type EnsuredWebhook, type EnsureWebhookInput } from './ensure-webhook.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrorHint, sparkErrors } from './errors.js';
 import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';
@@ -118,7 +119,8 @@ export class SparkClient extends ClientBase {
   readonly accessTokens: AccessTokens;
   /** The plain openapi-fetch client, for calls the resources do not cover. */
   readonly raw: Client<paths>;
-  #botCaller: Promise<boolean> | undefined;
+  /** Whether the token is a bot's (`people.me()`'s `type`), asked once per client: a token's person does not change. */
+  readonly #callerIsBot = askOnce(async (options?: CallOptions) => (await this.people.me(undefined, options)).type === 'bot');
 
   constructor(options: SparkClientOptions = {}) {
     super();
@@ -172,17 +174,6 @@ export class SparkClient extends ClientBase {
     };
   }
 
-  /** Whether the token is a bot's (`people.me()`'s `type`), asked once per client: a token's person does not change. */
-  #callerIsBot(options?: CallOptions): Promise<boolean> {
-    this.#botCaller ??= this.people.me(undefined, options).then(
-      (person) => person.type === 'bot',
-      (error: unknown) => {
-        this.#botCaller = undefined; // a failure is not remembered: the next thread asks again
-        throw error;
-      },
-    );
-    return this.#botCaller;
-  }
 
   /** Reads a local path given in `files`: refused here (no file system); the Node entry's subclass reads it. */
   protected readLocalFile(path: string): Promise<Upload> {

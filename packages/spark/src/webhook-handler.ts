@@ -13,6 +13,7 @@ import {
   declaredOver,
   wholeNumber,
 } from '@apiclients/core/internal';
+import { askOnce } from './ask-once.js';
 import { verifyWebhookSignature } from './webhook.js';
 import {
   envelopeOf,
@@ -98,20 +99,11 @@ export async function orNullWhenTooLarge(read: Promise<Uint8Array>): Promise<Uin
  * (https://developer.webex.com/docs/webhooks, the delivery's envelope; `WebhookEvent` in specs/spark.yaml), is
  * `people.me()`'s `id`.
  * Not `data.personId`: a membership's is the member, and a bot wants `memberships.created` for itself (it was added
- * to a room, by someone else). `people.me()` is asked once; a failure is not remembered (the next delivery asks again).
+ * to a room, by someone else). `people.me()` is asked once ({@link askOnce}).
  */
 function ownEvents(people: NonNullable<WebhookFetcher['people']>): (actorId: string | undefined) => Promise<boolean> {
-  let me: Promise<string | undefined> | undefined;
-  return async (actorId) => {
-    me ??= people.me().then(
-      (person) => person.id,
-      (error: unknown) => {
-        me = undefined;
-        throw error;
-      },
-    );
-    return actorId !== undefined && actorId === (await me);
-  };
+  const me = askOnce(async () => (await people.me()).id);
+  return async (actorId) => actorId !== undefined && actorId === (await me());
 }
 
 /**
