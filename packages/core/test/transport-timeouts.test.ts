@@ -8,6 +8,8 @@ import { startLocalServer, type LocalServer } from './support/local-server.js';
 
 // Long enough that every attempt reaches the server before it times out, short enough to keep the file fast.
 const TIMEOUT_MS = 150;
+// For an attempt that must answer in time after one that timed out: a busy machine may take longer than TIMEOUT_MS.
+const IN_TIME_MS = 1_000;
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -33,11 +35,11 @@ const stallMidBody = () =>
 
 describe.each(SENDERS)('over $name', ({ name, fakeFetch, createTransport }) => {
   /** A transport over the sender under test, its attempts counted by the server. */
-  function realTransport(maxRetries = 2) {
+  function realTransport(maxRetries = 2, timeoutMs = TIMEOUT_MS) {
     const { delays, sleep } = recordedSleep();
     const { lines, logger } = recordedLogger();
     const transport = createTransport({
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs,
       maxRetries,
       sleep,
       random: () => 0,
@@ -98,7 +100,8 @@ describe.each(SENDERS)('over $name', ({ name, fakeFetch, createTransport }) => {
         if (index === 0) return; // stall the first attempt
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       });
-      const { transport } = realTransport(2);
+      // A second long enough for the retry's answer to arrive in time on a busy machine.
+      const { transport } = realTransport(2, IN_TIME_MS);
       const response = await transport(new Request(`${server.url}/flaky`));
       expect(await response.json()).toEqual({ ok: true });
       expect(server.requests).toBe(2);
@@ -160,7 +163,7 @@ describe.each(SENDERS)('over $name', ({ name, fakeFetch, createTransport }) => {
 
     it('a timeout followed by a success returns the success', async () => {
       const fake = fakeFetch(hang(), reply(200, { ok: 1 }));
-      const transport = createTransport({ fetch: fake.fetch, timeoutMs: TIMEOUT_MS, sleep: recordedSleep().sleep });
+      const transport = createTransport({ fetch: fake.fetch, timeoutMs: IN_TIME_MS, sleep: recordedSleep().sleep });
       expect(await (await transport(new Request('https://api.example.test/x'))).json()).toEqual({ ok: 1 });
       expect(fake.sent).toHaveLength(2);
     });
@@ -221,10 +224,11 @@ describe.each(SENDERS)('over $name', ({ name, fakeFetch, createTransport }) => {
     });
 
     it('against a real server that never answers, the caller’s abort ends an untimed request', async () => {
-      server = await stallBeforeHeaders();
-      const transport = createTransport({ timeoutMs: 0, sleep: recordedSleep().sleep });
       const caller = new AbortController();
-      setTimeout(() => caller.abort('enough'), 50);
+      // The caller gives up once the server holds the request (a fixed delay could end before it arrives, on a busy
+      // machine): nothing but the caller's signal can end it.
+      server = await startLocalServer(() => setTimeout(() => caller.abort('enough'), 20));
+      const transport = createTransport({ timeoutMs: 0, sleep: recordedSleep().sleep });
       const error = await rejectionOf(settledWithin(transport.exchange({ method: 'GET', url: `${server.url}/slow`, signal: caller.signal }), 2000));
       expect(error).toBeInstanceOf(RequestAbortedError);
       expect(server.requests).toBe(1);
