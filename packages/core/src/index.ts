@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export * from './error-classes.js';
+export type { RequestSummary } from './errors/api-client-error.js';
+export type { ApiErrorClass } from './errors/api-errors.js';
 export { APIPromise } from './operations/api-promise.js';
 export type { ResponseInfo, WithResponse } from './operations/api-promise.js';
 export { PagedList } from './paging/paged-list.js';
@@ -22,14 +24,14 @@ export { authorization } from './transport/credential.js';
 export { createTransport } from './transport/transport.js';
 export type { Credential } from './transport/credential.js';
 export type { Exchange, OutgoingRequest, RequestPolicy } from './transport/exchange.js';
-export type { FetchLike } from './transport/sender.js';
+export type { FetchLike, ResponseHead } from './transport/sender.js';
 export type { Transport } from './transport/transport.js';
 export type { TransportOptions } from './transport/transport-options.js';
 export type { RetryOptions } from './transport/retry-policy.js';
 export { memoryStore } from './rate-limit/memory-store.js';
 export type { RateLimitStore } from './rate-limit/store.js';
 export type { RateLimitRule } from './rate-limit/rule.js';
-export type { RateLimitOptions } from './rate-limit/limiter.js';
+export type { OperationBudget, RateLimitOptions } from './rate-limit/limiter.js';
 export type { ErrorShape } from './errors/api-error-from-response.js';
 export { Redactor, REDACTED } from './redact/redact.js';
 export type { RawBody } from './operations/operation-types.js';

@@ -6,15 +6,12 @@
 import type { CallOptions } from '@apiclients/core';
 import type { ResolveComponent } from './component-lookup.js';
 import { resolveStatuses } from './component-lookup.js';
-import type { Incident, IncidentsCreateParams, IncidentStatus } from './generated-types.js';
+import type { Incident, IncidentsCreateParams, IncidentStatus, IncidentsUpdateParams } from './generated-types.js';
 import type { Services } from './services.js';
 import type { ComponentStatus } from './set-component-status.js';
 
-// The generated names (exported by the package), so that the docs link them.
-type IncidentFields = IncidentsCreateParams;
-
 /** What `incidents.open` takes: an incident's fields, with its components by name or identifier. */
-export type OpenIncident = Omit<IncidentFields, 'components' | 'component_ids'> & {
+export type OpenIncident = Omit<IncidentsCreateParams, 'components' | 'component_ids'> & {
   name: string;
   status?: IncidentStatus;
   body?: string;
@@ -22,14 +19,12 @@ export type OpenIncident = Omit<IncidentFields, 'components' | 'component_ids'> 
   components?: Record<string, ComponentStatus>;
 };
 
-type IncidentChanges = NonNullable<Parameters<Services['incidents']['update']>[1]>;
-
 /**
  * What `incidents.postUpdate` takes: every field `incidents.update` takes (the new `status` and `body`,
  * `deliver_notifications`, `impact_override`, `metadata`, …), with the components whose status changes by name or
  * identifier.
  */
-export type IncidentUpdateFields = Omit<IncidentChanges, 'components' | 'component_ids'> & {
+export type IncidentUpdateFields = Omit<IncidentsUpdateParams, 'components' | 'component_ids'> & {
   /** Components (name or identifier) whose status changes with this update. */
   components?: Record<string, ComponentStatus>;
 };

@@ -4,7 +4,7 @@
  * two servers with separate state.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { StatuspageClient, NotFoundError } from '@apiclients/statuspage';
+import { StatuspageClient, NotFoundError, UnknownComponentError } from '@apiclients/statuspage';
 import { startMockServer, startStatefulMock, STATUSPAGE_MOCK_PAGE_ID, type StatefulMockServer } from '../src/index.js';
 
 const servers: StatefulMockServer[] = [];
@@ -119,7 +119,7 @@ describe('what Statuspage answers besides the life', () => {
     const server = await mock();
     const sp = client(server);
     const [payments, checkout] = server.state().components!.map((c) => c.id as string);
-    const groupOf = () => Object.fromEntries(server.state().components!.map((c) => [c.name, c.group_id]));
+    const groupOf = () => Object.fromEntries(server.state().components!.filter((c) => c.group !== true).map((c) => [c.name, c.group_id]));
     const group = await sp.componentGroups.create({ name: 'Payments', components: [payments!, checkout!] });
     expect(group).toMatchObject({ name: 'Payments', components: [payments, checkout], position: 1 });
     expect(groupOf()).toEqual({ 'Payments API': group.id, Checkout: group.id, Website: null });
@@ -127,6 +127,35 @@ describe('what Statuspage answers besides the life', () => {
     expect(groupOf()).toEqual({ 'Payments API': group.id, Checkout: null, Website: null });
     expect(await sp.componentGroups.delete(group.id!)).toMatchObject({ id: group.id });
     expect(groupOf()).toEqual({ 'Payments API': null, Checkout: null, Website: null });
+  });
+
+  it('lists a group among the components (`group: true`, under its identifier) until it is deleted; setStatus refuses its name', async () => {
+    const server = await mock();
+    const sp = client(server);
+    const [payments, checkout] = server.state().components!.map((c) => c.id as string);
+    const listed = async () => (await sp.components.list().toArray()).map((c) => ({ id: c.id, name: c.name, group: c.group, group_id: c.group_id }));
+    const group = await sp.componentGroups.create({ name: 'Payments', components: [payments!, checkout!] });
+    expect(await listed()).toEqual([
+      { id: payments, name: 'Payments API', group: false, group_id: group.id },
+      { id: checkout, name: 'Checkout', group: false, group_id: group.id },
+      { id: expect.any(String), name: 'Website', group: false, group_id: null },
+      { id: group.id, name: 'Payments', group: true, group_id: null },
+    ]);
+    // Only the fields of the official `Component` (no `components` list of a group).
+    expect(Object.keys(server.state().components!.find((c) => c.id === group.id)!).sort()).toEqual(
+      ['automation_email', 'created_at', 'description', 'group', 'group_id', 'id', 'name', 'only_show_if_degraded', 'page_id', 'position', 'showcase', 'start_date', 'status', 'updated_at'],
+    );
+    await sp.componentGroups.update(group.id!, { name: 'Card payments', components: [payments!] });
+    expect((await listed()).find((c) => c.group)).toEqual({ id: group.id, name: 'Card payments', group: true, group_id: null });
+
+    const refused = await sp.components.setStatus('Card payments', 'major_outage').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UnknownComponentError);
+    expect(refused).toMatchObject({ group: true, closeMatches: ['Payments API'] });
+    await sp.components.setStatus('Checkout', 'partial_outage');
+    expect(statuses(server)).toMatchObject({ Checkout: 'partial_outage', 'Card payments': 'operational' });
+
+    await sp.componentGroups.delete(group.id!);
+    expect((await listed()).map((c) => c.name)).toEqual(['Payments API', 'Checkout', 'Website']);
   });
 });
 

@@ -8,7 +8,7 @@ export type { StatusByFormat, StatusCall } from './status-by-format.js';
 export type { FolderRef } from './walk.js';
 export { exportStatus } from './export-status.js';
 export { statusFileName, uniqueFileNames } from './file-names.js';
-export type { ExportStatusOptions, ExportStatusResult, FolderFailure } from './export-status.js';
+export type { ExportProgress, ExportStatusOptions, ExportStatusResult, FolderFailure, FolderName } from './export-status.js';
 export type { paths, components, operations } from './generated.js';
 export * from '@apiclients/core/errors';
 // The generated method signatures, Params types and schema aliases.

@@ -14,7 +14,7 @@ export interface ErrorShape {
   requestIdHeaders: readonly string[];
   /** Picks the vendor's message out of a parsed error body. */
   messageOf: (body: unknown) => string | undefined;
-  /** The class for a status; vendors with their own error names wrap {@link apiErrorClassFor}. */
+  /** The class for a status; vendors with their own error names wrap `apiErrorClassFor` (`@apiclients/core/internal`). */
   classFor: (status: number) => ApiErrorClass;
   /**
    * What the vendor's documentation says about an answer its message leaves unexplained (Webex's bare 403 "Failed to

@@ -9,7 +9,7 @@ import type { ConnectionError } from '../errors/request-errors.js';
 import type { RequestSummary } from '../errors/api-client-error.js';
 import type { Redactor } from '../redact/redact.js';
 
-/** The status line and headers of a response; its body is read (or discarded) through {@link SentResponse}. */
+/** The status line and headers of a response (its body is read, or discarded, apart from them). */
 export interface ResponseHead {
   /** HTTP status code. */
   readonly status: number;

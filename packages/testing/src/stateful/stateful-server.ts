@@ -41,7 +41,7 @@ export interface StatefulMockServer {
   /** Every request received since the start or the last `reset()`, oldest first, secrets redacted. */
   readonly requests: readonly LoggedRequest[];
   /** A copy of every record, by resource. */
-  state(): Record<string, Json[]>;
+  state(): Record<string, Record<string, unknown>[]>;
   /** Back to the seed: records, the request log and faults. */
   reset(): void;
   /** Fails the next `count` requests with `kind` (429 and 503 in the vendor's own shape, with `Retry-After`). */

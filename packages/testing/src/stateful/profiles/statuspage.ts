@@ -11,7 +11,7 @@ import { specError } from '../spec-errors.js';
 import type { StatefulServerOptions } from '../stateful-server.js';
 import type { Json } from '../spec-ref.js';
 import type { MockCall, VendorProfile } from '../vendor-profile.js';
-import { groupDefaults, linkGroupMembers } from './statuspage/component-groups.js';
+import { groupDefaults, linkGroupMembers, showGroupAsComponent } from './statuspage/component-groups.js';
 import { CLOSED, changeIncident, editIncidentUpdate, openIncident, restoreComponents } from './statuspage/incidents.js';
 import { postmortemHandlers } from './statuspage/postmortems.js';
 import { countSubscribers, listSubscribers, subscriberDefaults } from './statuspage/subscribers.js';
@@ -79,6 +79,7 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
       if (call.operation.resource === 'componentGroups') {
         const group = { ...groupDefaults(call), ...base };
         linkGroupMembers(call, group);
+        showGroupAsComponent(call, group);
         return group;
       }
       if (call.operation.resource !== 'components') return base;
@@ -92,11 +93,17 @@ export function statuspageProfile(options: StatuspageMockOptions): VendorProfile
         return record;
       }
       Object.assign(record, fields, { updated_at: call.now().toISOString() });
-      if (call.operation.resource === 'componentGroups') linkGroupMembers(call, record);
+      if (call.operation.resource === 'componentGroups') {
+        linkGroupMembers(call, record);
+        showGroupAsComponent(call, record);
+      }
       return record;
     },
     after(call, reply) {
-      if (call.operation.operationId === 'component_groups_delete') linkGroupMembers(call, reply.body as Json, true);
+      if (call.operation.operationId === 'component_groups_delete') {
+        linkGroupMembers(call, reply.body as Json, true);
+        showGroupAsComponent(call, reply.body as Json, true);
+      }
     },
     handlers: {
       incidents_list: (call) => {

@@ -15,11 +15,11 @@ export interface VsparkSeedFolder {
   /** ASR server → its state (default `{ srvr1: 'OK' }`). */
   servers?: Record<string, string>;
   /** Job managers by address, as `/status` shows them (none by default). */
-  jobmgr?: Record<string, Json>;
+  jobmgr?: Record<string, Record<string, unknown>>;
   /** Files waiting (default 0) and when the queue last moved (default: when the mock was seeded). */
   queued?: { count?: number; lastactive?: string };
   /** Fields of its `/config/folders` entry over the defaults. */
-  config?: Json;
+  config?: Record<string, unknown>;
 }
 
 /** A company of the seed. */
@@ -29,7 +29,7 @@ export interface VsparkSeedCompany {
   /** Display name (default: the short name). */
   name?: string;
   /** Fields of its `/config` entry over the defaults. */
-  config?: Json;
+  config?: Record<string, unknown>;
   /** Organization short name → folder name → folder. */
   orgs: Record<string, Record<string, VsparkSeedFolder>>;
 }
