@@ -29,6 +29,8 @@ export { retryAfterMs } from './transport/retry-after.js';
 export { backoffMs, decideRetry, DEFAULT_RETRY_OPTIONS } from './transport/retry-policy.js';
 export type { FailedAttempt, RetryDecision } from './transport/retry-policy.js';
 export { isWholeNumber, wholeNumber } from './values/whole-number.js';
+export { loadOnce } from './values/load-once.js';
+export type { LoadOnce } from './values/load-once.js';
 export { sleep } from './transport/sleep.js';
 export { recordOf } from './errors/record-of.js';
 export { boundedCopy } from './errors/bounded-copy.js';

@@ -8,13 +8,13 @@ import {
   ClientBase,
   ConfigurationError,
   createVendorClient,
+  loadOnce,
   readEnv,
   type CallOptions,
   type CommonClientOptions,
   type WithResponse,
 } from '@apiclients/core/internal';
 import type { Client } from 'openapi-fetch';
-import { askOnce } from './ask-once.js';
 import { ensureWebhook, type EnsuredWebhook, type EnsureWebhookInput } from './ensure-webhook.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, sparkErrorHint, sparkErrors } from './errors.js';
 import { isRemoteUrl, refuseLocalPath, toUpload, type FileInput, type Upload } from './files.js';
@@ -120,7 +120,7 @@ export class SparkClient extends ClientBase {
   /** The plain openapi-fetch client, for calls the resources do not cover. */
   readonly raw: Client<paths>;
   /** Whether the token is a bot's (`people.me()`'s `type`), asked once per client: a token's person does not change. */
-  readonly #callerIsBot = askOnce(async (options?: CallOptions) => (await this.people.me(undefined, options)).type === 'bot');
+  readonly #callerIsBot = loadOnce(async (options?: CallOptions) => (await this.people.me(undefined, options)).type === 'bot');
 
   constructor(options: SparkClientOptions = {}) {
     super();

@@ -11,9 +11,9 @@ import {
   BodyTooLarge,
   collectBounded,
   declaredOver,
+  loadOnce,
   wholeNumber,
 } from '@apiclients/core/internal';
-import { askOnce } from './ask-once.js';
 import { verifyWebhookSignature } from './webhook.js';
 import {
   envelopeOf,
@@ -99,10 +99,10 @@ export async function orNullWhenTooLarge(read: Promise<Uint8Array>): Promise<Uin
  * (https://developer.webex.com/docs/webhooks, the delivery's envelope; `WebhookEvent` in specs/spark.yaml), is
  * `people.me()`'s `id`.
  * Not `data.personId`: a membership's is the member, and a bot wants `memberships.created` for itself (it was added
- * to a room, by someone else). `people.me()` is asked once ({@link askOnce}).
+ * to a room, by someone else). `people.me()` is asked once (a failure is not kept).
  */
 function ownEvents(people: NonNullable<WebhookFetcher['people']>): (actorId: string | undefined) => Promise<boolean> {
-  const me = askOnce(async () => (await people.me()).id);
+  const me = loadOnce(async () => (await people.me()).id);
   return async (actorId) => actorId !== undefined && actorId === (await me());
 }
 

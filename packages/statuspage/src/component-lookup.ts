@@ -3,6 +3,7 @@
  * the first time a name is asked for, kept for the life of the client and made again when a name is not in it.
  */
 import type { CallOptions } from '@apiclients/core';
+import { loadOnce } from '@apiclients/core/internal';
 import type { components } from './generated.js';
 import { closeMatches } from './close-matches.js';
 import { UnknownComponentError } from './unknown-component-error.js';
@@ -25,17 +26,10 @@ export type ResolveComponent = (nameOrId: string) => Promise<string>;
  * matches none throws it with the close matches.
  */
 export function componentLookup(lister: ComponentLister): ResolveComponent {
-  let listing: Promise<Component[]> | undefined;
-  const load = () => {
-    if (!listing) {
-      listing = lister.list().toArray();
-      // A failed listing is not kept: the next call tries again.
-      listing.catch(() => (listing = undefined));
-    }
-    return listing;
-  };
+  // A failed listing is not kept: the next call tries again.
+  const load = loadOnce(() => lister.list().toArray());
   return async (nameOrId) => {
-    const cached = listing !== undefined;
+    const cached = load.kept;
     const used = load();
     let listed = await used;
     let all = listed.filter((component) => component.group !== true);
@@ -43,7 +37,7 @@ export function componentLookup(lister: ComponentLister): ResolveComponent {
     let match = find();
     if (!match && cached) {
       // A listing made before this call may predate the component (created since, by this client or another): list again once.
-      if (listing === used) listing = undefined;
+      load.forget(used);
       listed = await load();
       all = listed.filter((component) => component.group !== true);
       match = find();
